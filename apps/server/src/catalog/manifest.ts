@@ -1,0 +1,71 @@
+/**
+ * The shape of `media/<playlist_id>/manifest.json`, the catalog of record.
+ * Keys are snake_case as in the prototype's manifests; paths are relative to the playlist folder.
+ */
+export type PlaylistStatus = 'QUEUED' | 'PROBING' | 'TRANSCODING' | 'PACKAGING' | 'READY' | 'FAILED';
+
+export interface SourceRecord {
+  filename: string;
+  path: string;
+  size_bytes: number;
+  width: number;
+  height: number;
+  /** Size as displayed: after rotation and pixel-aspect correction. */
+  display_width: number;
+  display_height: number;
+  rotation: number;
+  duration: number;
+  frame_rate: number;
+  video_codec: string;
+  pixel_format: string;
+  audio_codec: string | null;
+  has_audio: boolean;
+}
+
+export interface SegmentRecord {
+  path: string;
+  duration: number;
+  label: string;
+  size_bytes: number;
+}
+
+export interface VariantRecord {
+  label: string;
+  height: number;
+  width: number;
+  /** Peak bits per second over any one segment (HLS BANDWIDTH). */
+  bitrate: number;
+  /** Mean bits per second over the whole rendition (HLS AVERAGE-BANDWIDTH). */
+  average_bitrate: number;
+  codecs: string;
+  size_bytes: number;
+  playlist: string;
+  init: string;
+  segments: SegmentRecord[];
+}
+
+export interface ProgressRecord {
+  percent: number;
+  rungs: { label: string; height: number; percent: number }[];
+  speed: number | null;
+  eta_seconds: number | null;
+}
+
+export interface PlaylistManifest {
+  id: string;
+  title: string;
+  status: PlaylistStatus;
+  error: string | null;
+  created_at: string;
+  created_at_ts: number;
+  updated_at: string;
+  source: SourceRecord;
+  segment_duration: number;
+  requested_resolutions: number[];
+  skipped_resolutions: number[];
+  variants: VariantRecord[];
+  hls_manifest: string | null;
+  dash_manifest: string | null;
+  poster: string | null;
+  progress: ProgressRecord | null;
+}

@@ -1,0 +1,55 @@
+/** Domain errors: thrown where they happen, mapped to GraphQL errors in one place (graphql-error.formatter.ts). */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  NotFound = 'NOT_FOUND',
+  ProcessingFailed = 'PROCESSING_FAILED',
+  Internal = 'INTERNAL_SERVER_ERROR',
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+/** Bad input from a client; `field` names the argument or input field at fault. */
+export class ValidationError extends DomainError {
+  readonly code = ErrorCode.BadUserInput;
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = ErrorCode.NotFound;
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Why a media file could not be processed, in terms a user can act on. */
+export enum ProcessingFailure {
+  NoVideoStream = 'NO_VIDEO_STREAM',
+  UnreadableContainer = 'UNREADABLE_CONTAINER',
+  ZeroFrameRate = 'ZERO_FRAME_RATE',
+  TruncatedFile = 'TRUNCATED_FILE',
+  EncoderFailed = 'ENCODER_FAILED',
+  Timeout = 'TIMEOUT',
+  Cancelled = 'CANCELLED',
+}
+
+/** A failed probe or transcode: `message` is for the user, `stderrTail` keeps ffmpeg's last words. */
+export class ProcessingError extends DomainError {
+  readonly code = ErrorCode.ProcessingFailed;
+  constructor(
+    readonly failure: ProcessingFailure,
+    message: string,
+    readonly stderrTail = '',
+  ) {
+    super(message);
+    this.name = 'ProcessingError';
+  }
+}

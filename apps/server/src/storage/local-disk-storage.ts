@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Storage, StoredFile } from './storage';
+
+/** True when `child` is `root` itself or lies inside it. */
+export function isInside(root: string, child: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+export class LocalDiskStorage extends Storage {
+  private readonly root: string;
+
+  constructor(root: string) {
+    super();
+    this.root = resolve(root);
+  }
+
+  localPath(key: string): string {
+    if (key.includes('\0') || isAbsolute(key)) throw new Error(`Invalid storage key: ${key}`);
+    const full = resolve(this.root, key);
+    if (!isInside(this.root, full)) throw new Error(`Storage key escapes the media root: ${key}`);
+    return full;
+  }
+
+  async resolveExisting(key: string): Promise<string | null> {
+    let full: string;
+    try {
+      full = this.localPath(key);
+    } catch {
+      return null;
+    }
+    try {
+      const [real, realRoot] = await Promise.all([realpath(full), realpath(this.root)]);
+      return isInside(realRoot, real) ? real : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async stat(key: string): Promise<StoredFile | null> {
+    try {
+      const s = await stat(this.localPath(key));
+      return s.isFile() ? { size: s.size, modifiedAt: s.mtime } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  readText(key: string): Promise<string> {
+    return readFile(this.localPath(key), 'utf8');
+  }
+
+  async writeAtomic(key: string, data: string | Buffer): Promise<void> {
+    const target = this.localPath(key);
+    await mkdir(dirname(target), { recursive: true });
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temp, data, { flush: true });
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  async writeStream(key: string, source: Readable): Promise<number> {
+    const target = this.localPath(key);
+    await mkdir(dirname(target), { recursive: true });
+    const out = createWriteStream(target, { flags: 'wx' });
+    try {
+      await pipeline(source, out);
+    } catch (error) {
+      await rm(target, { force: true });
+      throw error;
+    }
+    return out.bytesWritten;
+  }
+
+  readStream(key: string, range?: { start: number; end: number }): Readable {
+    return createReadStream(this.localPath(key), range);
+  }
+
+  async list(dirKey: string): Promise<string[]> {
+    try {
+      return await readdir(this.localPath(dirKey));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  async ensureDir(dirKey: string): Promise<void> {
+    await mkdir(this.localPath(dirKey), { recursive: true });
+  }
+
+  async rename(fromKey: string, toKey: string): Promise<void> {
+    await mkdir(dirname(this.localPath(toKey)), { recursive: true });
+    await rename(this.localPath(fromKey), this.localPath(toKey));
+  }
+
+  async removeTree(key: string): Promise<void> {
+    await rm(this.localPath(key), { recursive: true, force: true });
+  }
+}

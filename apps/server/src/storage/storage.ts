@@ -1,0 +1,29 @@
+import type { Readable } from 'node:stream';
+
+export interface StoredFile {
+  size: number;
+  modifiedAt: Date;
+}
+
+/**
+ * Where playlists live. Paths are relative to the media root, use `/` separators,
+ * and are rejected if they would leave the root. The local-disk adapter is the
+ * embedded default; object storage can implement the same contract later.
+ */
+export abstract class Storage {
+  /** Absolute local path of a key, for tools (ffmpeg) that need a real file; throws if it escapes the root. */
+  abstract localPath(key: string): string;
+  /** Like localPath, but also resolves symlinks and returns null when the file is missing or outside the root. */
+  abstract resolveExisting(key: string): Promise<string | null>;
+  abstract stat(key: string): Promise<StoredFile | null>;
+  abstract readText(key: string): Promise<string>;
+  /** Writes via a temp file and rename, so readers never see half a file. */
+  abstract writeAtomic(key: string, data: string | Buffer): Promise<void>;
+  /** Streams into the key; on any error the partial file is removed. Returns bytes written. */
+  abstract writeStream(key: string, source: Readable): Promise<number>;
+  abstract readStream(key: string, range?: { start: number; end: number }): Readable;
+  abstract list(dirKey: string): Promise<string[]>;
+  abstract ensureDir(dirKey: string): Promise<void>;
+  abstract rename(fromKey: string, toKey: string): Promise<void>;
+  abstract removeTree(key: string): Promise<void>;
+}

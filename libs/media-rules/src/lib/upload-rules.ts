@@ -1,0 +1,17 @@
+/** Upload rules shared by the server's validation and the web upload form. */
+export const ALLOWED_HEIGHTS = [2160, 1440, 1080, 720, 480, 360, 240, 144] as const;
+export type LadderHeight = (typeof ALLOWED_HEIGHTS)[number];
+
+export const ALLOWED_EXTENSIONS = ['mp4', 'mov', 'm4v', 'mkv', 'webm', 'avi'] as const;
+
+export const SEGMENT_DURATION_MIN = 1;
+export const SEGMENT_DURATION_MAX = 30;
+export const DEFAULT_SEGMENT_DURATION = 4;
+export const DEFAULT_RESOLUTIONS: readonly LadderHeight[] = [1080, 720, 480, 360];
+
+export function isAllowedExtension(filename: string): boolean {
+  const dot = filename.lastIndexOf('.');
+  if (dot < 0) return false;
+  const ext = filename.slice(dot + 1).toLowerCase();
+  return (ALLOWED_EXTENSIONS as readonly string[]).includes(ext);
+}
