@@ -1,21 +1,36 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import { AppModule } from './app.module';
+import { LOG_LEVELS, loadConfig } from './config/app-config';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const logger = new ConsoleLogger({ json: true, logLevels: [...LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1), 'fatal'] });
+  const writeSchema = process.env['WRITE_SCHEMA'] === '1';
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { writeSchema }), { logger });
+  if (writeSchema) {
+    // `npm run schema`: GraphQL module init writes the SDL; nothing is served.
+    await app.init();
+    await app.close();
+    return;
+  }
+  app.enableCors({ origin: '*', exposedHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges'] });
+  // Multipart GraphQL requests (file uploads) are parsed and streamed to temp files before Apollo sees them.
+  app.use('/graphql', graphqlUploadExpress({ maxFileSize: config.MAX_UPLOAD_BYTES, maxFiles: 1 }));
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, config.HOST);
+  Logger.log({ event: 'server.listening', url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`, mediaDir: config.MEDIA_DIR }, 'Bootstrap');
 }
 
-bootstrap();
+void bootstrap().catch((error: Error) => {
+  console.error(`Start-up failed: ${error.message}`);
+  process.exit(1);
+});

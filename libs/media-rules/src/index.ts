@@ -1,1 +1,2 @@
 export * from './lib/upload-rules';
+export * from './lib/ladder-planner';

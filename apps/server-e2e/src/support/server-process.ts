@@ -1,0 +1,72 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(__dirname, '../../../..');
+const serverMain = join(repoRoot, 'dist/apps/server/main.js');
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  wsUrl: string;
+  mediaDir: string;
+  logs: () => string;
+  /** SIGTERM shuts down gracefully; SIGKILL simulates a crash. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts the built server (`nx build server`) as a real process on a free port and a fresh media folder. */
+export async function startServer(env: Record<string, string> = {}, mediaDir = mkdtempSync(join(tmpdir(), 'cmm-e2e-media-'))): Promise<RunningServer> {
+  if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: build the server first (npx nx build server)`);
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [serverMain], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEDIA_DIR: mediaDir, LOG_LEVEL: 'log', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become healthy within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    pid: child.pid as number,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    mediaDir,
+    logs: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill(signal);
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}

@@ -1,0 +1,88 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { uploadFile } from './support/graphql-client';
+import { makeClip } from './support/media-tools';
+import { RunningServer, startServer } from './support/server-process';
+
+const MAX_UPLOAD_BYTES = 2_000_000;
+
+describe('upload validation: clear BAD_USER_INPUT errors, nothing left behind', () => {
+  let server: RunningServer;
+  const work = mkdtempSync(join(tmpdir(), 'cmm-e2e-invalid-'));
+  let clip: string;
+
+  beforeAll(async () => {
+    server = await startServer({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
+    clip = makeClip(join(work, 'clip.mp4'), { seconds: 2 });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const valid = { resolutions: [240], segmentDuration: 2 };
+
+  function playlistsOnDisk(): string[] {
+    return readdirSync(server.mediaDir).filter((e) => !e.startsWith('.'));
+  }
+
+  it.each([
+    ['no resolution', { ...valid, resolutions: [] }, 'resolutions', /at least one resolution/i],
+    ['a resolution outside the allowed set', { ...valid, resolutions: [720, 1000] }, 'resolutions', /must be one of/i],
+    ['a segment duration below 1 s', { ...valid, segmentDuration: 0.5 }, 'segmentDuration', /at least 1/i],
+    ['a segment duration above 30 s', { ...valid, segmentDuration: 31 }, 'segmentDuration', /at most 30/i],
+    ['a title over 200 characters', { ...valid, title: 'x'.repeat(201) }, 'title', /at most 200/i],
+  ])('rejects %s', async (_name, options, field, message) => {
+    const { body } = await uploadFile(server.url, clip, options);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(body.errors?.[0].message).toMatch(message);
+    expect(playlistsOnDisk()).toEqual([]);
+  });
+
+  it('rejects a disallowed extension', async () => {
+    const { body } = await uploadFile(server.url, clip, valid, 'clip.exe');
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(body.errors?.[0].message).toMatch(/mp4, mov, m4v, mkv, webm, avi/);
+    expect(playlistsOnDisk()).toEqual([]);
+  });
+
+  it('rejects a file that is not a video although its name says so', async () => {
+    const fake = join(work, 'notes.mp4');
+    writeFileSync(fake, 'this is plain text, not a movie\n'.repeat(100));
+    const { body } = await uploadFile(server.url, fake, valid);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(playlistsOnDisk()).toEqual([]);
+  });
+
+  it('rejects an audio-only file, saying it has no video stream', async () => {
+    const audio = makeClip(join(work, 'song.mp4'), { seconds: 2, video: false });
+    const { body } = await uploadFile(server.url, audio, valid);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(body.errors?.[0].message).toMatch(/no video stream/i);
+    expect(playlistsOnDisk()).toEqual([]);
+  });
+
+  it('rejects a file over the configured maximum size', async () => {
+    const big = join(work, 'big.mp4');
+    const bytes = readFileSync(clip);
+    writeFileSync(big, Buffer.concat(Array.from({ length: Math.ceil((MAX_UPLOAD_BYTES * 1.5) / bytes.length) }, () => bytes)));
+    const { body } = await uploadFile(server.url, big, valid);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(body.errors?.[0].message).toMatch(/larger than the maximum upload size/i);
+    expect(playlistsOnDisk()).toEqual([]);
+  });
+
+  it('rejects a request without a file', async () => {
+    const { body } = await uploadFile(server.url, null, valid);
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(playlistsOnDisk()).toEqual([]);
+  });
+
+  it('still accepts a valid upload afterwards', async () => {
+    const { body } = await uploadFile(server.url, clip, valid);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.uploadVideo.status).toBe('QUEUED');
+    expect(playlistsOnDisk()).toEqual([body.data.uploadVideo.id]);
+  });
+});

@@ -1,0 +1,65 @@
+import { Args, ID, Int, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { ALLOWED_EXTENSIONS, ALLOWED_HEIGHTS, DEFAULT_RESOLUTIONS, DEFAULT_SEGMENT_DURATION, SEGMENT_DURATION_MAX, SEGMENT_DURATION_MIN } from '@cmm/media-rules';
+import { AppConfig } from '../config/app-config';
+import { ValidationError } from '../errors/domain-error';
+import { ProgressTracker } from '../progress/progress-tracker';
+import { CatalogService } from './catalog.service';
+import { Playlist } from './models/playlist.model';
+import { PlaylistConnection } from './models/playlist-connection.model';
+import { ProcessingProgress } from './models/processing-progress.model';
+import { UploadLimits } from './models/upload-limits.model';
+import { encodeCursor } from './pagination';
+import { toPlaylist } from './playlist-mapper';
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+
+@Resolver(() => Playlist)
+export class CatalogResolver {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly tracker: ProgressTracker,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Query(() => PlaylistConnection, { description: 'Playlists, newest first.' })
+  playlists(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): PlaylistConnection {
+    first ??= DEFAULT_PAGE_SIZE;
+    if (first < 1 || first > MAX_PAGE_SIZE) throw new ValidationError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+    const page = this.catalog.page(first, after);
+    const edges = page.items.map((m) => ({ cursor: encodeCursor(m), node: toPlaylist(m, null) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Query(() => Playlist, { nullable: true, description: 'One playlist, or null if there is none with this id.' })
+  playlist(@Args('id', { type: () => ID }) id: string): Playlist | null {
+    const manifest = this.catalog.find(id);
+    return manifest ? toPlaylist(manifest, null) : null;
+  }
+
+  @Query(() => UploadLimits)
+  uploadLimits(): UploadLimits {
+    return {
+      allowedExtensions: [...ALLOWED_EXTENSIONS],
+      allowedResolutions: [...ALLOWED_HEIGHTS],
+      defaultResolutions: [...DEFAULT_RESOLUTIONS],
+      minSegmentDuration: SEGMENT_DURATION_MIN,
+      maxSegmentDuration: SEGMENT_DURATION_MAX,
+      defaultSegmentDuration: DEFAULT_SEGMENT_DURATION,
+      maxUploadBytes: this.config.MAX_UPLOAD_BYTES,
+    };
+  }
+
+  /** Live progress (with queue position) while a job runs; what the manifest records otherwise. */
+  @ResolveField(() => ProcessingProgress, { nullable: true })
+  progress(@Root() playlist: Playlist): ProcessingProgress | null {
+    return this.tracker.current(playlist.id) ?? playlist.progress;
+  }
+}

@@ -1,0 +1,50 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PlaylistStatus } from './playlist-status.enum';
+import { ProcessingProgress } from './processing-progress.model';
+import { SourceVideo } from './source-video.model';
+import { Variant } from './variant.model';
+
+@ObjectType({ description: 'An uploaded video and its adaptive-bitrate ladder.' })
+export class Playlist {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => PlaylistStatus)
+  status!: PlaylistStatus;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => SourceVideo)
+  source!: SourceVideo;
+
+  @Field(() => Float, { description: 'Target segment length in seconds.' })
+  segmentDuration!: number;
+
+  @Field(() => [Int])
+  requestedResolutions!: number[];
+
+  @Field(() => [Int], { description: 'Requested heights above the source’s, not produced.' })
+  skippedResolutions!: number[];
+
+  @Field(() => [Variant], { description: 'Highest first; empty until READY.' })
+  variants!: Variant[];
+
+  @Field(() => String, { nullable: true, description: 'HLS master playlist, once READY.' })
+  hlsUrl!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DASH MPD over the same segments, once READY.' })
+  dashUrl!: string | null;
+
+  @Field(() => String, { nullable: true })
+  posterUrl!: string | null;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => ProcessingProgress, { nullable: true, description: 'Latest progress while processing.' })
+  progress!: ProcessingProgress | null;
+}

@@ -1,0 +1,41 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PlaylistStatus } from './playlist-status.enum';
+
+@ObjectType({ description: 'Progress of one rung. All rungs are encoded by one ffmpeg process, so they advance together.' })
+export class RungProgress {
+  @Field()
+  label!: string;
+
+  @Field(() => Int)
+  height!: number;
+
+  @Field(() => Float)
+  percent!: number;
+}
+
+@ObjectType({ description: 'A snapshot of a playlist’s processing, pushed by the processingProgress subscription.' })
+export class ProcessingProgress {
+  @Field(() => ID)
+  playlistId!: string;
+
+  @Field(() => PlaylistStatus)
+  status!: PlaylistStatus;
+
+  @Field(() => Float, { description: 'Overall percent, 0 to 100.' })
+  percent!: number;
+
+  @Field(() => [RungProgress])
+  rungs!: RungProgress[];
+
+  @Field(() => Float, { nullable: true, description: 'Encoding speed as a multiple of real time.' })
+  speed!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Estimated seconds until the encode finishes.' })
+  etaSeconds!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1 for the next job to start; set only while QUEUED.' })
+  queuePosition!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why processing failed, when FAILED.' })
+  error!: string | null;
+}

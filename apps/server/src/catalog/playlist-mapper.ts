@@ -1,0 +1,75 @@
+import type { PlaylistManifest } from './manifest';
+import type { Playlist } from './models/playlist.model';
+import { PlaylistStatus } from './models/playlist-status.enum';
+import type { ProcessingProgress } from './models/processing-progress.model';
+
+/** Root-relative URL of a file in a playlist folder; each path part is percent-encoded. */
+export function mediaUrl(playlistId: string, path: string): string {
+  return `/media/${[playlistId, ...path.split('/')].map(encodeURIComponent).join('/')}`;
+}
+
+/** The progress a manifest implies when no live snapshot exists (after a restart, or once finished). */
+export function progressFromManifest(m: PlaylistManifest): ProcessingProgress {
+  const done = m.status === 'READY';
+  return {
+    playlistId: m.id,
+    status: PlaylistStatus[m.status],
+    percent: done ? 100 : (m.progress?.percent ?? 0),
+    rungs: m.progress?.rungs ?? [],
+    speed: done ? null : (m.progress?.speed ?? null),
+    etaSeconds: done ? 0 : (m.progress?.eta_seconds ?? null),
+    queuePosition: null,
+    error: m.error,
+  };
+}
+
+export function toPlaylist(m: PlaylistManifest, live: ProcessingProgress | null): Playlist {
+  const url = (path: string | null) => (path ? mediaUrl(m.id, path) : null);
+  return {
+    id: m.id,
+    title: m.title,
+    status: PlaylistStatus[m.status],
+    createdAt: new Date(m.created_at),
+    source: {
+      filename: m.source.filename,
+      sizeBytes: m.source.size_bytes,
+      width: m.source.width,
+      height: m.source.height,
+      displayWidth: m.source.display_width,
+      displayHeight: m.source.display_height,
+      rotation: m.source.rotation,
+      duration: m.source.duration,
+      frameRate: m.source.frame_rate,
+      videoCodec: m.source.video_codec,
+      audioCodec: m.source.audio_codec,
+      hasAudio: m.source.has_audio,
+    },
+    segmentDuration: m.segment_duration,
+    requestedResolutions: m.requested_resolutions,
+    skippedResolutions: m.skipped_resolutions,
+    variants: m.variants.map((v) => {
+      let start = 0;
+      return {
+        label: v.label,
+        height: v.height,
+        width: v.width,
+        bitrate: v.bitrate,
+        averageBitrate: v.average_bitrate,
+        codecs: v.codecs,
+        sizeBytes: v.size_bytes,
+        playlistUrl: mediaUrl(m.id, v.playlist),
+        initUrl: mediaUrl(m.id, v.init),
+        segments: v.segments.map((s, index) => {
+          const segment = { index, start, duration: s.duration, sizeBytes: s.size_bytes, url: mediaUrl(m.id, s.path), label: s.label };
+          start = Math.round((start + s.duration) * 1e6) / 1e6;
+          return segment;
+        }),
+      };
+    }),
+    hlsUrl: url(m.hls_manifest),
+    dashUrl: url(m.dash_manifest),
+    posterUrl: url(m.poster),
+    error: m.error,
+    progress: live ?? progressFromManifest(m),
+  };
+}

@@ -1,0 +1,143 @@
+import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
+
+/** The part of ffprobe's `-show_format -show_streams` JSON that is read. */
+export interface FfprobeStream {
+  index?: number;
+  codec_type?: string;
+  codec_name?: string;
+  profile?: string;
+  width?: number;
+  height?: number;
+  sample_aspect_ratio?: string;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  pix_fmt?: string;
+  bits_per_raw_sample?: string;
+  channels?: number;
+  sample_rate?: string;
+  duration?: string;
+  disposition?: { attached_pic?: number };
+  tags?: Record<string, string>;
+  side_data_list?: { side_data_type?: string; rotation?: number }[];
+}
+
+export interface FfprobeOutput {
+  format?: { format_name?: string; duration?: string; size?: string };
+  streams?: FfprobeStream[];
+}
+
+export interface VideoProbe {
+  formatName: string;
+  /** Seconds. */
+  duration: number;
+  sizeBytes: number;
+  video: {
+    codec: string;
+    profile?: string;
+    /** As stored (before rotation). */
+    width: number;
+    height: number;
+    /** As shown: sample aspect ratio applied, then swapped for 90/270 rotation. */
+    displayWidth: number;
+    displayHeight: number;
+    /** Clockwise degrees to turn the stored picture to show it upright: 0, 90, 180 or 270. */
+    rotation: number;
+    /** e.g. '1:1', '16:15'. */
+    sampleAspectRatio: string;
+    frameRate: number;
+    pixelFormat: string;
+    bitDepth: number;
+  };
+  audio: { codec: string; channels: number; sampleRate: number } | null;
+}
+
+/** '30000/1001' → 29.97…; null for '0/0', 'N/A' or nothing. */
+function ratio(value: string | undefined): number | null {
+  const match = /^(\d+(?:\.\d+)?)(?:[/:](\d+(?:\.\d+)?))?$/.exec(value ?? '');
+  if (!match) return null;
+  const result = Number(match[1]) / Number(match[2] ?? 1);
+  return Number.isFinite(result) && result > 0 ? result : null;
+}
+
+/** Snaps any angle to 0, 90, 180 or 270. */
+function quarterTurns(degrees: number): number {
+  return (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
+}
+
+/**
+ * Clockwise rotation, the convention of the old `rotate` tag. The display matrix's `rotation`
+ * is counter-clockwise (av_display_rotation_get), hence the minus.
+ */
+function rotationOf(stream: FfprobeStream): number {
+  const matrix = stream.side_data_list?.find((d) => d.side_data_type === 'Display Matrix' && typeof d.rotation === 'number');
+  if (matrix?.rotation !== undefined) return quarterTurns(-matrix.rotation);
+  const tag = Number(stream.tags?.['rotate']);
+  return Number.isFinite(tag) ? quarterTurns(tag) : 0;
+}
+
+function bitDepthOf(stream: FfprobeStream): number {
+  const fromFormat = /p(\d+)(?:le|be)$/.exec(stream.pix_fmt ?? '');
+  if (fromFormat) return Number(fromFormat[1]);
+  const raw = Number(stream.bits_per_raw_sample);
+  return Number.isInteger(raw) && raw > 0 ? raw : 8;
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Reads what the pipeline needs from ffprobe's JSON, rejecting files it cannot turn into a
+ * stream with a message the uploader can act on.
+ */
+export function parseProbe(output: FfprobeOutput): VideoProbe {
+  const streams = output.streams ?? [];
+  // cover art in audio files is a one-picture "video" stream
+  const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  if (!video) {
+    const kinds = [...new Set(streams.map((s) => (s.disposition?.attached_pic === 1 ? 'cover art' : (s.codec_type ?? 'unknown'))))];
+    const has = kinds.length > 0 ? ` (it only has ${kinds.join(' and ')})` : '';
+    throw new ProcessingError(ProcessingFailure.NoVideoStream, `The file has no video stream${has}; upload a video file.`);
+  }
+  const width = video.width ?? 0;
+  const height = video.height ?? 0;
+  if (width <= 0 || height <= 0) {
+    throw new ProcessingError(ProcessingFailure.UnreadableContainer, 'The video stream has no picture size; the file may be damaged.');
+  }
+  const frameRate = ratio(video.avg_frame_rate) ?? ratio(video.r_frame_rate);
+  if (frameRate === null) {
+    throw new ProcessingError(ProcessingFailure.ZeroFrameRate, 'The video declares no frame rate (zero or missing), so it cannot be segmented.');
+  }
+  const duration = ratio(output.format?.duration) ?? ratio(video.duration);
+  if (duration === null) {
+    throw new ProcessingError(
+      ProcessingFailure.TruncatedFile,
+      'The length of the video cannot be determined; the file may be truncated or an unfinished recording.',
+    );
+  }
+
+  const sar = ratio(video.sample_aspect_ratio) ?? 1;
+  const rotation = rotationOf(video);
+  const shownWidth = Math.round(width * sar);
+  const sideways = rotation === 90 || rotation === 270;
+  const audio = streams.find((s) => s.codec_type === 'audio');
+  return {
+    formatName: output.format?.format_name ?? 'unknown',
+    duration: round3(duration),
+    sizeBytes: Number(output.format?.size ?? 0),
+    video: {
+      codec: video.codec_name ?? 'unknown',
+      ...(video.profile ? { profile: video.profile } : {}),
+      width,
+      height,
+      displayWidth: sideways ? height : shownWidth,
+      displayHeight: sideways ? shownWidth : height,
+      rotation,
+      sampleAspectRatio: sar === 1 ? '1:1' : (video.sample_aspect_ratio as string),
+      frameRate: round3(frameRate),
+      pixelFormat: video.pix_fmt ?? 'unknown',
+      bitDepth: bitDepthOf(video),
+    },
+    audio: audio
+      ? { codec: audio.codec_name ?? 'unknown', channels: audio.channels ?? 0, sampleRate: Number(audio.sample_rate ?? 0) }
+      : null,
+  };
+}

@@ -1,0 +1,25 @@
+import { cacheControlFor, IMMUTABLE, REVALIDATE, SHORT } from './cache-policy';
+
+describe('cacheControlFor', () => {
+  it.each([
+    ['clip/stream/720p/segment_00001.m4s', IMMUTABLE],
+    ['clip/stream/720p/SEGMENT_00001.M4S', IMMUTABLE],
+    ['clip/stream/720p/init.mp4', IMMUTABLE],
+    ['clip/stream/init.mp4', IMMUTABLE],
+    ['clip/stream/master.m3u8', REVALIDATE],
+    ['clip/stream/720p/playlist.m3u8', REVALIDATE],
+    ['clip/stream/manifest.mpd', REVALIDATE],
+    ['clip/manifest.json', REVALIDATE],
+    ['clip/poster.jpg', SHORT],
+    ['clip/poster.jpeg', SHORT],
+    // an uploaded source is not a packaged rendition
+    ['clip/source.mp4', REVALIDATE],
+    ['stream.mp4', REVALIDATE],
+    ['clip/stream.mp4', REVALIDATE],
+    ['clip/source.mov', REVALIDATE],
+    ['clip/other.json', REVALIDATE],
+    ['clip/notes.txt', REVALIDATE],
+  ])('caches %s with %j', (key, policy) => {
+    expect(cacheControlFor(key)).toBe(policy);
+  });
+});

@@ -1,0 +1,29 @@
+import { contentTypeFor } from './content-type';
+
+describe('contentTypeFor', () => {
+  it.each([
+    ['clip/stream/master.m3u8', 'application/vnd.apple.mpegurl'],
+    ['clip/stream/720p/playlist.m3u8', 'application/vnd.apple.mpegurl'],
+    ['clip/stream/manifest.mpd', 'application/dash+xml'],
+    ['clip/stream/720p/segment_00001.m4s', 'video/iso.segment'],
+    ['clip/stream/720p/init.mp4', 'video/mp4'],
+    ['clip/poster.jpg', 'image/jpeg'],
+    ['clip/poster.jpeg', 'image/jpeg'],
+    ['clip/POSTER.JPG', 'image/jpeg'],
+    ['clip/manifest.json', 'application/json'],
+    ['clip/source.mov', 'video/quicktime'],
+    ['clip/source.mkv', 'video/x-matroska'],
+    ['clip/source.webm', 'video/webm'],
+    ['clip/source.avi', 'video/x-msvideo'],
+    ['clip/source.m4v', 'video/x-m4v'],
+    ['clip/source.MP4', 'video/mp4'],
+    ['clip/notes.txt', 'application/octet-stream'],
+    ['clip/README', 'application/octet-stream'],
+    ['clip/.mp4', 'application/octet-stream'],
+    ['clip.mp4/README', 'application/octet-stream'],
+    ['clip/file.toString', 'application/octet-stream'],
+    ['clip/file.constructor', 'application/octet-stream'],
+  ])('serves %s as %s', (key, type) => {
+    expect(contentTypeFor(key)).toBe(type);
+  });
+});

@@ -1,0 +1,23 @@
+const TYPES = new Map(
+  Object.entries({
+    m3u8: 'application/vnd.apple.mpegurl',
+    mpd: 'application/dash+xml',
+    m4s: 'video/iso.segment',
+    mp4: 'video/mp4',
+    m4v: 'video/x-m4v',
+    mov: 'video/quicktime',
+    mkv: 'video/x-matroska',
+    webm: 'video/webm',
+    avi: 'video/x-msvideo',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    json: 'application/json',
+  }),
+);
+
+/** The Content-Type of a media file, from its extension (case-insensitive); unknown files are opaque bytes. */
+export function contentTypeFor(key: string): string {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 && TYPES.get(name.slice(dot + 1).toLowerCase())) || 'application/octet-stream';
+}

@@ -1,0 +1,233 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { LocalDiskStorage } from '../storage/local-disk-storage';
+import { Storage } from '../storage/storage';
+import { MediaModule } from './media.module';
+
+/** Hands out real streams and remembers them, so a test can see what became of one. */
+class RecordingStorage extends LocalDiskStorage {
+  readonly streams: Readable[] = [];
+
+  override readStream(key: string, range?: { start: number; end: number }): Readable {
+    const stream = super.readStream(key, range);
+    this.streams.push(stream);
+    return stream;
+  }
+}
+
+const SEGMENT = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+const SECRET = 'outside the media root';
+
+/** Sends the path byte for byte: fetch would normalise `..` and friends before sending. */
+function rawGet(origin: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${origin}/`, { path }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('MediaController over HTTP', () => {
+  let base: string;
+  let root: string;
+  let app: INestApplication;
+  let origin: string;
+  let storage: RecordingStorage;
+
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'media-controller-'));
+    root = join(base, 'media');
+    const outside = join(base, 'outside');
+    await mkdir(join(root, 'clip/stream/720p'), { recursive: true });
+    await mkdir(outside);
+    await writeFile(join(outside, 'secret.txt'), SECRET);
+    await writeFile(join(root, 'clip/stream/720p/segment_00001.m4s'), SEGMENT);
+    await writeFile(join(root, 'clip/stream/720p/init.mp4'), 'init');
+    await writeFile(join(root, 'clip/stream/720p/playlist.m3u8'), '#EXTM3U\n');
+    await writeFile(join(root, 'clip/stream/master.m3u8'), '#EXTM3U\n');
+    await writeFile(join(root, 'clip/stream/manifest.mpd'), '<MPD/>');
+    await writeFile(join(root, 'clip/poster.jpg'), 'jpeg');
+    await writeFile(join(root, 'clip/manifest.json'), '{}');
+    await writeFile(join(root, 'clip/source.mov'), 'mov');
+    await writeFile(join(root, 'clip/empty.bin'), '');
+    await writeFile(join(root, 'clip/source.mp4'), Buffer.alloc(32 * 1024 * 1024));
+    await symlink(join(outside, 'secret.txt'), join(root, 'clip/leak.txt'));
+    await symlink(outside, join(root, 'escape'));
+    await symlink(join(root, 'clip/poster.jpg'), join(root, 'clip/alias.jpg'));
+
+    // StorageModule is global in the app; a global stub stands in for it here.
+    storage = new RecordingStorage(root);
+    const storageModule = { module: class StorageStubModule {}, global: true, providers: [{ provide: Storage, useValue: storage }], exports: [Storage] };
+    const moduleRef = await Test.createTestingModule({ imports: [storageModule, MediaModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await rm(base, { recursive: true, force: true });
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${origin}${path}`, { method, headers });
+  const SEGMENT_URL = '/media/clip/stream/720p/segment_00001.m4s';
+
+  it('serves a whole file with its length, validators and range support', async () => {
+    const res = await get(SEGMENT_URL);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe('1000');
+    expect(res.headers.get('accept-ranges')).toBe('bytes');
+    expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    expect(res.headers.get('last-modified')).toMatch(/GMT$/);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(SEGMENT);
+  });
+
+  it.each([
+    ['bytes=0-99', 0, 99],
+    ['bytes=100-', 100, 999],
+    ['bytes=-50', 950, 999],
+    ['bytes=900-5000', 900, 999],
+  ])('answers Range %s with 206 and exactly those bytes', async (range, start, end) => {
+    const res = await get(SEGMENT_URL, { Range: range });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/1000`);
+    expect(res.headers.get('content-length')).toBe(String(end - start + 1));
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(SEGMENT.subarray(start, end + 1));
+  });
+
+  it('answers a range past the end with 416 and the size', async () => {
+    const res = await get(SEGMENT_URL, { Range: 'bytes=1000-1100' });
+    expect(res.status).toBe(416);
+    expect(res.headers.get('content-range')).toBe('bytes */1000');
+  });
+
+  it.each(['bytes=abc', 'bytes=0-1,5-6', 'items=0-1'])('ignores the Range %s and serves the whole file', async (range) => {
+    const res = await get(SEGMENT_URL, { Range: range });
+    expect(res.status).toBe(200);
+    expect((await res.arrayBuffer()).byteLength).toBe(1000);
+  });
+
+  it('serves a zero-length file whole even when a range is asked', async () => {
+    const res = await get('/media/clip/empty.bin', { Range: 'bytes=0-10' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe('0');
+  });
+
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const res = await get(SEGMENT_URL, {}, 'HEAD');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe('1000');
+    expect(res.headers.get('content-type')).toBe('video/iso.segment');
+    expect((await res.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it('answers HEAD with a range as 206', async () => {
+    const res = await get(SEGMENT_URL, { Range: 'bytes=0-99' }, 'HEAD');
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe('bytes 0-99/1000');
+  });
+
+  it('answers a matching If-None-Match with 304', async () => {
+    const etag = (await get(SEGMENT_URL)).headers.get('etag') ?? '';
+    const res = await get(SEGMENT_URL, { 'If-None-Match': etag });
+    expect(res.status).toBe(304);
+    expect((await res.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it('serves the whole file when If-Range no longer matches', async () => {
+    const res = await get(SEGMENT_URL, { Range: 'bytes=0-99', 'If-Range': '"stale"' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe('1000');
+  });
+
+  it.each([
+    ['/media/clip/stream/master.m3u8', 'application/vnd.apple.mpegurl', 'no-cache'],
+    ['/media/clip/stream/720p/playlist.m3u8', 'application/vnd.apple.mpegurl', 'no-cache'],
+    ['/media/clip/stream/manifest.mpd', 'application/dash+xml', 'no-cache'],
+    ['/media/clip/stream/720p/init.mp4', 'video/mp4', 'public, max-age=31536000, immutable'],
+    [SEGMENT_URL, 'video/iso.segment', 'public, max-age=31536000, immutable'],
+    ['/media/clip/poster.jpg', 'image/jpeg', 'public, max-age=60'],
+    ['/media/clip/manifest.json', 'application/json', 'no-cache'],
+    ['/media/clip/source.mov', 'video/quicktime', 'no-cache'],
+    ['/media/clip/alias.jpg', 'image/jpeg', 'public, max-age=60'],
+  ])('serves %s as %s with Cache-Control %s', async (path, type, cache) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+    expect(res.headers.get('cache-control')).toBe(cache);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('lets players on any origin read ranges', async () => {
+    const res = await get(SEGMENT_URL, { Origin: 'https://player.example', Range: 'bytes=0-1' });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toEqual(expect.stringContaining('Content-Length, Content-Range, Accept-Ranges'));
+  });
+
+  it('answers a CORS preflight for a Range request', async () => {
+    const res = await get(SEGMENT_URL, { Origin: 'https://player.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'range' }, 'OPTIONS');
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toContain('GET');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('range');
+  });
+
+  it.each([
+    ['a missing file', '/media/clip/nope.m4s'],
+    ['a folder', '/media/clip/stream'],
+    ['a parent segment', '/media/../outside/secret.txt'],
+    ['a nested parent segment', '/media/clip/../../outside/secret.txt'],
+    ['an encoded parent segment', '/media/%2e%2e/outside/secret.txt'],
+    ['an upper-case encoded parent segment', '/media/%2E%2E/outside/secret.txt'],
+    ['an encoded slash', '/media/..%2foutside%2fsecret.txt'],
+    ['an encoded absolute path', '/media/%2Fetc%2Fpasswd'],
+    ['an absolute path', '/media//etc/passwd'],
+    ['a backslash', '/media/..\\outside\\secret.txt'],
+    ['an encoded backslash', '/media/..%5coutside%5csecret.txt'],
+    ['a NUL byte', '/media/clip/poster.jpg%00.m3u8'],
+    ['a symlink to a file outside the root', '/media/clip/leak.txt'],
+    ['a symlink to a folder outside the root', '/media/escape/secret.txt'],
+  ])('answers 404 without a path for %s', async (_name, path) => {
+    const res = await rawGet(origin, path);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain(SECRET);
+    expect(res.body).not.toContain(base);
+    expect(res.body).not.toContain('secret');
+  });
+
+  it('stops reading the file when the client goes away mid-transfer', async () => {
+    const before = storage.streams.length;
+    await new Promise<void>((resolve, reject) => {
+      const req = request(`${origin}/media/clip/source.mp4`, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+      req.end();
+    });
+    const stream = storage.streams[before];
+    for (let waited = 0; !stream.destroyed && waited < 2000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    expect(stream.destroyed).toBe(true);
+    expect(stream.readableEnded).toBe(false);
+  });
+
+  it('rejects malformed percent-encoding as a bad request, before any file is looked up', async () => {
+    // Express fails to decode the route parameter; Nest answers with its plain 400.
+    const res = await rawGet(origin, '/media/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(res.body).not.toContain(base);
+  });
+});

@@ -1,0 +1,79 @@
+/** One rendition as the MPD lists it; segment URIs are relative to the MPD. */
+export interface DashRepresentation {
+  /** The rung label, which is also the rendition's folder. */
+  id: string;
+  bandwidth: number;
+  width: number;
+  height: number;
+  codecs: string;
+  /** As the fps filter had it: `25` or `24000/1001`. */
+  frameRate: string;
+  initUri: string;
+  segments: readonly { uri: string; duration: number }[];
+}
+
+const TIMESCALE = 1000;
+
+const seconds = (s: number) => `PT${s.toFixed(3)}S`;
+const escape = (value: string | number) =>
+  String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * `<S>` entries from real durations. Start times are rounded from the running total, so
+ * rounding never accumulates; equal neighbours fold into `r` repeats.
+ */
+function segmentTimeline(durations: readonly number[]): string[] {
+  const entries: { t: number; d: number; r: number }[] = [];
+  let elapsed = 0;
+  for (const duration of durations) {
+    const t = Math.round(elapsed * TIMESCALE);
+    elapsed += duration;
+    const d = Math.round(elapsed * TIMESCALE) - t;
+    const last = entries.at(-1);
+    if (last && last.d === d) last.r++;
+    else entries.push({ t, d, r: 0 });
+  }
+  return entries.map((e, i) => `<S ${i === 0 ? `t="${e.t}" ` : ''}d="${e.d}"${e.r > 0 ? ` r="${e.r}"` : ''}/>`);
+}
+
+/** `720p/segment_00000.m4s` … as SegmentTemplate addresses them: the template must name the files ffmpeg wrote. */
+function templateFor(rep: DashRepresentation): { initialization: string; media: string } {
+  const initialization = '$RepresentationID$/init.mp4';
+  const media = '$RepresentationID$/segment_$Number%05d$.m4s';
+  const expected = rep.segments.map((_, i) => `${rep.id}/segment_${String(i).padStart(5, '0')}.m4s`);
+  if (rep.initUri !== `${rep.id}/init.mp4` || rep.segments.some((s, i) => s.uri !== expected[i])) {
+    throw new Error(`Rendition ${rep.id} does not follow the segment naming the MPD template expects`);
+  }
+  return { initialization, media };
+}
+
+/**
+ * A static, live-profile MPD over the same CMAF files the HLS playlists use: one adaptation
+ * set (segments carry muxed audio and video, so codecs names both) with a representation per
+ * rung, each with a SegmentTimeline of its real durations.
+ */
+export function writeDashManifest(representations: readonly DashRepresentation[]): string {
+  const sorted = [...representations].sort((a, b) => b.height - a.height || b.bandwidth - a.bandwidth);
+  const total = Math.max(0, ...sorted.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0)));
+  const longest = Math.max(0, ...sorted.flatMap((r) => r.segments.map((s) => s.duration)));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" type="static" mediaPresentationDuration="${seconds(total)}" minBufferTime="${seconds(longest)}">`,
+    '  <Period id="0" start="PT0S">',
+    `    <AdaptationSet id="0" mimeType="video/mp4" segmentAlignment="true" startWithSAP="1" maxWidth="${sorted[0]?.width ?? 0}" maxHeight="${sorted[0]?.height ?? 0}">`,
+  ];
+  for (const rep of sorted) {
+    const { initialization, media } = templateFor(rep);
+    lines.push(
+      `      <Representation id="${escape(rep.id)}" bandwidth="${rep.bandwidth}" width="${rep.width}" height="${rep.height}" sar="1:1" frameRate="${escape(rep.frameRate)}" codecs="${escape(rep.codecs)}">`,
+      `        <SegmentTemplate timescale="${TIMESCALE}" initialization="${initialization}" media="${media}" startNumber="0">`,
+      '          <SegmentTimeline>',
+      ...segmentTimeline(rep.segments.map((s) => s.duration)).map((s) => `            ${s}`),
+      '          </SegmentTimeline>',
+      '        </SegmentTemplate>',
+      '      </Representation>',
+    );
+  }
+  lines.push('    </AdaptationSet>', '  </Period>', '</MPD>');
+  return lines.join('\n') + '\n';
+}

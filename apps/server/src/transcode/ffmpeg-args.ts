@@ -1,0 +1,93 @@
+import type { Rung } from '@cmm/media-rules';
+
+export interface EncodeJob {
+  inputPath: string;
+  /** Absolute folder that receives one sub-folder per rung label. */
+  outputDir: string;
+  /** Highest first, as planned. */
+  rungs: readonly Rung[];
+  segmentDuration: number;
+  /** The source's frame rate (average for VFR sources). */
+  frameRate: number;
+}
+
+export interface PosterJob {
+  inputPath: string;
+  outputPath: string;
+  duration: number;
+  display: { width: number; height: number };
+}
+
+const MAX_FRAME_RATE = 60;
+const POSTER_MAX_WIDTH = 640;
+/** veryfast keeps a 1080p ladder near real time on a few cores at a small quality cost. */
+const X264_PRESET = 'veryfast';
+
+const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+
+/**
+ * The constant rate every rung is encoded at, as ffmpeg's `fps` filter takes it. NTSC rates
+ * become exact fractions (23.976 → 24000/1001) so timestamps do not drift; rates above 60 are
+ * halved, which keeps the motion cadence.
+ */
+export function outputFrameRate(frameRate: number): string {
+  let rate = frameRate;
+  while (rate > MAX_FRAME_RATE) rate /= 2;
+  const ntsc = Math.round(rate * 1.001);
+  if (Math.abs(rate - ntsc / 1.001) < 0.005 && Math.abs(rate - ntsc) > 0.005) return `${ntsc * 1000}/1001`;
+  return String(Math.round(rate * 1000) / 1000);
+}
+
+function frameRateValue(rate: string): number {
+  const [num, den = '1'] = rate.split('/');
+  return Number(num) / Number(den);
+}
+
+/**
+ * One ffmpeg process for the whole ladder: the source is decoded once, made constant-rate by
+ * `fps` (the portable way: 2018 builds lack `-fps_mode`, newer ones deprecate `-vsync`), split,
+ * and scaled per rung. Each rung is its own `-f hls` output, because the 2018 ffmpeg on npm
+ * crashes at the end of a multi-variant `-var_stream_map` encode. Key frames are forced on
+ * every segment boundary with scene cuts off, so all rungs cut segments at the same times.
+ */
+export function buildEncodeArgs(job: EncodeJob): string[] {
+  const fps = outputFrameRate(job.frameRate);
+  const gop = Math.ceil(frameRateValue(fps) * job.segmentDuration);
+  const n = job.rungs.length;
+  const splits = job.rungs.map((_, i) => `[s${i}]`).join('');
+  const scales = job.rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height},setsar=1,format=yuv420p[v${i}]`);
+  const graph = [`[0:v:0]fps=${fps},split=${n}${splits}`, ...scales].join(';');
+
+  const outputs = job.rungs.flatMap((rung, i) => {
+    const dir = `${job.outputDir}/${rung.label}`;
+    return [
+      ...['-map', `[v${i}]`, '-map', '0:a:0?'],
+      ...['-c:v', 'libx264', '-preset', X264_PRESET, '-profile:v', rung.height > 360 ? 'high' : 'main', '-pix_fmt', 'yuv420p'],
+      ...['-crf', String(rung.crf), '-maxrate', `${rung.maxrateKbps}k`, '-bufsize', `${rung.bufsizeKbps}k`],
+      ...['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${job.segmentDuration})`],
+      ...['-c:a', 'aac', '-b:a', `${rung.audioKbps}k`, '-ac', '2'],
+      ...['-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
+      ...['-f', 'hls', '-hls_time', String(job.segmentDuration), '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4'],
+      ...['-hls_flags', 'independent_segments', '-hls_fmp4_init_filename', 'init.mp4'],
+      ...['-hls_segment_filename', `${dir}/segment_%05d.m4s`, `${dir}/playlist.m3u8`],
+    ];
+  });
+
+  return [
+    ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats'],
+    ...['-i', job.inputPath, '-filter_complex', graph],
+    ...outputs,
+  ];
+}
+
+/** One JPEG at a tenth of the way in (1 s into short clips), at most 640 wide, upright and square-pixelled. */
+export function buildPosterArgs(job: PosterJob): string[] {
+  const at = job.duration >= 10 ? job.duration / 10 : Math.min(1, job.duration / 2);
+  const width = even(Math.min(POSTER_MAX_WIDTH, job.display.width));
+  const height = even((width * job.display.height) / job.display.width);
+  return [
+    ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
+    ...['-ss', at.toFixed(3), '-i', job.inputPath],
+    ...['-frames:v', '1', '-vf', `scale=${width}:${height},setsar=1`, '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', job.outputPath],
+  ];
+}

@@ -1,0 +1,274 @@
+import { planLadder } from '@cmm/media-rules';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
+import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
+import { MediaProbe } from '../ffmpeg/media-probe';
+import type { VideoProbe } from '../ffmpeg/probe-parser';
+import { ProcessRunner } from '../ffmpeg/process-runner';
+import { LocalDiskStorage } from '../storage/local-disk-storage';
+import { parseMediaPlaylist } from './hls-playlist';
+import { EncodeProgress, PipelineOutput, TranscodePipeline } from './transcode-pipeline';
+
+/**
+ * The real pipeline on clips generated here with lavfi (no binary fixtures in git), once per
+ * ffmpeg: always the 2018 build shipped on npm, and the system one when installed.
+ */
+const BINARIES = [
+  { name: 'npm ffmpeg (2018 static build)', ffmpeg: require('@ffmpeg-installer/ffmpeg').path as string, ffprobe: require('@ffprobe-installer/ffprobe').path as string },
+  { name: 'system ffmpeg (/usr/bin)', ffmpeg: '/usr/bin/ffmpeg', ffprobe: '/usr/bin/ffprobe' },
+].filter((b) => existsSync(b.ffmpeg) && existsSync(b.ffprobe));
+
+const LADDER = [240, 144];
+
+interface ProbedStream {
+  codec_type: string;
+  codec_name: string;
+  profile?: string;
+  width?: number;
+  height?: number;
+  pix_fmt?: string;
+  channels?: number;
+  side_data_list?: unknown[];
+}
+
+describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) => {
+  jest.setTimeout(60_000);
+  const root = mkdtempSync(join(tmpdir(), 'cmm-pipeline-'));
+  const storage = new LocalDiskStorage(root);
+  const runner = new ProcessRunner();
+  const binaries = new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' });
+  const probe = new MediaProbe(binaries, runner);
+  const pipeline = new TranscodePipeline(storage, runner, binaries);
+  const encoders = execFileSync(ffmpeg, ['-hide_banner', '-encoders'], { encoding: 'utf8' });
+  const has = (encoder: string) => new RegExp(`^ \\S+ ${encoder} `, 'm').test(encoders);
+  const pixFormats = execFileSync(ffmpeg, ['-hide_banner', '-h', 'encoder=libx264'], { encoding: 'utf8' });
+  let counter = 0;
+
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => {
+    Logger.overrideLogger(new ConsoleLogger());
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Generates a clip into a fresh playlist's source folder; returns its storage key. */
+  function makeSource(file: string, args: string[]): { id: string; key: string } {
+    const id = `clip-${++counter}`;
+    const key = `${id}/source/${file}`;
+    mkdirSync(join(root, id, 'source'), { recursive: true });
+    execFileSync(ffmpeg, ['-v', 'error', '-y', ...args, join(root, key)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    return { id, key };
+  }
+  const testsrc = (seconds: number, size = '320x240', rate = '25') => ['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`];
+  const sine = (seconds: number) => ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`];
+  const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
+
+  function ffprobeJson(path: string, extra: string[] = []): { streams: ProbedStream[]; format: { duration?: string } } {
+    const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...extra, path];
+    return JSON.parse(execFileSync(ffprobe, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  }
+
+  /** init + every segment of a rendition is one fragmented mp4: probe-able by any ffmpeg. */
+  function joinRendition(id: string, variant: PipelineOutput['variants'][number]): string {
+    const path = join(root, id, `${variant.label}-joined.mp4`);
+    writeFileSync(path, Buffer.concat([variant.init, ...variant.segments.map((s) => s.path)].map((p) => readFileSync(join(root, id, p)))));
+    return path;
+  }
+
+  async function transcode(id: string, key: string, segmentDuration = 2, requested = LADDER) {
+    const source = await probe.probe(storage.localPath(key));
+    const { rungs } = planLadder({ width: source.video.displayWidth, height: source.video.displayHeight }, requested);
+    const progress: EncodeProgress[] = [];
+    const output = await pipeline.run({ playlistId: id, sourceKey: key, probe: source, rungs, segmentDuration }, (p) => progress.push(p));
+    return { source, rungs, output, progress };
+  }
+
+  /** Everything a finished stream must satisfy, whatever the source. */
+  function expectPlayableStream(id: string, source: VideoProbe, output: PipelineOutput, expectedSizes: string[], hasAudio: boolean) {
+    const dir = join(root, id);
+    expect(existsSync(join(dir, '.work'))).toBe(false);
+    expect(output).toMatchObject({ hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd', poster: 'poster.jpg' });
+    expect(output.variants.map((v) => `${v.width}x${v.height}`)).toEqual(expectedSizes);
+
+    for (const variant of output.variants) {
+      expect(variant.playlist).toBe(`stream/${variant.label}/playlist.m3u8`);
+      expect(variant.init).toBe(`stream/${variant.label}/init.mp4`);
+      expect(variant.segments[0].path).toBe(`stream/${variant.label}/segment_00000.m4s`);
+      expect(variant.codecs).toMatch(hasAudio ? /^avc1\.[0-9a-f]{6},mp4a\.40\.2$/ : /^avc1\.[0-9a-f]{6}$/);
+      expect(variant.bitrate).toBeGreaterThanOrEqual(variant.average_bitrate);
+      // the playlist ffmpeg wrote agrees with the record, and its EXTINFs add up to the source
+      const playlist = parseMediaPlaylist(readFileSync(join(dir, variant.playlist), 'utf8'));
+      expect(playlist.segments.map((s) => s.duration)).toEqual(variant.segments.map((s) => s.duration));
+      const total = playlist.segments.reduce((sum, s) => sum + s.duration, 0);
+      expect(Math.abs(total - source.duration)).toBeLessThan(0.1);
+
+      const streams = ffprobeJson(joinRendition(id, variant)).streams;
+      const video = streams.find((s) => s.codec_type === 'video');
+      expect(video).toMatchObject({ codec_name: 'h264', width: variant.width, height: variant.height, pix_fmt: 'yuv420p' });
+      // upright pixels, not a rotation flag: nothing left for the player to turn
+      expect(video?.side_data_list ?? []).toEqual([]);
+      const audio = streams.find((s) => s.codec_type === 'audio');
+      if (hasAudio) expect(audio).toMatchObject({ codec_name: 'aac', channels: 2 });
+      else expect(audio).toBeUndefined();
+    }
+
+    // key frames at the same times in every rung: identical segment boundaries
+    const boundaries = output.variants.map((v) => v.segments.map((s) => s.duration.toFixed(3)).join(' '));
+    expect(new Set(boundaries).size).toBe(1);
+    expect(output.variants[0].segments[0].label).toMatch(/^Segment 1 \(0:00–0:0\d\)$/);
+
+    const master = readFileSync(join(dir, output.hls_manifest), 'utf8');
+    const inf = [...master.matchAll(/^#EXT-X-STREAM-INF:BANDWIDTH=(\d+),AVERAGE-BANDWIDTH=(\d+),RESOLUTION=(\d+x\d+),CODECS="([^"]+)",FRAME-RATE=([\d.]+)\n(.+)$/gm)];
+    expect(master.startsWith('#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n')).toBe(true);
+    expect(inf.map((m) => [m[3], m[4], m[6]])).toEqual(output.variants.map((v) => [`${v.width}x${v.height}`, v.codecs, `${v.label}/playlist.m3u8`]));
+    expect(inf.map((m) => Number(m[1]))).toEqual(output.variants.map((v) => v.bitrate));
+
+    // ffprobe's DASH demuxer reads the MPD and finds every representation's files
+    const mpdPath = join(dir, output.dash_manifest);
+    const dashSizes = ffprobeJson(mpdPath).streams.filter((s) => s.codec_type === 'video').map((s) => `${s.width}x${s.height}`);
+    expect(dashSizes).toEqual(expectedSizes);
+    const mpdDuration = Number(/mediaPresentationDuration="PT([\d.]+)S"/.exec(readFileSync(mpdPath, 'utf8'))?.[1]);
+    expect(Math.abs(mpdDuration - source.duration)).toBeLessThan(0.1);
+
+    const poster = readFileSync(join(dir, output.poster));
+    expect(poster.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    const posterVideo = ffprobeJson(join(dir, output.poster)).streams[0];
+    const landscape = source.video.displayWidth >= source.video.displayHeight;
+    expect((posterVideo.width ?? 0) >= (posterVideo.height ?? 0)).toBe(landscape);
+  }
+
+  it('packages a plain clip with audio into HLS and DASH, replacing an old stream, reporting progress', async () => {
+    const { id, key } = makeSource('plain.mp4', [...testsrc(5), ...sine(5), ...x264, '-c:a', 'aac']);
+    mkdirSync(join(root, id, 'stream'), { recursive: true });
+    writeFileSync(join(root, id, 'stream', 'stale.txt'), 'from an earlier run');
+    const { source, output, progress } = await transcode(id, key);
+    expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
+    expect(output.variants[0].segments.map((s) => s.duration)).toEqual([2, 2, 1]);
+    expect(existsSync(join(root, id, 'stream', 'stale.txt'))).toBe(false);
+    const transcoding = progress.filter((p) => p.stage === 'TRANSCODING').map((p) => p.percent);
+    expect(transcoding.at(-1)).toBe(100);
+    expect([...transcoding].sort((a, b) => a - b)).toEqual(transcoding);
+    expect(progress.at(-1)).toEqual({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
+  });
+
+  it('packages a clip without audio', async () => {
+    const { id, key } = makeSource('silent.mp4', [...testsrc(3), ...x264]);
+    const { source, output } = await transcode(id, key);
+    expectPlayableStream(id, source, output, ['320x240', '192x144'], false);
+  });
+
+  it('gives odd 321x241 sources even sizes', async () => {
+    const { id, key } = makeSource('odd.mkv', [...testsrc(3, '321x241'), ...sine(3), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p', '-c:a', 'aac']);
+    const { source, output } = await transcode(id, key);
+    expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
+  });
+
+  it('turns a rotated phone clip upright in every rung, the source-height rung included', async () => {
+    const plain = makeSource('landscape.mp4', [...testsrc(3), ...sine(3), ...x264, '-c:a', 'aac']);
+    // stream copy with a rotate tag is how both the 2018 and 5.1 builds write a display matrix
+    const { id, key } = makeSource('portrait.mp4', ['-i', join(root, plain.key), '-c', 'copy', '-metadata:s:v:0', 'rotate=90']);
+    const { source, output } = await transcode(id, key);
+    expect(source.video).toMatchObject({ width: 320, height: 240, displayWidth: 240, displayHeight: 320 });
+    expectPlayableStream(id, source, output, ['240x320', '180x240', '108x144'], true);
+
+    // the top rung's first frame is the source turned the way ffmpeg itself shows it (≈ 25–45 dB);
+    // a squeezed landscape picture or one turned the wrong way scores under 10 dB
+    const compare = spawnSync(
+      ffmpeg,
+      ['-hide_banner', '-i', storage.localPath(key), '-i', joinRendition(id, output.variants[0]), '-lavfi', '[0:v]scale=240:320,setsar=1[ref];[1:v][ref]psnr', '-frames:v', '1', '-f', 'null', '-'],
+      { encoding: 'utf8' },
+    );
+    const psnr = Number(/PSNR .*average:([\d.]+|inf)/.exec(compare.stderr)?.[1].replace('inf', '99'));
+    expect(psnr).toBeGreaterThan(20);
+  });
+
+  const tenBit = /yuv420p10le/.test(pixFormats);
+  (tenBit ? it : it.skip)(`encodes a 10-bit source to 8-bit yuv420p that every browser decodes${tenBit ? '' : ' (skipped: this libx264 has no 10-bit output)'}`, async () => {
+    const { id, key } = makeSource('ten-bit.mkv', [...testsrc(3), ...sine(3), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p10le', '-c:a', 'aac']);
+    const { source, output } = await transcode(id, key);
+    expect(source.video.bitDepth).toBe(10);
+    expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
+  });
+
+  const foreignSources = [
+    { encoder: 'libx265', codec: 'hevc', name: 'HEVC in mp4', file: 'hevc.mp4', args: ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', '-c:a', 'aac'] },
+    { encoder: 'libvpx-vp9', codec: 'vp9', name: 'VP9 + Opus in webm', file: 'vp9.webm', args: ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '300k', '-c:a', 'libopus'] },
+  ];
+  for (const { encoder, codec, name, file, args } of foreignSources) {
+    const available = has(encoder);
+    (available ? it : it.skip)(`transcodes a ${name} source${available ? '' : ` (skipped: this ffmpeg has no ${encoder} to make one)`}`, async () => {
+      const { id, key } = makeSource(file, [...testsrc(3), ...sine(3), ...args]);
+      const { source, output } = await transcode(id, key);
+      expect(source.video.codec).toBe(codec);
+      expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
+    });
+  }
+
+  it('downmixes 5.1 audio to stereo', async () => {
+    const { id, key } = makeSource('surround.mp4', [...testsrc(3), ...sine(3), ...x264, '-c:a', 'aac', '-ac', '6']);
+    const { source, output } = await transcode(id, key);
+    expect(source.audio?.channels).toBe(6);
+    expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
+  });
+
+  it('makes a variable-frame-rate source constant-rate', async () => {
+    // drop two frames in three after the first second, keeping the gaps: an irregular VFR stream
+    const { id, key } = makeSource('vfr.mp4', [...testsrc(4, '320x240', '30'), ...sine(4), '-vf', "select='lt(t,1)+not(mod(n,3))'", '-vsync', 'vfr', ...x264, '-c:a', 'aac']);
+    const { source, output } = await transcode(id, key);
+    expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
+    const args = ['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts_time', '-print_format', 'json', joinRendition(id, output.variants[1])];
+    const packets = JSON.parse(execFileSync(ffprobe, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).packets as { pts_time: string }[];
+    const times = packets.map((p) => Number(p.pts_time)).sort((a, b) => a - b);
+    const steps = new Set(times.slice(1).map((t, i) => (t - times[i]).toFixed(3)));
+    expect(steps.size).toBe(1);
+  });
+
+  it('keeps the real EXTINF durations of a 23.976 fps source, which are not the nominal segment duration', async () => {
+    const { id, key } = makeSource('film.mp4', [...testsrc(5, '320x240', '24000/1001'), ...sine(5), ...x264, '-c:a', 'aac']);
+    const { source, output } = await transcode(id, key);
+    expect(source.video.frameRate).toBe(23.976);
+    expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
+    const durations = output.variants[0].segments.map((s) => s.duration);
+    expect(durations.slice(0, -1).every((d) => d !== 2)).toBe(true);
+    expect(durations[0]).toBeCloseTo(2.002, 3);
+    expect(readFileSync(join(root, id, output.dash_manifest), 'utf8')).toContain('frameRate="24000/1001"');
+  });
+
+  it('rejects an audio-only file as having no video stream', async () => {
+    const { key } = makeSource('voice.m4a', [...sine(2), '-c:a', 'aac']);
+    await expect(probe.probe(storage.localPath(key))).rejects.toMatchObject({ failure: ProcessingFailure.NoVideoStream });
+  });
+
+  it('diagnoses an mp4 cut in half (index at the end) as truncated when probing', async () => {
+    const { id, key } = makeSource('whole.mp4', [...testsrc(4), ...sine(4), ...x264, '-c:a', 'aac']);
+    const bytes = readFileSync(join(root, key));
+    const cut = `${id}/source/half.mp4`;
+    writeFileSync(join(root, cut), bytes.subarray(0, bytes.length / 2));
+    await expect(probe.probe(storage.localPath(cut))).rejects.toMatchObject({ failure: ProcessingFailure.TruncatedFile, message: expect.stringMatching(/truncated/) });
+  });
+
+  it('fails a faststart mp4 whose data stops early as truncated, leaving no partial stream', async () => {
+    const { id, key } = makeSource('fast.mp4', [...testsrc(6), ...sine(6), ...x264, '-c:a', 'aac', '-movflags', '+faststart']);
+    const bytes = readFileSync(join(root, key));
+    writeFileSync(join(root, key), bytes.subarray(0, Math.floor(bytes.length * 0.4)));
+    const error = await transcode(id, key).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProcessingError);
+    expect(error).toMatchObject({ failure: ProcessingFailure.TruncatedFile, message: expect.stringMatching(/truncated/) });
+    expect(existsSync(join(root, id, '.work'))).toBe(false);
+    expect(existsSync(join(root, id, 'stream'))).toBe(false);
+  });
+
+  it('stops ffmpeg when cancelled and cleans up', async () => {
+    const { id, key } = makeSource('long.mp4', [...testsrc(20), ...sine(20), ...x264, '-c:a', 'aac']);
+    const source = await probe.probe(storage.localPath(key));
+    const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
+    const controller = new AbortController();
+    const run = pipeline.run({ playlistId: id, sourceKey: key, probe: source, rungs, segmentDuration: 2 }, () => controller.abort(), controller.signal);
+    await expect(run).rejects.toMatchObject({ failure: ProcessingFailure.Cancelled });
+    expect(existsSync(join(root, id, '.work'))).toBe(false);
+    expect(existsSync(join(root, id, 'stream'))).toBe(false);
+  });
+});

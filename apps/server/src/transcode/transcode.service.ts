@@ -1,0 +1,165 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { planLadder, Rung } from '@cmm/media-rules';
+import { CatalogService } from '../catalog/catalog.service';
+import type { PlaylistManifest, PlaylistStatus as StatusName } from '../catalog/manifest';
+import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
+import type { ProcessingProgress } from '../catalog/models/processing-progress.model';
+import { toSourceRecord } from '../catalog/source-record';
+import { ProcessingError } from '../errors/domain-error';
+import { MediaProbe } from '../ffmpeg/media-probe';
+import { ProgressTracker } from '../progress/progress-tracker';
+import { Storage } from '../storage/storage';
+import { JobQueue } from './job-queue';
+import { EncodeProgress, TranscodePipeline } from './transcode-pipeline';
+
+const ACTIVE: readonly StatusName[] = ['QUEUED', 'PROBING', 'TRANSCODING', 'PACKAGING'];
+/** Share of the overall percent given to encoding; packaging takes the rest. */
+const ENCODE_SHARE = 95;
+
+/**
+ * Owns the job state machine QUEUED → PROBING → TRANSCODING → PACKAGING → READY | FAILED.
+ * Every transition is persisted to the manifest before it is published, so a restart resumes
+ * from disk: unfinished jobs are queued again from their kept source.
+ */
+@Injectable()
+export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TranscodeService.name);
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly queue: JobQueue,
+    private readonly probe: MediaProbe,
+    private readonly pipeline: TranscodePipeline,
+    private readonly storage: Storage,
+    private readonly progress: ProgressTracker,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const unfinished = this.catalog
+      .all()
+      .filter((m) => ACTIVE.includes(m.status))
+      .reverse();
+    for (const manifest of unfinished) {
+      this.logger.log({ event: 'job.recovered', playlistId: manifest.id, was: manifest.status });
+      await this.storage.removeTree(`${manifest.id}/.work`);
+      await this.catalog.update(manifest.id, { status: 'QUEUED', progress: null });
+    }
+    this.queue.onChange(() => void this.publishQueuePositions());
+    this.queue.start((id, signal) => this.process(id, signal));
+    for (const manifest of unfinished) this.queue.enqueue(manifest.id);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.stop();
+  }
+
+  enqueue(playlistId: string): void {
+    this.queue.enqueue(playlistId);
+  }
+
+  /** Stops any work on the playlist; resolves once its job (if any) has stopped. */
+  cancel(playlistId: string): Promise<void> {
+    return this.queue.cancel(playlistId);
+  }
+
+  private async process(playlistId: string, signal: AbortSignal): Promise<void> {
+    const started = Date.now();
+    try {
+      let manifest = await this.transition(playlistId, 'PROBING');
+      const sourcePath = this.storage.localPath(`${playlistId}/${manifest.source.path}`);
+      const probe = await this.probe.probe(sourcePath);
+      const { rungs, skipped } = planLadder(
+        { width: probe.video.displayWidth, height: probe.video.displayHeight },
+        manifest.requested_resolutions,
+      );
+      manifest = await this.catalog.update(playlistId, {
+        source: toSourceRecord(probe, { filename: manifest.source.filename, path: manifest.source.path, sizeBytes: manifest.source.size_bytes }),
+        skipped_resolutions: skipped,
+      });
+      await this.transition(playlistId, 'TRANSCODING', rungs);
+      const output = await this.pipeline.run(
+        { playlistId, sourceKey: `${playlistId}/${manifest.source.path}`, probe, rungs, segmentDuration: manifest.segment_duration },
+        (p) => void this.onEncodeProgress(playlistId, rungs, p),
+        signal,
+      );
+      if (signal.aborted) return;
+      await this.catalog.update(playlistId, {
+        status: 'READY',
+        error: null,
+        variants: output.variants,
+        hls_manifest: output.hls_manifest,
+        dash_manifest: output.dash_manifest,
+        poster: output.poster,
+        progress: { percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), speed: null, eta_seconds: 0 },
+      });
+      await this.publish(playlistId, { status: PlaylistStatus.READY, percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), etaSeconds: 0 });
+      this.progress.forget(playlistId);
+      this.logger.log({ event: 'job.ready', playlistId, seconds: (Date.now() - started) / 1000, rungs: rungs.map((r) => r.label) });
+    } catch (error) {
+      if (signal.aborted || !this.catalog.find(playlistId)) return;
+      await this.fail(playlistId, error);
+    }
+  }
+
+  private async fail(playlistId: string, error: unknown): Promise<void> {
+    const message =
+      error instanceof ProcessingError ? error.message : 'Processing failed because of an internal error; the source is kept so it can be retried.';
+    if (error instanceof ProcessingError) {
+      this.logger.warn({ event: 'job.failed', playlistId, failure: error.failure, message, stderrTail: error.stderrTail });
+    } else {
+      this.logger.error({ event: 'job.failed', playlistId, message: (error as Error)?.message, stack: (error as Error)?.stack });
+    }
+    await this.storage.removeTree(`${playlistId}/.work`);
+    await this.catalog.update(playlistId, { status: 'FAILED', error: message, variants: [], hls_manifest: null, dash_manifest: null });
+    await this.publish(playlistId, { status: PlaylistStatus.FAILED, error: message });
+    this.progress.forget(playlistId);
+  }
+
+  /** Persists the new status, then publishes it. */
+  private async transition(playlistId: string, status: StatusName, rungs: Rung[] = []): Promise<PlaylistManifest> {
+    const percent = status === 'PACKAGING' ? ENCODE_SHARE : 0;
+    const manifest = await this.catalog.update(playlistId, {
+      status,
+      progress: { percent, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: status === 'PACKAGING' ? 100 : 0 })), speed: null, eta_seconds: null },
+    });
+    this.logger.log({ event: `job.${status.toLowerCase()}`, playlistId });
+    await this.publish(playlistId, { status: PlaylistStatus[status], percent, rungs: manifest.progress?.rungs ?? [] });
+    return manifest;
+  }
+
+  private async onEncodeProgress(playlistId: string, rungs: Rung[], p: EncodeProgress): Promise<void> {
+    const current = this.progress.current(playlistId);
+    if (p.stage === 'PACKAGING' && current?.status !== PlaylistStatus.PACKAGING) {
+      await this.transition(playlistId, 'PACKAGING', rungs);
+      return;
+    }
+    if (p.stage !== 'TRANSCODING') return;
+    await this.publish(playlistId, {
+      status: PlaylistStatus.TRANSCODING,
+      percent: Math.round(p.percent * ENCODE_SHARE) / 100,
+      rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: p.percent })),
+      speed: p.speed,
+      etaSeconds: p.etaSeconds,
+    });
+  }
+
+  private async publishQueuePositions(): Promise<void> {
+    const waiting = this.queue.waiting();
+    await Promise.all(
+      waiting.map((playlistId, i) => this.publish(playlistId, { status: PlaylistStatus.QUEUED, percent: 0, queuePosition: i + 1 })),
+    );
+  }
+
+  private publish(playlistId: string, snapshot: Partial<ProcessingProgress> & Pick<ProcessingProgress, 'status'>): Promise<void> {
+    return this.progress.publish({
+      playlistId,
+      percent: 0,
+      rungs: [],
+      speed: null,
+      etaSeconds: null,
+      queuePosition: null,
+      error: null,
+      ...snapshot,
+    });
+  }
+}

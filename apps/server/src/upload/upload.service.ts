@@ -1,0 +1,125 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { isAllowedExtension, planLadder, ALLOWED_EXTENSIONS } from '@cmm/media-rules';
+import { CatalogService } from '../catalog/catalog.service';
+import type { PlaylistManifest } from '../catalog/manifest';
+import { toSourceRecord } from '../catalog/source-record';
+import { AppConfig } from '../config/app-config';
+import { ProcessingError, ValidationError } from '../errors/domain-error';
+import { MediaProbe } from '../ffmpeg/media-probe';
+import { ProgressTracker } from '../progress/progress-tracker';
+import { Storage } from '../storage/storage';
+import { TranscodeService } from '../transcode/transcode.service';
+import { UploadOptionsInput } from './dto/upload-options.input';
+import { buildPlaylistId, sourceFilename } from './playlist-id';
+
+/** What the upload service needs of a multipart file (graphql-upload's FileUpload). */
+export interface IncomingFile {
+  filename: string;
+  createReadStream(): Readable;
+}
+
+@Injectable()
+export class UploadService {
+  private readonly logger = new Logger(UploadService.name);
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly catalog: CatalogService,
+    private readonly probe: MediaProbe,
+    private readonly transcode: TranscodeService,
+    private readonly progress: ProgressTracker,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Streams the file into `<id>/source/`, checks that it is a real video, records the playlist
+   * as QUEUED and queues its job. On any rejection the playlist folder is removed whole.
+   */
+  async upload(file: IncomingFile, options: UploadOptionsInput): Promise<PlaylistManifest> {
+    if (!file.filename) throw new ValidationError('file', 'The upload has no file name');
+    if (!isAllowedExtension(file.filename)) {
+      throw new ValidationError('file', `Unsupported file type; allowed extensions: ${ALLOWED_EXTENSIONS.join(', ')}`);
+    }
+    const now = new Date();
+    const id = buildPlaylistId(file.filename, now, randomBytes(3).toString('hex'));
+    const stored = sourceFilename(file.filename);
+    const sourcePath = `source/${stored}`;
+    try {
+      const sizeBytes = await this.store(file, `${id}/${sourcePath}`);
+      const probe = await this.probeUpload(`${id}/${sourcePath}`);
+      const requested = [...new Set(options.resolutions)].sort((a, b) => b - a);
+      const { skipped } = planLadder({ width: probe.video.displayWidth, height: probe.video.displayHeight }, requested);
+      const manifest = await this.catalog.save({
+        id,
+        title: options.title?.trim() || file.filename.replace(/\.[^.]+$/, ''),
+        status: 'QUEUED',
+        error: null,
+        created_at: now.toISOString(),
+        created_at_ts: now.getTime() / 1000,
+        updated_at: now.toISOString(),
+        source: toSourceRecord(probe, { filename: file.filename, path: sourcePath, sizeBytes }),
+        segment_duration: options.segmentDuration,
+        requested_resolutions: requested,
+        skipped_resolutions: skipped,
+        variants: [],
+        hls_manifest: null,
+        dash_manifest: null,
+        poster: null,
+        progress: null,
+      });
+      this.logger.log({ event: 'upload.stored', playlistId: id, sizeBytes, filename: file.filename });
+      this.transcode.enqueue(id);
+      return manifest;
+    } catch (error) {
+      await this.storage.removeTree(id);
+      this.logger.warn({ event: 'upload.rejected', playlistId: id, reason: (error as Error).message });
+      throw error;
+    }
+  }
+
+  /** Cancels the playlist's job if one runs, then removes it from the catalog and disk. */
+  async delete(playlistId: string): Promise<void> {
+    this.catalog.get(playlistId);
+    await this.transcode.cancel(playlistId);
+    await this.catalog.remove(playlistId);
+    this.progress.forget(playlistId);
+    this.logger.log({ event: 'playlist.deleted', playlistId });
+  }
+
+  private async store(file: IncomingFile, key: string): Promise<number> {
+    let size: number;
+    try {
+      size = await this.storage.writeStream(key, file.createReadStream());
+    } catch (error) {
+      // graphql-upload ends the stream with a 413 error once maxFileSize is passed
+      if ((error as { status?: number }).status === 413) {
+        throw new ValidationError('file', `The file is larger than the maximum upload size of ${formatBytes(this.config.MAX_UPLOAD_BYTES)}`);
+      }
+      throw new ValidationError('file', `The upload was interrupted: ${(error as Error).message}`);
+    }
+    if (size === 0) throw new ValidationError('file', 'The file is empty');
+    return size;
+  }
+
+  private async probeUpload(key: string) {
+    try {
+      return await this.probe.probe(this.storage.localPath(key));
+    } catch (error) {
+      if (error instanceof ProcessingError) throw new ValidationError('file', error.message);
+      throw error;
+    }
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
