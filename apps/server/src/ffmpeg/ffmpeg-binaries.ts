@@ -8,14 +8,19 @@ export interface ResolvedBinary {
   version: string;
 }
 
-const PACKAGES: Record<Tool, string> = { ffmpeg: '@ffmpeg-installer/ffmpeg', ffprobe: '@ffprobe-installer/ffprobe' };
 const VERSION_TIMEOUT_MS = 10_000;
+
+// Literal requires, so the bundler keeps them as externals resolved from node_modules at run time.
+const PACKAGES: Record<Tool, { name: string; load: () => { path: string } }> = {
+  ffmpeg: { name: '@ffmpeg-installer/ffmpeg', load: () => require('@ffmpeg-installer/ffmpeg') },
+  ffprobe: { name: '@ffprobe-installer/ffprobe', load: () => require('@ffprobe-installer/ffprobe') },
+};
 
 /** The installer packages pick the platform's binary, and throw when there is none for it. */
 function packagedBinary(tool: Tool): CandidateSources['packaged'] {
-  const name = PACKAGES[tool];
+  const { name, load } = PACKAGES[tool];
   try {
-    return { name, path: (require(name) as { path: string }).path };
+    return { name, path: load().path };
   } catch (error) {
     return { name, error: (error as Error).message };
   }

@@ -1,7 +1,7 @@
 import { planLadder } from '@cmm/media-rules';
 import { ConsoleLogger, Logger } from '@nestjs/common';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
@@ -259,6 +259,30 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     expect(error).toMatchObject({ failure: ProcessingFailure.TruncatedFile, message: expect.stringMatching(/truncated/) });
     expect(existsSync(join(root, id, '.work'))).toBe(false);
     expect(existsSync(join(root, id, 'stream'))).toBe(false);
+  });
+
+  it('keeps an ffmpeg orphaned by a crashed server out of the retried stream', async () => {
+    const { id, key } = makeSource('retried.mp4', [...testsrc(3), ...sine(3), ...x264, '-c:a', 'aac']);
+    // the orphan writes where a run without a fresh build folder would, in real time and with a
+    // key frame every half second, so it is still cutting segments while the retry runs
+    const orphanDir = join(root, id, '.work', '240p');
+    mkdirSync(orphanDir, { recursive: true });
+    const hls = ['-f', 'hls', '-hls_time', '0.5', '-hls_segment_filename', join(orphanDir, 'orphan_%05d.ts'), join(orphanDir, 'playlist.m3u8')];
+    const orphan = spawn(ffmpeg, ['-v', 'error', '-re', ...testsrc(30), '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '12', ...hls], { stdio: 'ignore' });
+    try {
+      while (!existsSync(join(orphanDir, 'orphan_00001.ts'))) await new Promise((r) => setTimeout(r, 50));
+      const { output } = await transcode(id, key);
+      // its folder gone for good, the orphan fails at its next segment rather than writing on
+      for (let i = 0; i < 60 && orphan.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(orphan.exitCode).not.toBe(0);
+      expect(orphan.exitCode).not.toBeNull();
+      const files = readdirSync(join(root, id), { recursive: true }).map(String);
+      expect(files.filter((f) => f.includes('orphan'))).toEqual([]);
+      expect(existsSync(join(root, id, '.work'))).toBe(false);
+      expect(output.variants[0].segments).toHaveLength(2);
+    } finally {
+      orphan.kill('SIGKILL');
+    }
   });
 
   it('stops ffmpeg when cancelled and cleans up', async () => {

@@ -1,5 +1,6 @@
 import type { Rung } from '@cmm/media-rules';
 import { Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import type { SegmentRecord, VariantRecord } from '../catalog/manifest';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { diagnoseFailure } from '../ffmpeg/failure-diagnosis';
@@ -57,8 +58,8 @@ interface Rendition {
 
 /**
  * Turns a probed source into CMAF renditions with HLS and DASH manifests and a poster. Everything
- * is built in `<id>/.work/` and renamed to `<id>/stream/` only when complete, so readers never see
- * half a stream; on any failure the work folder is removed and a ProcessingError says why.
+ * is built under `<id>/.work/` and renamed to `<id>/stream/` only when complete, so readers never
+ * see half a stream; on any failure the work folder is removed and a ProcessingError says why.
  */
 @Injectable()
 export class TranscodePipeline {
@@ -73,19 +74,22 @@ export class TranscodePipeline {
   async run(input: PipelineInput, onProgress: (p: EncodeProgress) => void, signal?: AbortSignal): Promise<PipelineOutput> {
     const work = `${input.playlistId}/.work`;
     await this.storage.removeTree(work);
+    // A fresh folder per run: an ffmpeg orphaned by a crashed server opens each segment by path;
+    // finding its folder gone it fails, where a recreated one would let its files join the retry.
+    const build = `${work}/${randomBytes(4).toString('hex')}`;
     try {
-      await Promise.all(input.rungs.map((r) => this.storage.ensureDir(`${work}/${r.label}`)));
-      const encode = await this.encode(input, work, onProgress, signal);
+      await Promise.all(input.rungs.map((r) => this.storage.ensureDir(`${build}/${r.label}`)));
+      const encode = await this.encode(input, build, onProgress, signal);
       onProgress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
 
       const renditions: Rendition[] = [];
-      for (const rung of input.rungs) renditions.push(await this.readRendition(work, rung, signal));
+      for (const rung of input.rungs) renditions.push(await this.readRendition(build, rung, signal));
       this.checkComplete(input, renditions, encode);
 
       const frameRate = outputFrameRate(input.probe.video.frameRate);
-      await this.storage.writeAtomic(`${work}/master.m3u8`, writeMasterPlaylist(renditions.map((r) => masterVariant(r, frameRate))));
+      await this.storage.writeAtomic(`${build}/master.m3u8`, writeMasterPlaylist(renditions.map((r) => masterVariant(r, frameRate))));
       await this.storage.writeAtomic(
-        `${work}/manifest.mpd`,
+        `${build}/manifest.mpd`,
         writeDashManifest(
           renditions.map((r) => ({
             id: r.rung.label,
@@ -99,11 +103,12 @@ export class TranscodePipeline {
           })),
         ),
       );
-      await this.writePoster(input, `${work}/poster.jpg`, signal);
+      await this.writePoster(input, `${build}/poster.jpg`, signal);
 
-      await this.storage.rename(`${work}/poster.jpg`, `${input.playlistId}/poster.jpg`);
+      await this.storage.rename(`${build}/poster.jpg`, `${input.playlistId}/poster.jpg`);
       await this.storage.removeTree(`${input.playlistId}/stream`);
-      await this.storage.rename(work, `${input.playlistId}/stream`);
+      await this.storage.rename(build, `${input.playlistId}/stream`);
+      await this.storage.removeTree(work);
       return {
         variants: renditions.map(variantRecord),
         hls_manifest: 'stream/master.m3u8',
@@ -117,11 +122,11 @@ export class TranscodePipeline {
     }
   }
 
-  private async encode(input: PipelineInput, work: string, onProgress: (p: EncodeProgress) => void, signal?: AbortSignal): Promise<RunResult> {
+  private async encode(input: PipelineInput, build: string, onProgress: (p: EncodeProgress) => void, signal?: AbortSignal): Promise<RunResult> {
     const { duration } = input.probe;
     const args = buildEncodeArgs({
       inputPath: this.storage.localPath(input.sourceKey),
-      outputDir: this.storage.localPath(work),
+      outputDir: this.storage.localPath(build),
       rungs: input.rungs,
       segmentDuration: input.segmentDuration,
       frameRate: input.probe.video.frameRate,
@@ -153,8 +158,8 @@ export class TranscodePipeline {
   }
 
   /** What ffmpeg really wrote for one rung: segment durations from its playlist, sizes from disk, codecs from the init segment. */
-  private async readRendition(work: string, rung: Rung, signal?: AbortSignal): Promise<Rendition> {
-    const dir = `${work}/${rung.label}`;
+  private async readRendition(build: string, rung: Rung, signal?: AbortSignal): Promise<Rendition> {
+    const dir = `${build}/${rung.label}`;
     const playlist = parseMediaPlaylist(await this.storage.readText(`${dir}/playlist.m3u8`));
     if (!playlist.initUri) throw new Error(`${rung.label} playlist has no EXT-X-MAP init segment`);
     const initBytes = await this.sizeOf(`${dir}/${playlist.initUri}`);
