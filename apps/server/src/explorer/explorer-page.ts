@@ -1,5 +1,18 @@
 import { EXPLORER_ASSET_BASE, EXPLORER_ASSETS } from './explorer-assets';
 
+/** What a developer sees first: a query that runs as is, and where to go next. */
+const DEFAULT_QUERY = `# cmm-streaming GraphQL API: press ▶ to run. The Docs panel (book icon) lists every type.
+# Follow a job: subscription { processingProgress(playlistId: "<id>") { status percent etaSeconds } }
+# Uploads use the multipart request spec: see docs/api.md for a curl example.
+query Dashboard {
+  uploadLimits { allowedExtensions allowedResolutions minSegmentDuration maxSegmentDuration maxUploadBytes }
+  playlists(first: 5) {
+    totalCount
+    edges { node { id title status createdAt hlsUrl variants { label bitrate } } }
+  }
+}
+`;
+
 /**
  * The GraphiQL page for `endpoint`. Asset URLs are root-relative, so the page loads
  * nothing from outside the server. Subscriptions go over graphql-ws on the same path,
@@ -32,7 +45,7 @@ ${scripts.join('\n')}
         wsClient: graphqlWs.createClient({ url: subscriptionUrl }),
       });
       ReactDOM.createRoot(document.getElementById('graphiql')).render(
-        React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+        React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)} }),
       );
     </script>
   </body>
