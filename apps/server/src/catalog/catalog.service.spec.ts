@@ -1,0 +1,63 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NotFoundError } from '../errors/domain-error';
+import { LocalDiskStorage } from '../storage/local-disk-storage';
+import { CatalogService } from './catalog.service';
+import type { PlaylistManifest } from './manifest';
+
+function manifest(id: string, ts: number): PlaylistManifest {
+  return {
+    id, title: id, status: 'READY', error: null, created_at: new Date(ts * 1000).toISOString(), created_at_ts: ts, updated_at: '',
+    source: { filename: 'a.mp4', path: 'source/a.mp4', size_bytes: 1, width: 2, height: 2, display_width: 2, display_height: 2, rotation: 0, duration: 1, frame_rate: 25, video_codec: 'h264', pixel_format: 'yuv420p', audio_codec: null, has_audio: false },
+    segment_duration: 4, requested_resolutions: [144], skipped_resolutions: [], variants: [], hls_manifest: null, dash_manifest: null, poster: null, progress: null,
+  };
+}
+
+describe('CatalogService', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'cmm-catalog-'));
+  });
+
+  function seed(m: PlaylistManifest | string, id: string): void {
+    mkdirSync(join(root, id), { recursive: true });
+    writeFileSync(join(root, id, 'manifest.json'), typeof m === 'string' ? m : JSON.stringify(m));
+  }
+
+  async function open(): Promise<CatalogService> {
+    const catalog = new CatalogService(new LocalDiskStorage(root));
+    await catalog.onModuleInit();
+    return catalog;
+  }
+
+  it('indexes every manifest at start-up, newest first, skipping unreadable ones', async () => {
+    seed(manifest('old', 100), 'old');
+    seed(manifest('new', 300), 'new');
+    seed('{ half a manif', 'broken');
+    seed(manifest('elsewhere', 200), 'moved');
+    mkdirSync(join(root, 'no-manifest'));
+    const catalog = await open();
+    expect(catalog.all().map((m) => m.id)).toEqual(['new', 'old']);
+    expect(catalog.page(1, null)).toMatchObject({ hasNextPage: true, totalCount: 2 });
+  });
+
+  it('persists every save to manifest.json and keeps the index current', async () => {
+    const catalog = await open();
+    await catalog.save(manifest('a', 100));
+    await catalog.update('a', { status: 'FAILED', error: 'boom' });
+    expect(catalog.get('a')).toMatchObject({ status: 'FAILED', error: 'boom' });
+    expect(JSON.parse(readFileSync(join(root, 'a', 'manifest.json'), 'utf8'))).toMatchObject({ status: 'FAILED', error: 'boom' });
+    expect((await open()).get('a').status).toBe('FAILED');
+  });
+
+  it('removes a playlist from the index and the disk', async () => {
+    const catalog = await open();
+    await catalog.save(manifest('a', 100));
+    await catalog.remove('a');
+    expect(catalog.find('a')).toBeNull();
+    expect(() => catalog.get('a')).toThrow(NotFoundError);
+    expect((await open()).all()).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { isInside, LocalDiskStorage } from './local-disk-storage';
+
+describe('LocalDiskStorage', () => {
+  let root: string;
+  let storage: LocalDiskStorage;
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'cmm-storage-'));
+    storage = new LocalDiskStorage(root);
+  });
+
+  it.each([
+    ['/media', '/media', true],
+    ['/media', '/media/a/b', true],
+    ['/media', '/media-other/a', false],
+    ['/media', '/', false],
+    ['/media', '/media/../etc', false],
+  ])('isInside(%s, %s) is %s', (parent, child, expected) => {
+    expect(isInside(parent, child)).toBe(expected);
+  });
+
+  it.each(['../outside', 'a/../../outside', '/etc/passwd', 'a\0b'])('refuses the key %j', (key) => {
+    expect(() => storage.localPath(key)).toThrow();
+  });
+
+  it('writes atomically, leaving no temp file behind', async () => {
+    await storage.writeAtomic('p1/manifest.json', '{"a":1}');
+    await storage.writeAtomic('p1/manifest.json', '{"a":2}');
+    expect(readFileSync(join(root, 'p1/manifest.json'), 'utf8')).toBe('{"a":2}');
+    expect(readdirSync(join(root, 'p1'))).toEqual(['manifest.json']);
+  });
+
+  it('streams a file in and counts its bytes', async () => {
+    const size = await storage.writeStream('p1/source/a.mp4', Readable.from([Buffer.alloc(1000), Buffer.alloc(24)]));
+    expect(size).toBe(1024);
+    expect((await storage.stat('p1/source/a.mp4'))?.size).toBe(1024);
+  });
+
+  it('removes the partial file when the incoming stream fails', async () => {
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.alloc(100));
+        this.destroy(new Error('client went away'));
+      },
+    });
+    await expect(storage.writeStream('p1/source/a.mp4', failing)).rejects.toThrow('client went away');
+    expect(await storage.list('p1/source')).toEqual([]);
+  });
+
+  it('lists a missing folder as empty and removes trees', async () => {
+    expect(await storage.list('nothing-here')).toEqual([]);
+    await storage.writeAtomic('p2/stream/x.m4s', 'x');
+    await storage.removeTree('p2');
+    expect(await storage.list('')).toEqual([]);
+  });
+});
