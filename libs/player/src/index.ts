@@ -1,1 +1,6 @@
-export {};
+export * from './lib/abr-controller';
+export * from './lib/adaptive-player';
+export * from './lib/ewma-bandwidth-estimator';
+export * from './lib/hls-abr-adapter';
+export * from './lib/hls-types';
+export * from './lib/media-metrics';

@@ -2,9 +2,18 @@ import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { provideHttpClient } from '@angular/common/http';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideApollo } from 'apollo-angular';
 import { appRoutes } from './app.routes';
+import { createApolloOptions } from './core/apollo-options';
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    // Default XHR backend on purpose: upload progress events need it (fetch cannot report bytes sent).
+    provideHttpClient(),
+    provideApollo(createApolloOptions),
+  ],
 };

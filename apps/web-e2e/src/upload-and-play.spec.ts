@@ -1,0 +1,248 @@
+// End to end in a real headless Chromium: upload a generated clip through the dialog, watch it process,
+// play it over HLS, switch renditions by hand and back to auto. Needs `nx build server` and `nx build web`.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { makeClip } from './support/media-tools';
+import { ARTIFACTS_DIR } from './support/repo';
+import {
+  type RunningServer,
+  assertBuilt,
+  startServer,
+} from './support/server-process';
+
+/**
+ * What the e2e needs from the player component (apps/web/src/app/player): its `<video>`, a play control,
+ * one chip per rendition, the auto toggle and the status line. Test ids first, accessible names as fallback.
+ */
+const PLAYER = {
+  video: 'cmm-player video',
+  play: (page: Page) => [
+    page.locator('cmm-player [data-testid="player-play"]'),
+    page.locator('cmm-player').getByRole('button', { name: /^play/i }),
+  ],
+  rendition: (page: Page, label: string) => [
+    page.locator(`cmm-player [data-testid="rendition-chip-${label}"]`),
+    page
+      .locator('cmm-player')
+      .getByRole('button', { name: new RegExp(`^\\s*${label}`) }),
+  ],
+  auto: (page: Page) => [
+    page.locator('cmm-player [data-testid="auto-toggle"]'),
+    page.locator('cmm-player').getByRole('checkbox', { name: /auto/i }),
+    page.locator('cmm-player').getByRole('switch', { name: /auto/i }),
+    page.locator('cmm-player').getByRole('button', { name: /auto/i }),
+  ],
+  status: '[data-testid="status-rendition"]',
+};
+
+async function firstPresent(candidates: Locator[]): Promise<Locator | null> {
+  for (const candidate of candidates)
+    if ((await candidate.count()) > 0) return candidate.first();
+  return null;
+}
+
+describe('web: upload, process and play in Chromium', () => {
+  let work: string;
+  let server: RunningServer | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    assertBuilt();
+    work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-'));
+    makeClip(join(work, 'pattern.mp4'));
+    server = await startServer({ MEDIA_DIR: join(work, 'media') });
+    context = await launchChromium(join(work, 'profile'));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && pageErrors.push(m.text()),
+    );
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** On failure: keep a screenshot and put the server's last log lines into the error. */
+  async function withDiagnostics(
+    name: string,
+    body: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      await page
+        ?.screenshot({
+          path: join(ARTIFACTS_DIR, `${name}-failure.png`),
+          fullPage: true,
+        })
+        .catch(() => undefined);
+      const detail = `\n--- browser errors ---\n${pageErrors.join('\n')}\n--- server log tail ---\n${server?.logTail() ?? ''}`;
+      if (error instanceof Error) error.message += detail;
+      throw error;
+    }
+  }
+
+  it('uploads a clip, shows progress, opens the READY playlist and plays it adaptively', () =>
+    withDiagnostics('upload', async () => {
+      const base = server!.baseUrl;
+      await page.goto(base, { waitUntil: 'networkidle' });
+      await page.getByTestId('sidebar').waitFor();
+
+      // Upload dialog: file, two renditions the 360p source can feed (360p and 240p), 2 s segments.
+      await page.getByTestId('open-upload').click();
+      const submit = page.getByTestId('upload-submit');
+      expect(await submit.isDisabled()).toBe(true);
+      await page
+        .getByTestId('upload-file-input')
+        .setInputFiles(join(work, 'pattern.mp4'));
+      await page
+        .getByTestId('upload-file-name')
+        .filter({ hasText: 'pattern.mp4' })
+        .waitFor();
+      for (const box of await page
+        .locator('[data-testid^="resolution-"]')
+        .all())
+        await box.uncheck();
+      await page.getByTestId('resolution-360').check();
+      await page.getByTestId('resolution-240').check();
+      await page.getByTestId('upload-segment-duration').fill('2');
+      await page.getByTestId('upload-title').fill('E2E test pattern');
+      await page.locator('[data-testid="upload-submit"]:enabled').waitFor();
+
+      // Record every value the progress bar takes, from the first frame after submit.
+      await page.evaluate(() => {
+        const seen: number[] = [];
+        (window as unknown as { __progress: number[] }).__progress = seen;
+        const sample = () => {
+          const bar = document.querySelector('[data-testid="upload-progress"]');
+          const value = bar ? Number(bar.getAttribute('aria-valuenow')) : NaN;
+          if (!Number.isNaN(value) && seen[seen.length - 1] !== value)
+            seen.push(value);
+        };
+        new MutationObserver(sample).observe(document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          attributeFilter: ['aria-valuenow'],
+        });
+      });
+      await submit.click();
+      await page.getByTestId('upload-stage').waitFor();
+
+      // The playlist opens by itself when READY.
+      await page.waitForURL(/\/playlists\/[^/]+$/, { timeout: 240_000 });
+      const playlistId = decodeURIComponent(
+        new URL(page.url()).pathname.split('/').pop()!,
+      );
+      const progress = await page.evaluate(
+        () => (window as unknown as { __progress: number[] }).__progress,
+      );
+      expect(progress.some((v) => v > 0)).toBe(true);
+      expect(Math.max(...progress)).toBe(100);
+
+      const item = page.getByTestId(`playlist-item-${playlistId}`);
+      await item.getByText('ready').waitFor({ timeout: 30_000 });
+      const summary = page.getByTestId('summary-card');
+      await summary.waitFor();
+      expect(await summary.textContent()).toContain('pattern.mp4');
+      expect(await summary.textContent()).toContain('640×360');
+
+      // Play over HLS (H.264/AAC through MSE) and see time advance.
+      const video = page.locator(PLAYER.video);
+      await video.waitFor({ state: 'attached' });
+      const play = await firstPresent(PLAYER.play(page));
+      if (play) await play.click();
+      else await video.evaluate((v: HTMLVideoElement) => v.play());
+      await page.waitForFunction(
+        (sel) =>
+          ((document.querySelector(sel) as HTMLVideoElement | null)
+            ?.currentTime ?? 0) > 0.5,
+        PLAYER.video,
+        { timeout: 30_000, polling: 200 },
+      );
+
+      // Manual rendition: 240p; the status line (or the decoded frame size) follows.
+      const chip = await firstPresent(PLAYER.rendition(page, '240p'));
+      if (!chip) throw new Error('The player shows no 240p rendition chip');
+      await chip.click();
+      await page.waitForFunction(
+        ({ status, video }) => {
+          const text = document.querySelector(status)?.textContent ?? '';
+          const v = document.querySelector(video) as HTMLVideoElement | null;
+          // A 6 s clip may end before the switch shows: loop it.
+          if (v && v.ended) {
+            v.currentTime = 0;
+            void v.play();
+          }
+          return text.includes('240') || v?.videoHeight === 240;
+        },
+        { status: PLAYER.status, video: PLAYER.video },
+        { timeout: 30_000, polling: 250 },
+      );
+
+      // Back to automatic selection.
+      const auto = await firstPresent(PLAYER.auto(page));
+      if (!auto) throw new Error('The player shows no auto toggle');
+      const role = await auto.evaluate((el) =>
+        el instanceof HTMLInputElement
+          ? el.type
+          : (el.getAttribute('role') ?? 'button'),
+      );
+      if (role === 'checkbox') {
+        await auto.check();
+        expect(await auto.isChecked()).toBe(true);
+      } else {
+        await auto.click();
+        expect(
+          (await auto.getAttribute('aria-pressed')) ??
+            (await auto.getAttribute('aria-checked')),
+        ).toBe('true');
+      }
+
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      await page.screenshot({
+        path: join(ARTIFACTS_DIR, 'dashboard.png'),
+        fullPage: true,
+      });
+      expect(pageErrors.filter((e) => !/favicon/i.test(e))).toEqual([]);
+    }));
+
+  it('keeps deep links working: /playlists/:id and the prototype’s /?playlist=<id>', () =>
+    withDiagnostics('deep-link', async () => {
+      const base = server!.baseUrl;
+      const id = decodeURIComponent(
+        new URL(page.url()).pathname.split('/').pop()!,
+      );
+      await page.goto(`${base}/?playlist=${encodeURIComponent(id)}`);
+      await page.waitForURL(`**/playlists/${encodeURIComponent(id)}`);
+      await page.getByTestId('summary-card').waitFor();
+
+      // Narrow screens: the sidebar hides behind the menu button.
+      await page.setViewportSize({ width: 600, height: 800 });
+      const openSidebar = page.locator('[data-testid="sidebar"].sidebar--open');
+      await page.getByTestId('menu-button').click();
+      await openSidebar.waitFor({ state: 'visible' });
+      // Opening the upload dialog closes the sidebar.
+      await page.getByTestId('open-upload').click();
+      await openSidebar.waitFor({ state: 'detached' });
+      await page.locator('dialog[open]').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('dialog[open]').waitFor({ state: 'detached' });
+      // Focus goes back to the button that opened the dialog.
+      await page.waitForFunction(
+        () =>
+          (document.activeElement as HTMLElement | null)?.dataset['testid'] ===
+          'open-upload',
+      );
+    }));
+});

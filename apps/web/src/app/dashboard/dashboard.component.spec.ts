@@ -1,0 +1,164 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component, input } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import {
+  Router,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  ApolloTestingController,
+  ApolloTestingModule,
+} from 'apollo-angular/testing';
+import {
+  connectionFixture,
+  detailFixture,
+  limitsFixture,
+  listItemFixture,
+} from '../../testing/fixtures';
+import { appRoutes } from '../app.routes';
+import { PlayerComponent } from '../player/player.component';
+import type { PlayerPlaylist } from '../player/player.types';
+import { DashboardComponent } from './dashboard.component';
+
+// The real player (hls.js, MediaSource) is another feature's concern: a stand-in shows what it is given.
+@Component({
+  selector: 'cmm-player',
+  template: '<div data-testid="fake-player">{{ playlist().hlsUrl }}</div>',
+})
+class FakePlayerComponent {
+  readonly playlist = input.required<PlayerPlaylist>();
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('DashboardComponent', () => {
+  let harness: RouterTestingHarness;
+  let apollo: ApolloTestingController;
+
+  const el = () => harness.routeNativeElement as HTMLElement;
+  const q = (testId: string) => el().querySelector(`[data-testid="${testId}"]`);
+  const flush = async () => {
+    await settle();
+    harness.detectChanges();
+    await harness.fixture.whenStable();
+  };
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [ApolloTestingModule],
+      providers: [
+        provideRouter(appRoutes, withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    TestBed.overrideComponent(DashboardComponent, {
+      remove: { imports: [PlayerComponent] },
+      add: { imports: [FakePlayerComponent] },
+    });
+    harness = await RouterTestingHarness.create();
+    apollo = TestBed.inject(ApolloTestingController);
+  });
+
+  async function open(url: string) {
+    await harness.navigateByUrl(url);
+    await flush();
+    apollo
+      .match('UploadLimits')
+      .forEach((op) => op.flushData({ uploadLimits: limitsFixture }));
+    const list = apollo.match('Playlists');
+    list.forEach((op) =>
+      op.flushData(
+        connectionFixture([
+          listItemFixture('newest-failed', 'FAILED'),
+          listItemFixture('ready-2'),
+          listItemFixture('ready-1'),
+        ]),
+      ),
+    );
+    await flush();
+  }
+
+  function answerDetail(
+    id: string,
+    status: 'READY' | 'FAILED' | null = 'READY',
+  ) {
+    apollo
+      .expectOne(
+        (op) => op.operationName === 'Playlist' && op.variables['id'] === id,
+      )
+      .flushData({
+        playlist: status ? detailFixture(id, status) : null,
+      });
+  }
+
+  it('opens the newest READY playlist on /', async () => {
+    await open('/');
+    answerDetail('ready-2');
+    await flush();
+    expect(q('fake-player')?.textContent).toBe(
+      '/media/ready-2/stream/master.m3u8',
+    );
+    expect(q('summary-card')?.textContent).toContain('ready-2.mp4');
+    expect(q('playlist-item-ready-2')?.getAttribute('aria-current')).toBe(
+      'page',
+    );
+  });
+
+  it('opens the playlist named by /playlists/:id', async () => {
+    await open('/playlists/ready-1');
+    answerDetail('ready-1');
+    await flush();
+    expect(q('fake-player')?.textContent).toBe(
+      '/media/ready-1/stream/master.m3u8',
+    );
+    expect(q('playlist-item-ready-1')?.getAttribute('aria-current')).toBe(
+      'page',
+    );
+  });
+
+  it('redirects the prototype’s /?playlist=<id> links', async () => {
+    await open('/?playlist=ready-1');
+    expect(TestBed.inject(Router).url).toBe('/playlists/ready-1');
+    answerDetail('ready-1');
+    await flush();
+    expect(q('summary-card')).not.toBeNull();
+  });
+
+  it('shows a failed playlist’s error instead of the player', async () => {
+    await open('/playlists/newest-failed');
+    answerDetail('newest-failed', 'FAILED');
+    await flush();
+    expect(q('fake-player')).toBeNull();
+    expect(q('summary-error')?.textContent).toContain(
+      'ffmpeg exited with code 1',
+    );
+  });
+
+  it('says so when a deep link names a playlist that does not exist', async () => {
+    await open('/playlists/gone');
+    answerDetail('gone', null);
+    await flush();
+    expect(el().textContent).toContain('does not exist');
+  });
+
+  it('opens the sidebar from the menu button and closes it when the upload dialog opens', async () => {
+    await open('/playlists/ready-1');
+    answerDetail('ready-1');
+    await flush();
+    const sidebar = q('sidebar')!;
+    expect(sidebar.classList).not.toContain('sidebar--open');
+    (q('menu-button') as HTMLButtonElement).click();
+    await flush();
+    expect(sidebar.classList).toContain('sidebar--open');
+    expect(q('menu-button')?.getAttribute('aria-expanded')).toBe('true');
+
+    (q('open-upload') as HTMLButtonElement).click();
+    await flush();
+    expect(sidebar.classList).not.toContain('sidebar--open');
+    expect(el().querySelector('dialog')?.hasAttribute('open')).toBe(true);
+  });
+});

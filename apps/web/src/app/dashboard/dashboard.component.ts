@@ -1,0 +1,147 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
+import { PlayerComponent } from '../player/player.component';
+import {
+  type PlaylistDetail,
+  PlaylistsService,
+} from '../playlists/data-access/playlists.service';
+import { clampPercent, statusBadge } from '../shared/format';
+import { UploadDialogComponent } from '../upload/upload-dialog.component';
+import { UploadService } from '../upload/upload.service';
+import { historyEntries } from './history-entry';
+import { toPlayerPlaylist } from './player-playlist';
+import { SummaryCardComponent } from './summary-card.component';
+import { UploadHistoryComponent } from './upload-history.component';
+
+type DetailState =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'missing'; readonly id: string }
+  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'loaded'; readonly playlist: PlaylistDetail };
+
+@Component({
+  selector: 'cmm-dashboard',
+  imports: [
+    PlayerComponent,
+    SummaryCardComponent,
+    UploadDialogComponent,
+    UploadHistoryComponent,
+  ],
+  templateUrl: './dashboard.component.html',
+  styleUrl: './dashboard.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DashboardComponent {
+  protected readonly playlists = inject(PlaylistsService);
+  private readonly uploads = inject(UploadService);
+
+  /** Route parameter of `/playlists/:id`; absent on `/`. */
+  readonly id = input<string | undefined>();
+
+  protected readonly sidebarOpen = signal(false);
+  protected readonly uploadOpen = signal(false);
+
+  protected readonly entries = computed(() =>
+    historyEntries(this.uploads.pendingJobs(), this.playlists.items()),
+  );
+  /** `/playlists/:id` shows that playlist; `/` shows the newest READY one. */
+  protected readonly activeId = computed(
+    () => this.id() ?? this.playlists.newestReadyId(),
+  );
+  private readonly activeStatus = computed(() => {
+    const id = this.activeId();
+    return id
+      ? (this.playlists.items().find((p) => p.id === id)?.status ?? null)
+      : null;
+  });
+  /** Reload the details when another playlist is chosen or when the chosen one changes stage. */
+  private readonly detailRequest = computed(
+    () => ({ id: this.activeId(), status: this.activeStatus() }),
+    { equal: (a, b) => a.id === b.id && a.status === b.status },
+  );
+  protected readonly detail = toSignal(
+    toObservable(this.detailRequest).pipe(
+      switchMap(({ id }) => this.loadDetail(id)),
+    ),
+    { initialValue: { kind: 'none' } as DetailState },
+  );
+  protected readonly loadedPlaylist = computed(() => {
+    const state = this.detail();
+    return state.kind === 'loaded' ? state.playlist : null;
+  });
+  protected readonly playerPlaylist = computed(() => {
+    const playlist = this.loadedPlaylist();
+    return playlist && playlist.status === 'READY' && playlist.hlsUrl
+      ? toPlayerPlaylist(playlist)
+      : null;
+  });
+  /** Live stage of the chosen playlist while it is being processed (from the history's progress). */
+  protected readonly processing = computed(() => {
+    const id = this.activeId();
+    const item = id
+      ? this.playlists.items().find((p) => p.id === id)
+      : undefined;
+    if (!item || item.status === 'READY') return null;
+    return {
+      status: item.status,
+      percent: clampPercent(item.progress?.percent),
+      badge: statusBadge(item.status, item.progress?.percent),
+      error: item.error,
+    };
+  });
+
+  private shownId: string | null = null;
+
+  constructor() {
+    if (!this.playlists.loaded()) this.playlists.loadFirstPage();
+  }
+
+  protected toggleSidebar(): void {
+    this.sidebarOpen.update((open) => !open);
+  }
+
+  protected closeSidebar(): void {
+    this.sidebarOpen.set(false);
+  }
+
+  protected openUpload(): void {
+    // On narrow screens the sidebar would sit over the dialog.
+    this.sidebarOpen.set(false);
+    this.uploadOpen.set(true);
+  }
+
+  private loadDetail(id: string | null): Observable<DetailState> {
+    if (id == null) {
+      this.shownId = null;
+      return of({ kind: 'none' });
+    }
+    const sameAsShown = id === this.shownId;
+    this.shownId = id;
+    const load$ = this.playlists.playlist(id).pipe(
+      map(
+        (playlist): DetailState =>
+          playlist ? { kind: 'loaded', playlist } : { kind: 'missing', id },
+      ),
+      catchError((err: unknown) =>
+        of<DetailState>({
+          kind: 'error',
+          message:
+            err instanceof Error ? err.message : 'Could not load the playlist',
+        }),
+      ),
+    );
+    // A stage change of the playlist on screen refreshes it in place instead of flashing a skeleton.
+    return sameAsShown
+      ? load$
+      : load$.pipe(startWith<DetailState>({ kind: 'loading' }));
+  }
+}

@@ -1,0 +1,40 @@
+import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, viewChild } from '@angular/core';
+import { PlayerService } from './player.service';
+import type { PlayerPlaylist } from './player.types';
+
+@Component({
+  selector: 'cmm-player',
+  templateUrl: './player.component.html',
+  styleUrl: './player.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [PlayerService],
+})
+export class PlayerComponent {
+  readonly playlist = input.required<PlayerPlaylist>();
+
+  protected readonly player = inject(PlayerService);
+  private readonly video = viewChild.required<ElementRef<HTMLVideoElement>>('video');
+
+  constructor() {
+    effect(() => {
+      const playlist = this.playlist();
+      this.player.attach(this.video().nativeElement);
+      this.player.load(playlist);
+    });
+  }
+
+  protected formatBitrate(bps: number): string {
+    return bps >= 1e6 ? `${(bps / 1e6).toFixed(1)} Mbps` : `${Math.round(bps / 1e3)} kbps`;
+  }
+
+  protected playSegment(start: number): void {
+    this.player.seek(start);
+    void this.video()
+      .nativeElement.play()
+      ?.catch(() => undefined);
+  }
+
+  protected onAutoChange(event: Event): void {
+    this.player.setAuto((event.target as HTMLInputElement).checked);
+  }
+}

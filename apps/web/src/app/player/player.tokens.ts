@@ -1,0 +1,23 @@
+import { InjectionToken } from '@angular/core';
+import type { AbrEnvironment, HlsStatic } from '@cmm/player';
+import Hls from 'hls.js';
+
+/** hls.js itself; specs provide a fake. */
+export const HLS = new InjectionToken<HlsStatic | null>('hls.js', {
+  providedIn: 'root',
+  factory: () => Hls as unknown as HlsStatic,
+});
+
+interface NetworkInformationLike {
+  downlink?: number;
+  effectiveType?: string;
+}
+
+/** Network Information and screen density, read by the adaptation controller. */
+export const ABR_ENVIRONMENT = new InjectionToken<AbrEnvironment>('ABR environment', {
+  providedIn: 'root',
+  factory: () => ({
+    network: () => (globalThis.navigator as Navigator & { connection?: NetworkInformationLike })?.connection ?? null,
+    devicePixelRatio: () => globalThis.devicePixelRatio ?? 1,
+  }),
+});

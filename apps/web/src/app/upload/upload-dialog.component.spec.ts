@@ -1,0 +1,192 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { Component, signal } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import {
+  ApolloTestingController,
+  ApolloTestingModule,
+} from 'apollo-angular/testing';
+import { limitsFixture, videoFile } from '../../testing/fixtures';
+import { UploadDialogComponent } from './upload-dialog.component';
+import { UploadService } from './upload.service';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+@Component({
+  imports: [UploadDialogComponent],
+  template: `<cmm-upload-dialog [open]="open()" (closed)="open.set(false)" />`,
+})
+class HostComponent {
+  readonly open = signal(true);
+}
+
+describe('UploadDialogComponent', () => {
+  let fixture: ComponentFixture<HostComponent>;
+  let http: HttpTestingController;
+  let el: HTMLElement;
+
+  const q = <T extends Element = HTMLElement>(testId: string) =>
+    el.querySelector(`[data-testid="${testId}"]`) as T | null;
+  const submit = () => q<HTMLButtonElement>('upload-submit')!;
+  const render = async () => {
+    fixture.detectChanges();
+    await fixture.whenStable();
+  };
+  const chooseFile = async (file: File) => {
+    const input = q<HTMLInputElement>('upload-file-input')!;
+    Object.defineProperty(input, 'files', {
+      value: [file],
+      configurable: true,
+    });
+    input.dispatchEvent(new Event('change'));
+    await render();
+  };
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [ApolloTestingModule, HostComponent],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: Router, useValue: { navigate: jest.fn() } },
+      ],
+    });
+    fixture = TestBed.createComponent(HostComponent);
+    el = fixture.nativeElement;
+    http = TestBed.inject(HttpTestingController);
+    await render();
+    TestBed.inject(ApolloTestingController)
+      .expectOne('UploadLimits')
+      .flushData({ uploadLimits: limitsFixture });
+    await settle();
+    await render();
+  });
+
+  it('opens as a dialog and builds the resolution choices from the upload limits, defaults checked', () => {
+    expect(el.querySelector('dialog')?.hasAttribute('open')).toBe(true);
+    const checked = [1080, 720, 480, 360].map(
+      (h) => q<HTMLInputElement>(`resolution-${h}`)?.checked,
+    );
+    expect(checked).toEqual([false, true, false, true]);
+    expect(q<HTMLInputElement>('upload-segment-duration')?.value).toBe('4');
+  });
+
+  it('keeps submit disabled until a valid file is chosen, and shows its name and size', async () => {
+    expect(submit().disabled).toBe(true);
+    await chooseFile(videoFile('holiday.mp4', 3 * 1024 * 1024));
+    expect(submit().disabled).toBe(false);
+    expect(q('upload-file-name')?.textContent).toContain('holiday.mp4');
+    expect(el.textContent).toContain('3.0 MB');
+  });
+
+  it('refuses an unsupported file type next to the file field', async () => {
+    await chooseFile(videoFile('notes.txt'));
+    expect(submit().disabled).toBe(true);
+    expect(q('error-file')?.textContent).toContain('Unsupported file type');
+  });
+
+  it('needs at least one resolution', async () => {
+    await chooseFile(videoFile());
+    for (const h of [720, 360]) {
+      const box = q<HTMLInputElement>(`resolution-${h}`)!;
+      box.checked = false;
+      box.dispatchEvent(new Event('change'));
+    }
+    await render();
+    expect(submit().disabled).toBe(true);
+    expect(q('error-resolutions')?.textContent).toContain(
+      'at least one resolution',
+    );
+  });
+
+  it('refuses a segment length outside the limits', async () => {
+    await chooseFile(videoFile());
+    const input = q<HTMLInputElement>('upload-segment-duration')!;
+    input.value = '45';
+    input.dispatchEvent(new Event('input'));
+    await render();
+    expect(submit().disabled).toBe(true);
+    expect(q('error-segmentDuration')?.textContent).toContain(
+      'between 1 and 30',
+    );
+  });
+
+  it('uploads with the chosen options, shows bytes sent, and stays disabled while starting', async () => {
+    await chooseFile(videoFile('clip.mp4', 2048));
+    const title = q<HTMLInputElement>('upload-title')!;
+    title.value = '  Launch video ';
+    title.dispatchEvent(new Event('input'));
+    submit().click();
+    await render();
+
+    const req = http.expectOne('/graphql');
+    const operations = JSON.parse(
+      (req.request.body as FormData).get('operations') as string,
+    );
+    expect(operations.variables.options).toEqual({
+      resolutions: [720, 360],
+      segmentDuration: 4,
+      title: 'Launch video',
+    });
+    expect(submit().disabled).toBe(true);
+
+    req.event({ type: 1 /* UploadProgress */, loaded: 1024, total: 2048 });
+    await render();
+    expect(
+      q<HTMLProgressElement>('upload-progress')?.getAttribute('aria-valuenow'),
+    ).toBe('50');
+    expect(q('upload-stage')?.textContent).toContain('Uploading 50%');
+    req.flush({ errors: [{ message: 'x' }] });
+  });
+
+  it('shows the server’s validation error next to the field it concerns', async () => {
+    await chooseFile(videoFile());
+    submit().click();
+    await render();
+    http.expectOne('/graphql').flush({
+      data: null,
+      errors: [
+        {
+          message: 'Title must not contain control characters',
+          extensions: { code: 'BAD_USER_INPUT', field: 'title' },
+        },
+      ],
+    });
+    await render();
+    expect(q('error-title')?.textContent).toContain(
+      'Title must not contain control characters',
+    );
+    expect(submit().disabled).toBe(false);
+  });
+
+  it('shows Retry after a network failure and Cancel aborts the upload', async () => {
+    await chooseFile(videoFile());
+    submit().click();
+    await render();
+    http.expectOne('/graphql').error(new ProgressEvent('error'));
+    await render();
+    expect(q('upload-error')?.textContent).toContain('Network error');
+
+    q<HTMLButtonElement>('upload-retry')!.click();
+    await render();
+    const again = http.expectOne('/graphql');
+    q<HTMLButtonElement>('upload-cancel')!.click();
+    await render();
+    expect(again.cancelled).toBe(true);
+    expect(TestBed.inject(UploadService).jobs()).toEqual([]);
+    expect(q('upload-progress')).toBeNull();
+  });
+
+  it('closes on Escape', async () => {
+    el.querySelector('dialog')!.dispatchEvent(
+      new Event('cancel', { cancelable: true }),
+    );
+    await render();
+    expect(fixture.componentInstance.open()).toBe(false);
+    expect(el.querySelector('dialog')?.hasAttribute('open')).toBe(false);
+  });
+});

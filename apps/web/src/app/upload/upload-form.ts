@@ -1,0 +1,64 @@
+// Client-side checks of the upload form, mirroring the server's rules so obvious mistakes never leave the browser.
+import type { UploadLimits } from '../playlists/data-access/playlists.service';
+import { formatBytes } from '../shared/format';
+import type { FieldErrors } from './upload-errors';
+import {
+  ALLOWED_EXTENSIONS,
+  ALLOWED_HEIGHTS,
+  DEFAULT_RESOLUTIONS,
+  DEFAULT_SEGMENT_DURATION,
+  SEGMENT_DURATION_MAX,
+  SEGMENT_DURATION_MIN,
+} from '@cmm/media-rules';
+
+/** Used until (or if never) the server answers `uploadLimits`: the same shared rules the server applies. */
+export const FALLBACK_LIMITS: UploadLimits = {
+  allowedExtensions: [...ALLOWED_EXTENSIONS],
+  allowedResolutions: [...ALLOWED_HEIGHTS],
+  defaultResolutions: [...DEFAULT_RESOLUTIONS],
+  minSegmentDuration: SEGMENT_DURATION_MIN,
+  maxSegmentDuration: SEGMENT_DURATION_MAX,
+  defaultSegmentDuration: DEFAULT_SEGMENT_DURATION,
+  maxUploadBytes: Number.POSITIVE_INFINITY,
+};
+
+export interface UploadFormValue {
+  readonly file: { name: string; size: number } | null;
+  readonly resolutions: ReadonlySet<number>;
+  readonly segmentDuration: number | null;
+}
+
+export function validateUploadForm(
+  value: UploadFormValue,
+  limits: UploadLimits,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  if (value.file) {
+    const ext = value.file.name.includes('.')
+      ? value.file.name.split('.').pop()!.toLowerCase()
+      : '';
+    const allowed = limits.allowedExtensions.map((e) =>
+      e.replace(/^\./, '').toLowerCase(),
+    );
+    if (!allowed.includes(ext)) {
+      errors.file = `Unsupported file type. Allowed: ${allowed.join(', ')}.`;
+    } else if (value.file.size > limits.maxUploadBytes) {
+      errors.file = `The file is larger than ${formatBytes(limits.maxUploadBytes)}.`;
+    } else if (value.file.size === 0) {
+      errors.file = 'The file is empty.';
+    }
+  }
+  if (value.resolutions.size === 0) {
+    errors.resolutions = 'Choose at least one resolution.';
+  }
+  const seconds = value.segmentDuration;
+  if (seconds == null || !Number.isFinite(seconds)) {
+    errors.segmentDuration = 'Enter a segment length in seconds.';
+  } else if (
+    seconds < limits.minSegmentDuration ||
+    seconds > limits.maxSegmentDuration
+  ) {
+    errors.segmentDuration = `Segment length must be between ${limits.minSegmentDuration} and ${limits.maxSegmentDuration} s.`;
+  }
+  return errors;
+}

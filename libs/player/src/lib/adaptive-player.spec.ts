@@ -1,0 +1,89 @@
+import { AdaptivePlayer, PlayerState } from './adaptive-player';
+import { FakeHls, fakeVideo } from './fake-hls';
+import { HLS_EVENTS } from './hls-types';
+
+describe('AdaptivePlayer', () => {
+  const env = { network: () => null, devicePixelRatio: () => 1 };
+  let states: PlayerState[];
+  const players: AdaptivePlayer[] = [];
+
+  afterEach(() => players.splice(0).forEach((p) => p.destroy()));
+
+  beforeEach(() => {
+    FakeHls.instances = [];
+    FakeHls.supported = true;
+    states = [];
+  });
+
+  function start(video = fakeVideo()) {
+    const player = new AdaptivePlayer(FakeHls, env);
+    players.push(player);
+    player.subscribe((s) => states.push(s));
+    player.attach(video);
+    player.load('/media/p/stream/master.m3u8');
+    return { player, hls: FakeHls.instances[0], video };
+  }
+  const last = () => states[states.length - 1];
+
+  it('plays through hls.js with our ABR controller when MSE is there', () => {
+    const { hls } = start();
+    expect(hls.calls).toEqual(['loadSource /media/p/stream/master.m3u8', 'attachMedia']);
+    expect(typeof hls.options['abrController']).toBe('function');
+    expect(last()).toMatchObject({ engine: 'mse', mode: 'auto' });
+  });
+
+  it('falls back to native HLS without MSE', () => {
+    FakeHls.supported = false;
+    const video = fakeVideo({ canPlayHls: true });
+    start(video);
+    expect(video.src).toBe('/media/p/stream/master.m3u8');
+    expect(last().engine).toBe('native');
+  });
+
+  it('says so when the browser can play neither', () => {
+    FakeHls.supported = false;
+    start();
+    expect(last().error).toMatchObject({ fatal: true, details: 'unsupported' });
+  });
+
+  it('switches to a manual rung without reloading, and back to auto', () => {
+    const { player, hls } = start();
+    player.selectHeight(720);
+    expect(hls.currentLevel).toBe(2);
+    expect(last()).toMatchObject({ mode: 'manual', manualHeight: 720 });
+    expect(hls.calls).not.toContain('destroy');
+    player.setAuto(true);
+    expect(hls.currentLevel).toBe(-1);
+    expect(last()).toMatchObject({ mode: 'auto', manualHeight: null });
+  });
+
+  it('reports the rung that plays', () => {
+    const { hls } = start();
+    hls.emit(HLS_EVENTS.LEVEL_SWITCHED, { level: 1 });
+    expect(last().playingHeight).toBe(360);
+  });
+
+  it.each([
+    ['networkError', 'manifestLoadError', 'startLoad', /Network error.*Retrying \(1\/3\)/],
+    ['mediaError', 'bufferStalledError', 'recoverMediaError', /could not decode.*Recovering/],
+  ])('recovers from a fatal %s', (type, details, call, message) => {
+    const { hls } = start();
+    hls.emit(HLS_EVENTS.ERROR, { type, details, fatal: true });
+    expect(hls.calls).toContain(call);
+    expect(last().error?.message).toMatch(message);
+  });
+
+  it('gives up after repeated network failures and says what happened', () => {
+    const { hls } = start();
+    for (let i = 0; i < 4; i++) hls.emit(HLS_EVENTS.ERROR, { type: 'networkError', details: 'fragLoadError', fatal: true });
+    expect(hls.calls.filter((c) => c === 'startLoad')).toHaveLength(3);
+    expect(hls.calls).toContain('destroy');
+    expect(last().error).toMatchObject({ fatal: true, message: 'Network error while loading the stream (fragLoadError).' });
+  });
+
+  it('ignores non-fatal errors', () => {
+    const { hls } = start();
+    hls.emit(HLS_EVENTS.ERROR, { type: 'networkError', details: 'fragLoadTimeOut', fatal: false });
+    expect(last().error).toBeNull();
+  });
+});

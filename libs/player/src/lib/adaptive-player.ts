@@ -1,0 +1,235 @@
+import type { AbrDecision } from './abr-controller';
+import { AbrEnvironment, createHlsAbrAdapter } from './hls-abr-adapter';
+import { HLS_EVENTS, HlsLike, HlsStatic } from './hls-types';
+import { bufferAhead, frameCounts } from './media-metrics';
+
+export interface PlayerError {
+  type: string;
+  details: string;
+  fatal: boolean;
+  message: string;
+}
+
+export interface PlayerState {
+  mode: 'auto' | 'manual';
+  /** Heights (rung identity across hls.js's level order): the manual choice, auto's choice, and what plays. */
+  manualHeight: number | null;
+  autoHeight: number | null;
+  playingHeight: number | null;
+  throughputBps: number | null;
+  bufferAheadSeconds: number;
+  droppedFrames: number;
+  /** 'mse' through hls.js, 'native' where the browser plays HLS itself. */
+  engine: 'mse' | 'native' | null;
+  error: PlayerError | null;
+}
+
+export const INITIAL_PLAYER_STATE: PlayerState = {
+  mode: 'auto',
+  manualHeight: null,
+  autoHeight: null,
+  playingHeight: null,
+  throughputBps: null,
+  bufferAheadSeconds: 0,
+  droppedFrames: 0,
+  engine: null,
+  error: null,
+};
+
+const MAX_NETWORK_RETRIES = 3;
+const STATS_INTERVAL_MS = 1000;
+
+/**
+ * A framework-free adaptive player: hls.js over MSE with our ABR controller, or the browser's own
+ * HLS where MSE is missing. Views read `state` snapshots; every error goes through `onError`.
+ */
+export class AdaptivePlayer {
+  private hls: HlsLike | null = null;
+  private video: HTMLVideoElement | null = null;
+  private state: PlayerState = INITIAL_PLAYER_STATE;
+  private readonly listeners = new Set<(state: PlayerState) => void>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private networkRetries = 0;
+
+  constructor(
+    private readonly Hls: HlsStatic | null,
+    private readonly env: AbrEnvironment,
+  ) {}
+
+  subscribe(listener: (state: PlayerState) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  attach(video: HTMLVideoElement): void {
+    this.video = video;
+  }
+
+  load(hlsUrl: string): void {
+    const video = this.video;
+    if (!video) throw new Error('attach a video element before load()');
+    this.teardown();
+    this.networkRetries = 0;
+    this.state = INITIAL_PLAYER_STATE;
+    if (this.Hls?.isSupported()) {
+      const hls = new this.Hls({
+        abrController: createHlsAbrAdapter(this.env, (d) => this.onDecision(d)),
+        capLevelToPlayerSize: false,
+      });
+      this.hls = hls;
+      hls.on(HLS_EVENTS.LEVEL_SWITCHED, (_e, data: { level: number }) =>
+        this.update({ playingHeight: hls.levels[data.level]?.height ?? null }),
+      );
+      hls.on(
+        HLS_EVENTS.ERROR,
+        (
+          _e,
+          data: {
+            type: string;
+            details: string;
+            fatal: boolean;
+            error?: Error;
+          },
+        ) => this.onError(data),
+      );
+      hls.loadSource(hlsUrl);
+      hls.attachMedia(video);
+      this.update({ engine: 'mse' });
+    } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+      video.src = hlsUrl;
+      this.update({ engine: 'native' });
+    } else {
+      this.update({
+        error: {
+          type: 'mediaError',
+          details: 'unsupported',
+          fatal: true,
+          message:
+            'This browser can play neither HLS nor Media Source Extensions.',
+        },
+      });
+      return;
+    }
+    this.timer = setInterval(() => this.sampleStats(), STATS_INTERVAL_MS);
+  }
+
+  /** Manual choice: auto off, switch at once keeping the position (hls.js flushes and reloads from the play head). */
+  selectHeight(height: number): void {
+    const hls = this.hls;
+    const level = hls?.levels.findIndex((l) => l.height === height) ?? -1;
+    if (!hls || level < 0) return;
+    hls.currentLevel = level;
+    this.update({ mode: 'manual', manualHeight: height });
+  }
+
+  setAuto(on: boolean): void {
+    if (!this.hls) return;
+    if (on) {
+      this.hls.currentLevel = -1;
+      this.update({ mode: 'auto', manualHeight: null });
+    } else {
+      const playing = this.state.playingHeight ?? this.state.autoHeight;
+      if (playing !== null) this.selectHeight(playing);
+    }
+  }
+
+  seek(seconds: number): void {
+    if (this.video) this.video.currentTime = seconds;
+  }
+
+  destroy(): void {
+    this.teardown();
+    this.listeners.clear();
+    this.video = null;
+  }
+
+  private teardown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.hls?.destroy();
+    this.hls = null;
+  }
+
+  private onDecision(decision: AbrDecision): void {
+    this.update({
+      autoHeight: this.hls?.levels[decision.level]?.height ?? null,
+    });
+  }
+
+  /** The one place errors are handled: recover what hls.js can, say what happened otherwise. */
+  private onError(data: {
+    type: string;
+    details: string;
+    fatal: boolean;
+    error?: Error;
+  }): void {
+    const error: PlayerError = {
+      type: data.type,
+      details: data.details,
+      fatal: data.fatal,
+      message: describeError(data.type, data.details),
+    };
+    if (!data.fatal) return;
+    if (
+      data.type === 'networkError' &&
+      this.networkRetries < MAX_NETWORK_RETRIES
+    ) {
+      this.networkRetries++;
+      this.hls?.startLoad();
+      this.update({
+        error: {
+          ...error,
+          fatal: false,
+          message: `${error.message} Retrying (${this.networkRetries}/${MAX_NETWORK_RETRIES})…`,
+        },
+      });
+      return;
+    }
+    if (data.type === 'mediaError') {
+      this.hls?.recoverMediaError();
+      this.update({
+        error: {
+          ...error,
+          fatal: false,
+          message: `${error.message} Recovering…`,
+        },
+      });
+      return;
+    }
+    this.teardown();
+    this.update({ error });
+  }
+
+  private sampleStats(): void {
+    const estimate = this.hls?.bandwidthEstimate;
+    this.update({
+      throughputBps:
+        estimate !== undefined && Number.isFinite(estimate) ? estimate : null,
+      bufferAheadSeconds: bufferAhead(this.video),
+      droppedFrames: frameCounts(this.video).dropped,
+      error: this.state.error?.fatal
+        ? this.state.error
+        : this.state.error && this.bufferHealthy()
+          ? null
+          : this.state.error,
+    });
+  }
+
+  private bufferHealthy(): boolean {
+    return bufferAhead(this.video) > 1;
+  }
+
+  private update(change: Partial<PlayerState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
+
+export function describeError(type: string, details: string): string {
+  if (type === 'networkError')
+    return `Network error while loading the stream (${details}).`;
+  if (type === 'mediaError')
+    return `The browser could not decode the stream (${details}).`;
+  return `Playback failed (${details}).`;
+}

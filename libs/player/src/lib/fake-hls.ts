@@ -1,0 +1,75 @@
+import { HlsLevel, HlsLike } from './hls-types';
+
+/** A stand-in for hls.js in specs: records calls and lets the spec emit events. */
+export class FakeHls implements HlsLike {
+  static instances: FakeHls[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeHls.supported;
+  }
+
+  levels: HlsLevel[] = [
+    { bitrate: 400_000, width: 426, height: 240 },
+    { bitrate: 800_000, width: 640, height: 360 },
+    { bitrate: 2_800_000, width: 1280, height: 720 },
+  ];
+  media: HTMLMediaElement | null = null;
+  config = { abrEwmaDefaultEstimate: 500_000 };
+  bandwidthEstimate = 1_000_000;
+  loadLevel = 0;
+  currentLevel = -1;
+  nextLevel = -1;
+  autoLevelCapping = -1;
+  calls: string[] = [];
+  private readonly handlers = new Map<string, ((event: string, data: any) => void)[]>();
+
+  constructor(readonly options: Record<string, unknown> = {}) {
+    FakeHls.instances.push(this);
+  }
+
+  on(event: string, listener: (event: string, data: any) => void): void {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener]);
+  }
+  off(event: string, listener: (event: string, data: any) => void): void {
+    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((l) => l !== listener));
+  }
+  emit(event: string, data: unknown): void {
+    for (const listener of this.handlers.get(event) ?? []) listener(event, data);
+  }
+  listenerCount(event: string): number {
+    return this.handlers.get(event)?.length ?? 0;
+  }
+  loadSource(url: string): void {
+    this.calls.push(`loadSource ${url}`);
+  }
+  attachMedia(media: HTMLMediaElement): void {
+    this.media = media;
+    this.calls.push('attachMedia');
+  }
+  startLoad(): void {
+    this.calls.push('startLoad');
+  }
+  recoverMediaError(): void {
+    this.calls.push('recoverMediaError');
+  }
+  destroy(): void {
+    this.calls.push('destroy');
+  }
+}
+
+/** A media element with a buffer from `currentTime` to `bufferedUntil` and a player width. */
+export function fakeVideo(opts: { currentTime?: number; bufferedUntil?: number; clientWidth?: number; canPlayHls?: boolean } = {}): HTMLVideoElement {
+  const { currentTime = 0, bufferedUntil = 0, clientWidth = 1280, canPlayHls = false } = opts;
+  return {
+    currentTime,
+    clientWidth,
+    src: '',
+    buffered: { length: bufferedUntil > 0 ? 1 : 0, start: () => 0, end: () => bufferedUntil },
+    canPlayType: () => (canPlayHls ? 'maybe' : ''),
+    getVideoPlaybackQuality: () => ({ droppedVideoFrames: 0, totalVideoFrames: 0 }),
+  } as unknown as HTMLVideoElement;
+}
+
+export const fragLoaded = (bytes: number, ms: number, type = 'main') => ({
+  frag: { type, stats: { loaded: bytes, loading: { start: 0, first: 20, end: ms } } },
+});
