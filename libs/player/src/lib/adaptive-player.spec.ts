@@ -27,7 +27,10 @@ describe('AdaptivePlayer', () => {
 
   it('plays through hls.js with our ABR controller when MSE is there', () => {
     const { hls } = start();
-    expect(hls.calls).toEqual(['loadSource /media/p/stream/master.m3u8', 'attachMedia']);
+    expect(hls.calls).toEqual([
+      'loadSource /media/p/stream/master.m3u8',
+      'attachMedia',
+    ]);
     expect(typeof hls.options['abrController']).toBe('function');
     expect(last()).toMatchObject({ engine: 'mse', mode: 'auto' });
   });
@@ -64,8 +67,18 @@ describe('AdaptivePlayer', () => {
   });
 
   it.each([
-    ['networkError', 'manifestLoadError', 'startLoad', /Network error.*Retrying \(1\/3\)/],
-    ['mediaError', 'bufferStalledError', 'recoverMediaError', /could not decode.*Recovering/],
+    [
+      'networkError',
+      'manifestLoadError',
+      'startLoad',
+      /Network error.*Retrying \(1\/3\)/,
+    ],
+    [
+      'mediaError',
+      'bufferStalledError',
+      'recoverMediaError',
+      /could not decode.*Recovering/,
+    ],
   ])('recovers from a fatal %s', (type, details, call, message) => {
     const { hls } = start();
     hls.emit(HLS_EVENTS.ERROR, { type, details, fatal: true });
@@ -75,15 +88,27 @@ describe('AdaptivePlayer', () => {
 
   it('gives up after repeated network failures and says what happened', () => {
     const { hls } = start();
-    for (let i = 0; i < 4; i++) hls.emit(HLS_EVENTS.ERROR, { type: 'networkError', details: 'fragLoadError', fatal: true });
+    for (let i = 0; i < 4; i++)
+      hls.emit(HLS_EVENTS.ERROR, {
+        type: 'networkError',
+        details: 'fragLoadError',
+        fatal: true,
+      });
     expect(hls.calls.filter((c) => c === 'startLoad')).toHaveLength(3);
     expect(hls.calls).toContain('destroy');
-    expect(last().error).toMatchObject({ fatal: true, message: 'Network error while loading the stream (fragLoadError).' });
+    expect(last().error).toMatchObject({
+      fatal: true,
+      message: 'Network error while loading the stream (fragLoadError).',
+    });
   });
 
   it('ignores non-fatal errors', () => {
     const { hls } = start();
-    hls.emit(HLS_EVENTS.ERROR, { type: 'networkError', details: 'fragLoadTimeOut', fatal: false });
+    hls.emit(HLS_EVENTS.ERROR, {
+      type: 'networkError',
+      details: 'fragLoadTimeOut',
+      fatal: false,
+    });
     expect(last().error).toBeNull();
   });
 });

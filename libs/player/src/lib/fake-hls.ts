@@ -21,7 +21,10 @@ export class FakeHls implements HlsLike {
   nextLevel = -1;
   autoLevelCapping = -1;
   calls: string[] = [];
-  private readonly handlers = new Map<string, ((event: string, data: any) => void)[]>();
+  private readonly handlers = new Map<
+    string,
+    ((event: string, data: any) => void)[]
+  >();
 
   constructor(readonly options: Record<string, unknown> = {}) {
     FakeHls.instances.push(this);
@@ -31,10 +34,14 @@ export class FakeHls implements HlsLike {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener]);
   }
   off(event: string, listener: (event: string, data: any) => void): void {
-    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((l) => l !== listener));
+    this.handlers.set(
+      event,
+      (this.handlers.get(event) ?? []).filter((l) => l !== listener),
+    );
   }
   emit(event: string, data: unknown): void {
-    for (const listener of this.handlers.get(event) ?? []) listener(event, data);
+    for (const listener of this.handlers.get(event) ?? [])
+      listener(event, data);
   }
   listenerCount(event: string): number {
     return this.handlers.get(event)?.length ?? 0;
@@ -58,18 +65,40 @@ export class FakeHls implements HlsLike {
 }
 
 /** A media element with a buffer from `currentTime` to `bufferedUntil` and a player width. */
-export function fakeVideo(opts: { currentTime?: number; bufferedUntil?: number; clientWidth?: number; canPlayHls?: boolean } = {}): HTMLVideoElement {
-  const { currentTime = 0, bufferedUntil = 0, clientWidth = 1280, canPlayHls = false } = opts;
+export function fakeVideo(
+  opts: {
+    currentTime?: number;
+    bufferedUntil?: number;
+    clientWidth?: number;
+    canPlayHls?: boolean;
+  } = {},
+): HTMLVideoElement {
+  const {
+    currentTime = 0,
+    bufferedUntil = 0,
+    clientWidth = 1280,
+    canPlayHls = false,
+  } = opts;
   return {
     currentTime,
     clientWidth,
     src: '',
-    buffered: { length: bufferedUntil > 0 ? 1 : 0, start: () => 0, end: () => bufferedUntil },
+    buffered: {
+      length: bufferedUntil > 0 ? 1 : 0,
+      start: () => 0,
+      end: () => bufferedUntil,
+    },
     canPlayType: () => (canPlayHls ? 'maybe' : ''),
-    getVideoPlaybackQuality: () => ({ droppedVideoFrames: 0, totalVideoFrames: 0 }),
+    getVideoPlaybackQuality: () => ({
+      droppedVideoFrames: 0,
+      totalVideoFrames: 0,
+    }),
   } as unknown as HTMLVideoElement;
 }
 
 export const fragLoaded = (bytes: number, ms: number, type = 'main') => ({
-  frag: { type, stats: { loaded: bytes, loading: { start: 0, first: 20, end: ms } } },
+  frag: {
+    type,
+    stats: { loaded: bytes, loading: { start: 0, first: 20, end: ms } },
+  },
 });

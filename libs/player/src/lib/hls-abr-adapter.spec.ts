@@ -3,13 +3,18 @@ import { createHlsAbrAdapter } from './hls-abr-adapter';
 import { HLS_EVENTS } from './hls-types';
 
 describe('hls.js abrController adapter', () => {
-  const env = (downlink?: number) => ({ network: () => (downlink ? { downlink } : null), devicePixelRatio: () => 1 });
+  const env = (downlink?: number) => ({
+    network: () => (downlink ? { downlink } : null),
+    devicePixelRatio: () => 1,
+  });
 
   function setup(downlink?: number) {
     const hls = new FakeHls();
     hls.media = fakeVideo({ bufferedUntil: 20, clientWidth: 1280 });
     const decisions: string[] = [];
-    const Adapter = createHlsAbrAdapter(env(downlink), (d) => decisions.push(d.reason));
+    const Adapter = createHlsAbrAdapter(env(downlink), (d) =>
+      decisions.push(d.reason),
+    );
     return { hls, adapter: new Adapter(hls), decisions };
   }
 
@@ -17,16 +22,20 @@ describe('hls.js abrController adapter', () => {
     [undefined, 1],
     [0.3, 0],
     [20, 2],
-  ])('picks the first level from Network Information downlink %p Mbps', (downlink, level) => {
-    expect(setup(downlink).adapter.firstAutoLevel).toBe(level);
-  });
+  ])(
+    'picks the first level from Network Information downlink %p Mbps',
+    (downlink, level) => {
+      expect(setup(downlink).adapter.firstAutoLevel).toBe(level);
+    },
+  );
 
   it('decides once per loaded main fragment, from measured throughput', () => {
     const { hls, adapter, decisions } = setup();
     adapter.firstAutoLevel;
     hls.loadLevel = 1;
     // 1 MB in 1 s = 8 Mbps, three times: comfortably above 720p's 2.8 Mbps
-    for (let i = 0; i < 3; i++) hls.emit(HLS_EVENTS.FRAG_LOADED, fragLoaded(1_000_000, 1000));
+    for (let i = 0; i < 3; i++)
+      hls.emit(HLS_EVENTS.FRAG_LOADED, fragLoaded(1_000_000, 1000));
     hls.emit(HLS_EVENTS.FRAG_LOADED, fragLoaded(1_000_000, 1000, 'audio'));
     expect(decisions).toEqual(['startup', 'hold', 'hold', 'upgrade']);
     expect(adapter.nextAutoLevel).toBe(2);

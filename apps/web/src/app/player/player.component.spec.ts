@@ -27,7 +27,10 @@ describe('PlayerComponent', () => {
       imports: [PlayerComponent],
       providers: [
         { provide: HLS, useValue: FakeHls },
-        { provide: ABR_ENVIRONMENT, useValue: { network: () => null, devicePixelRatio: () => 1 } },
+        {
+          provide: ABR_ENVIRONMENT,
+          useValue: { network: () => null, devicePixelRatio: () => 1 },
+        },
       ],
     });
   });
@@ -37,18 +40,19 @@ describe('PlayerComponent', () => {
     fixture.componentRef.setInput('playlist', playlist);
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
-    const q = (id: string) => el.querySelector(`[data-testid="${id}"]`) as HTMLElement;
+    const q = (id: string) =>
+      el.querySelector(`[data-testid="${id}"]`) as HTMLElement;
     return { fixture, el, q, hls: FakeHls.instances[0] };
   }
 
   it('loads the master playlist and shows a chip per rung, highest first, with bitrates', () => {
     const { el, hls } = render();
     expect(hls.calls[0]).toBe('loadSource /media/p1/stream/master.m3u8');
-    expect([...el.querySelectorAll('.chip')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      '720p · 2.4 Mbps',
-      '360p · 800 kbps',
-      '240p · 400 kbps',
-    ]);
+    expect(
+      [...el.querySelectorAll('.chip')].map((c) =>
+        c.textContent?.replace(/\s+/g, ' ').trim(),
+      ),
+    ).toEqual(['720p · 2.4 Mbps', '360p · 800 kbps', '240p · 400 kbps']);
   });
 
   it('marks the rung auto plays with chip--auto-active', () => {
@@ -80,7 +84,9 @@ describe('PlayerComponent', () => {
 
   it('lists "Full video" then every segment; choosing one seeks to its start', () => {
     const { q, el } = render();
-    expect([...el.querySelectorAll('.segment')].map((b) => b.textContent?.trim())).toEqual(['Full video', segments[0].label, segments[1].label]);
+    expect(
+      [...el.querySelectorAll('.segment')].map((b) => b.textContent?.trim()),
+    ).toEqual(['Full video', segments[0].label, segments[1].label]);
     const video = q('player-video') as HTMLVideoElement;
     video.play = () => Promise.resolve();
     q('segment-1').click();
@@ -99,10 +105,17 @@ describe('PlayerComponent', () => {
 
   it('keeps playing when the same playlist is handed in again, and reloads for another', () => {
     const { fixture } = render();
-    fixture.componentRef.setInput('playlist', { ...PLAYLIST, variants: [...PLAYLIST.variants] });
+    fixture.componentRef.setInput('playlist', {
+      ...PLAYLIST,
+      variants: [...PLAYLIST.variants],
+    });
     fixture.detectChanges();
     expect(FakeHls.instances).toHaveLength(1);
-    fixture.componentRef.setInput('playlist', { ...PLAYLIST, id: 'p2', hlsUrl: '/media/p2/stream/master.m3u8' });
+    fixture.componentRef.setInput('playlist', {
+      ...PLAYLIST,
+      id: 'p2',
+      hlsUrl: '/media/p2/stream/master.m3u8',
+    });
     fixture.detectChanges();
     expect(FakeHls.instances).toHaveLength(2);
     expect(FakeHls.instances[0].calls).toContain('destroy');
@@ -110,8 +123,15 @@ describe('PlayerComponent', () => {
 
   it('shows a fatal error as an alert', () => {
     const { fixture, el, hls } = render();
-    for (let i = 0; i < 4; i++) hls.emit(HLS_EVENTS.ERROR, { type: 'networkError', details: 'manifestLoadError', fatal: true });
+    for (let i = 0; i < 4; i++)
+      hls.emit(HLS_EVENTS.ERROR, {
+        type: 'networkError',
+        details: 'manifestLoadError',
+        fatal: true,
+      });
     fixture.detectChanges();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Network error while loading the stream');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'Network error while loading the stream',
+    );
   });
 });

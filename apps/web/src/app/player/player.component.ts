@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  effect,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
 import { PlayerService } from './player.service';
 import type { PlayerPlaylist } from './player.types';
 
@@ -13,7 +21,8 @@ export class PlayerComponent {
   readonly playlist = input.required<PlayerPlaylist>();
 
   protected readonly player = inject(PlayerService);
-  private readonly video = viewChild.required<ElementRef<HTMLVideoElement>>('video');
+  private readonly video =
+    viewChild.required<ElementRef<HTMLVideoElement>>('video');
 
   constructor() {
     effect(() => {
@@ -24,7 +33,9 @@ export class PlayerComponent {
   }
 
   protected formatBitrate(bps: number): string {
-    return bps >= 1e6 ? `${(bps / 1e6).toFixed(1)} Mbps` : `${Math.round(bps / 1e3)} kbps`;
+    return bps >= 1e6
+      ? `${(bps / 1e6).toFixed(1)} Mbps`
+      : `${Math.round(bps / 1e3)} kbps`;
   }
 
   protected playSegment(start: number): void {

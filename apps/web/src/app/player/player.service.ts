@@ -1,4 +1,10 @@
-import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import {
+  computed,
+  DestroyRef,
+  inject,
+  Injectable,
+  signal,
+} from '@angular/core';
 import { AdaptivePlayer, INITIAL_PLAYER_STATE, PlayerState } from '@cmm/player';
 import { ABR_ENVIRONMENT, HLS } from './player.tokens';
 import type { PlayerPlaylist } from './player.types';
@@ -6,7 +12,10 @@ import type { PlayerPlaylist } from './player.types';
 /** Component-scoped: one player per `cmm-player`, a thin signal wrapper around libs/player's AdaptivePlayer. */
 @Injectable()
 export class PlayerService {
-  private readonly player = new AdaptivePlayer(inject(HLS), inject(ABR_ENVIRONMENT));
+  private readonly player = new AdaptivePlayer(
+    inject(HLS),
+    inject(ABR_ENVIRONMENT),
+  );
   private readonly stateSignal = signal<PlayerState>(INITIAL_PLAYER_STATE);
   private readonly playlistSignal = signal<PlayerPlaylist | null>(null);
   private readonly time = signal(0);
@@ -14,12 +23,19 @@ export class PlayerService {
   readonly state = this.stateSignal.asReadonly();
   readonly currentTime = this.time.asReadonly();
   /** Highest rung first, as the chips show them. */
-  readonly variants = computed(() => [...(this.playlistSignal()?.variants ?? [])].sort((a, b) => b.height - a.height));
+  readonly variants = computed(() =>
+    [...(this.playlistSignal()?.variants ?? [])].sort(
+      (a, b) => b.height - a.height,
+    ),
+  );
   readonly segments = computed(() => this.variants()[0]?.segments ?? []);
   /** The segment the play head is in. */
   readonly activeSegment = computed(() => {
     const t = this.time();
-    return this.segments().find((s) => t >= s.start && t < s.start + s.duration)?.index ?? null;
+    return (
+      this.segments().find((s) => t >= s.start && t < s.start + s.duration)
+        ?.index ?? null
+    );
   });
   /** The rung on screen: what plays, else what was chosen. */
   readonly renditionHeight = computed(() => {
@@ -43,7 +59,8 @@ export class PlayerService {
   load(playlist: PlayerPlaylist): void {
     const previous = this.playlistSignal();
     this.playlistSignal.set(playlist);
-    if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl) return;
+    if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl)
+      return;
     this.time.set(0);
     if (playlist.hlsUrl) this.player.load(playlist.hlsUrl);
   }

@@ -14,10 +14,18 @@ interface NetworkInformationLike {
 }
 
 /** Network Information and screen density, read by the adaptation controller. */
-export const ABR_ENVIRONMENT = new InjectionToken<AbrEnvironment>('ABR environment', {
-  providedIn: 'root',
-  factory: () => ({
-    network: () => (globalThis.navigator as Navigator & { connection?: NetworkInformationLike })?.connection ?? null,
-    devicePixelRatio: () => globalThis.devicePixelRatio ?? 1,
-  }),
-});
+export const ABR_ENVIRONMENT = new InjectionToken<AbrEnvironment>(
+  'ABR environment',
+  {
+    providedIn: 'root',
+    factory: () => ({
+      network: () =>
+        (
+          globalThis.navigator as Navigator & {
+            connection?: NetworkInformationLike;
+          }
+        )?.connection ?? null,
+      devicePixelRatio: () => globalThis.devicePixelRatio ?? 1,
+    }),
+  },
+);
