@@ -171,12 +171,17 @@ describe('web: upload, process and play in Chromium', () => {
         { timeout: 30_000, polling: 200 },
       );
 
-      // Manual rendition: 240p; the status line (or the decoded frame size) follows.
-      const chip = await firstPresent(PLAYER.rendition(page, '240p'));
-      if (!chip) throw new Error('The player shows no 240p rendition chip');
+      // Manual rendition: the rung that is not playing now; the decoded frames must follow.
+      const playing = (await page.locator(PLAYER.status).textContent()) ?? '';
+      const target = playing.includes('240')
+        ? { label: '360p', height: 360 }
+        : { label: '240p', height: 240 };
+      const chip = await firstPresent(PLAYER.rendition(page, target.label));
+      if (!chip)
+        throw new Error(`The player shows no ${target.label} rendition chip`);
       await chip.click();
       await page.waitForFunction(
-        ({ status, video }) => {
+        ({ status, video, label, height }) => {
           const text = document.querySelector(status)?.textContent ?? '';
           const v = document.querySelector(video) as HTMLVideoElement | null;
           // A 6 s clip may end before the switch shows: loop it.
@@ -184,9 +189,14 @@ describe('web: upload, process and play in Chromium', () => {
             v.currentTime = 0;
             void v.play();
           }
-          return text.includes('240') || v?.videoHeight === 240;
+          return text.includes(label) && v?.videoHeight === height;
         },
-        { status: PLAYER.status, video: PLAYER.video },
+        {
+          status: PLAYER.status,
+          video: PLAYER.video,
+          label: target.label,
+          height: target.height,
+        },
         { timeout: 30_000, polling: 250 },
       );
 
