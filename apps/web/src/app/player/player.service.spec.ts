@@ -1,0 +1,81 @@
+import { TestBed } from '@angular/core/testing';
+import { HLS_EVENTS } from '@cmm/player';
+import { FakeHls } from '@cmm/player/testing';
+import { PlayerService } from './player.service';
+import { ABR_ENVIRONMENT, HLS } from './player.tokens';
+import type { PlayerPlaylist } from './player.types';
+
+const segments = [
+  { index: 0, start: 0, duration: 4, label: 'Segment 1' },
+  { index: 1, start: 4, duration: 4, label: 'Segment 2' },
+];
+const PLAYLIST: PlayerPlaylist = {
+  id: 'p1',
+  hlsUrl: '/media/p1/stream/master.m3u8',
+  variants: [
+    { label: '240p', height: 240, width: 426, bitrate: 400_000, segments },
+    { label: '720p', height: 720, width: 1280, bitrate: 2_800_000, segments },
+  ],
+};
+
+describe('PlayerService', () => {
+  let service: PlayerService;
+
+  beforeEach(() => {
+    FakeHls.instances = [];
+    FakeHls.supported = true;
+    TestBed.configureTestingModule({
+      providers: [
+        PlayerService,
+        { provide: HLS, useValue: FakeHls },
+        {
+          provide: ABR_ENVIRONMENT,
+          useValue: {
+            network: () => ({ downlink: 0.3 }),
+            devicePixelRatio: () => 1,
+          },
+        },
+      ],
+    });
+    service = TestBed.inject(PlayerService);
+    service.attach(document.createElement('video'));
+  });
+
+  it('orders variants highest first and takes segments from the top rung', () => {
+    service.load(PLAYLIST);
+    expect(service.variants().map((v) => v.label)).toEqual(['720p', '240p']);
+    expect(service.segments()).toEqual(segments);
+  });
+
+  it.each([
+    [0, 0],
+    [3.9, 0],
+    [4, 1],
+    [9, null],
+  ])('puts time %p in segment %p', (time, index) => {
+    service.load(PLAYLIST);
+    service.timeUpdated(time);
+    expect(service.activeSegment()).toBe(index);
+  });
+
+  it('shows the playing rung, falling back to the manual then the automatic choice', () => {
+    service.load(PLAYLIST);
+    const hls = FakeHls.instances[0];
+    expect(service.renditionHeight()).toBeNull();
+    service.selectHeight(720);
+    expect(service.renditionHeight()).toBe(720);
+    hls.emit(HLS_EVENTS.LEVEL_SWITCHED, { level: 0 });
+    expect(service.renditionHeight()).toBe(240);
+  });
+
+  it('does not load a playlist that has no stream yet', () => {
+    service.load({ ...PLAYLIST, hlsUrl: null });
+    expect(FakeHls.instances).toHaveLength(0);
+  });
+
+  it('destroys hls.js with its injector', () => {
+    service.load(PLAYLIST);
+    TestBed.resetTestingModule();
+    expect(FakeHls.instances[0].calls).toContain('destroy');
+  });
+});
