@@ -9,12 +9,16 @@ import type { Readable } from 'node:stream';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 import { Storage } from '../storage/storage';
 import { MediaModule } from './media.module';
+import { rawGet } from '../testing/raw-get';
 
 /** Hands out real streams and remembers them, so a test can see what became of one. */
 class RecordingStorage extends LocalDiskStorage {
   readonly streams: Readable[] = [];
 
-  override readStream(key: string, range?: { start: number; end: number }): Readable {
+  override readStream(
+    key: string,
+    range?: { start: number; end: number },
+  ): Readable {
     const stream = super.readStream(key, range);
     this.streams.push(stream);
     return stream;
@@ -23,20 +27,6 @@ class RecordingStorage extends LocalDiskStorage {
 
 const SEGMENT = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 const SECRET = 'outside the media root';
-
-/** Sends the path byte for byte: fetch would normalise `..` and friends before sending. */
-function rawGet(origin: string, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${origin}/`, { path }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('MediaController over HTTP', () => {
   let base: string;
@@ -61,15 +51,25 @@ describe('MediaController over HTTP', () => {
     await writeFile(join(root, 'clip/manifest.json'), '{}');
     await writeFile(join(root, 'clip/source.mov'), 'mov');
     await writeFile(join(root, 'clip/empty.bin'), '');
-    await writeFile(join(root, 'clip/source.mp4'), Buffer.alloc(32 * 1024 * 1024));
+    await writeFile(
+      join(root, 'clip/source.mp4'),
+      Buffer.alloc(32 * 1024 * 1024),
+    );
     await symlink(join(outside, 'secret.txt'), join(root, 'clip/leak.txt'));
     await symlink(outside, join(root, 'escape'));
     await symlink(join(root, 'clip/poster.jpg'), join(root, 'clip/alias.jpg'));
 
     // StorageModule is global in the app; a global stub stands in for it here.
     storage = new RecordingStorage(root);
-    const storageModule = { module: class StorageStubModule {}, global: true, providers: [{ provide: Storage, useValue: storage }], exports: [Storage] };
-    const moduleRef = await Test.createTestingModule({ imports: [storageModule, MediaModule] }).compile();
+    const storageModule = {
+      module: class StorageStubModule {},
+      global: true,
+      providers: [{ provide: Storage, useValue: storage }],
+      exports: [Storage],
+    };
+    const moduleRef = await Test.createTestingModule({
+      imports: [storageModule, MediaModule],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.listen(0, '127.0.0.1');
     origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -80,7 +80,11 @@ describe('MediaController over HTTP', () => {
     await rm(base, { recursive: true, force: true });
   });
 
-  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${origin}${path}`, { method, headers });
+  const get = (
+    path: string,
+    headers: Record<string, string> = {},
+    method = 'GET',
+  ) => fetch(`${origin}${path}`, { method, headers });
   const SEGMENT_URL = '/media/clip/stream/720p/segment_00001.m4s';
 
   it('serves a whole file with its length, validators and range support', async () => {
@@ -98,13 +102,20 @@ describe('MediaController over HTTP', () => {
     ['bytes=100-', 100, 999],
     ['bytes=-50', 950, 999],
     ['bytes=900-5000', 900, 999],
-  ])('answers Range %s with 206 and exactly those bytes', async (range, start, end) => {
-    const res = await get(SEGMENT_URL, { Range: range });
-    expect(res.status).toBe(206);
-    expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/1000`);
-    expect(res.headers.get('content-length')).toBe(String(end - start + 1));
-    expect(Buffer.from(await res.arrayBuffer())).toEqual(SEGMENT.subarray(start, end + 1));
-  });
+  ])(
+    'answers Range %s with 206 and exactly those bytes',
+    async (range, start, end) => {
+      const res = await get(SEGMENT_URL, { Range: range });
+      expect(res.status).toBe(206);
+      expect(res.headers.get('content-range')).toBe(
+        `bytes ${start}-${end}/1000`,
+      );
+      expect(res.headers.get('content-length')).toBe(String(end - start + 1));
+      expect(Buffer.from(await res.arrayBuffer())).toEqual(
+        SEGMENT.subarray(start, end + 1),
+      );
+    },
+  );
 
   it('answers a range past the end with 416 and the size', async () => {
     const res = await get(SEGMENT_URL, { Range: 'bytes=1000-1100' });
@@ -112,11 +123,14 @@ describe('MediaController over HTTP', () => {
     expect(res.headers.get('content-range')).toBe('bytes */1000');
   });
 
-  it.each(['bytes=abc', 'bytes=0-1,5-6', 'items=0-1'])('ignores the Range %s and serves the whole file', async (range) => {
-    const res = await get(SEGMENT_URL, { Range: range });
-    expect(res.status).toBe(200);
-    expect((await res.arrayBuffer()).byteLength).toBe(1000);
-  });
+  it.each(['bytes=abc', 'bytes=0-1,5-6', 'items=0-1'])(
+    'ignores the Range %s and serves the whole file',
+    async (range) => {
+      const res = await get(SEGMENT_URL, { Range: range });
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBe(1000);
+    },
+  );
 
   it('serves a zero-length file whole even when a range is asked', async () => {
     const res = await get('/media/clip/empty.bin', { Range: 'bytes=0-10' });
@@ -146,16 +160,31 @@ describe('MediaController over HTTP', () => {
   });
 
   it('serves the whole file when If-Range no longer matches', async () => {
-    const res = await get(SEGMENT_URL, { Range: 'bytes=0-99', 'If-Range': '"stale"' });
+    const res = await get(SEGMENT_URL, {
+      Range: 'bytes=0-99',
+      'If-Range': '"stale"',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-length')).toBe('1000');
   });
 
   it.each([
-    ['/media/clip/stream/master.m3u8', 'application/vnd.apple.mpegurl', 'no-cache'],
-    ['/media/clip/stream/720p/playlist.m3u8', 'application/vnd.apple.mpegurl', 'no-cache'],
+    [
+      '/media/clip/stream/master.m3u8',
+      'application/vnd.apple.mpegurl',
+      'no-cache',
+    ],
+    [
+      '/media/clip/stream/720p/playlist.m3u8',
+      'application/vnd.apple.mpegurl',
+      'no-cache',
+    ],
     ['/media/clip/stream/manifest.mpd', 'application/dash+xml', 'no-cache'],
-    ['/media/clip/stream/720p/init.mp4', 'video/mp4', 'public, max-age=31536000, immutable'],
+    [
+      '/media/clip/stream/720p/init.mp4',
+      'video/mp4',
+      'public, max-age=31536000, immutable',
+    ],
     [SEGMENT_URL, 'video/iso.segment', 'public, max-age=31536000, immutable'],
     ['/media/clip/poster.jpg', 'image/jpeg', 'public, max-age=60'],
     ['/media/clip/manifest.json', 'application/json', 'no-cache'],
@@ -170,17 +199,32 @@ describe('MediaController over HTTP', () => {
   });
 
   it('lets players on any origin read ranges', async () => {
-    const res = await get(SEGMENT_URL, { Origin: 'https://player.example', Range: 'bytes=0-1' });
+    const res = await get(SEGMENT_URL, {
+      Origin: 'https://player.example',
+      Range: 'bytes=0-1',
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-expose-headers')).toEqual(expect.stringContaining('Content-Length, Content-Range, Accept-Ranges'));
+    expect(res.headers.get('access-control-expose-headers')).toEqual(
+      expect.stringContaining('Content-Length, Content-Range, Accept-Ranges'),
+    );
   });
 
   it('answers a CORS preflight for a Range request', async () => {
-    const res = await get(SEGMENT_URL, { Origin: 'https://player.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'range' }, 'OPTIONS');
+    const res = await get(
+      SEGMENT_URL,
+      {
+        Origin: 'https://player.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'range',
+      },
+      'OPTIONS',
+    );
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-methods')).toContain('GET');
-    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('range');
+    expect(
+      res.headers.get('access-control-allow-headers')?.toLowerCase(),
+    ).toContain('range');
   });
 
   it.each([
@@ -189,7 +233,10 @@ describe('MediaController over HTTP', () => {
     ['a parent segment', '/media/../outside/secret.txt'],
     ['a nested parent segment', '/media/clip/../../outside/secret.txt'],
     ['an encoded parent segment', '/media/%2e%2e/outside/secret.txt'],
-    ['an upper-case encoded parent segment', '/media/%2E%2E/outside/secret.txt'],
+    [
+      'an upper-case encoded parent segment',
+      '/media/%2E%2E/outside/secret.txt',
+    ],
     ['an encoded slash', '/media/..%2foutside%2fsecret.txt'],
     ['an encoded absolute path', '/media/%2Fetc%2Fpasswd'],
     ['an absolute path', '/media//etc/passwd'],
@@ -215,11 +262,14 @@ describe('MediaController over HTTP', () => {
           resolve();
         });
       });
-      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'ECONNRESET' ? undefined : reject(error),
+      );
       req.end();
     });
     const stream = storage.streams[before];
-    for (let waited = 0; !stream.destroyed && waited < 2000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    for (let waited = 0; !stream.destroyed && waited < 2000; waited += 10)
+      await new Promise((r) => setTimeout(r, 10));
     expect(stream.destroyed).toBe(true);
     expect(stream.readableEnded).toBe(false);
   });
