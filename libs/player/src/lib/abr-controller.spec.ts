@@ -62,10 +62,16 @@ describe('AbrController', () => {
   it.each<[string, Step[], number, number[]]>([
     ['holds on steady throughput', [mbps(2), mbps(2), mbps(2)], 2, [2, 2, 2]],
     [
-      'upgrades only after three comfortable samples in a row',
-      [mbps(10), mbps(10), mbps(10), mbps(10)],
+      'upgrades after two comfortable samples in a row, straight to what the link carries',
+      [mbps(10), mbps(10), mbps(10)],
       1,
-      [1, 1, 2, 2],
+      [1, 3, 3],
+    ],
+    [
+      'upgrades one rung when only that one has the headroom',
+      [mbps(3), mbps(3)],
+      1,
+      [1, 2],
     ],
     [
       'an oscillating link does not flap',
@@ -88,12 +94,21 @@ describe('AbrController', () => {
     [
       'does not upgrade on a thin buffer',
       [
-        { ...mbps(20), bufferAheadSeconds: 3 },
-        { ...mbps(20), bufferAheadSeconds: 3 },
-        { ...mbps(20), bufferAheadSeconds: 3 },
+        { ...mbps(5), bufferAheadSeconds: 3 },
+        { ...mbps(5), bufferAheadSeconds: 3 },
+        { ...mbps(5), bufferAheadSeconds: 3 },
       ],
       1,
       [1, 1, 1],
+    ],
+    [
+      'upgrades on a thin buffer when the link is far above the target',
+      [
+        { ...mbps(100), bufferAheadSeconds: 3 },
+        { ...mbps(100), bufferAheadSeconds: 3 },
+      ],
+      1,
+      [1, 3],
     ],
     [
       'steps down when the player shrinks',

@@ -37,12 +37,14 @@ export interface AbrDecision {
 export interface AbrOptions {
   /** Only this share of the measured throughput is counted on (headroom for variance). */
   safetyFactor: number;
-  /** An upgrade needs throughput this many times the next rung's bitrate… */
+  /** An upgrade needs throughput this many times the target rung's bitrate… */
   upgradeHeadroom: number;
   /** …for this many decisions in a row (the prototype's anti-flap counter)… */
   upgradeAfter: number;
   /** …and at least this much buffer. */
   upgradeMinBufferSeconds: number;
+  /** With less buffer than that, an upgrade needs this many times more throughput still. */
+  thinBufferHeadroom: number;
   /** A downgrade needs this many low samples in a row, unless the buffer is running out. */
   downgradeAfter: number;
   /** Below this buffer the lowest rung is taken at once. */
@@ -54,8 +56,9 @@ export interface AbrOptions {
 export const DEFAULT_ABR_OPTIONS: AbrOptions = {
   safetyFactor: 0.8,
   upgradeHeadroom: 1.4,
-  upgradeAfter: 3,
-  upgradeMinBufferSeconds: 6,
+  upgradeAfter: 2,
+  upgradeMinBufferSeconds: 4,
+  thinBufferHeadroom: 4,
   downgradeAfter: 2,
   starvationBufferSeconds: 2,
   maxDroppedFrameRatio: 0.1,
@@ -133,20 +136,24 @@ export class AbrController {
       return { level: order[current], reason: 'hold' };
     }
     this.downgradeVotes = 0;
-    const next = current + 1;
-    if (
-      next <= capped &&
-      input.throughputBps !== null &&
-      input.bufferAheadSeconds >= this.options.upgradeMinBufferSeconds
-    ) {
-      const comfortable =
-        input.throughputBps * this.options.safetyFactor >=
-        input.levels[order[next]].bitrate * this.options.upgradeHeadroom;
-      if (comfortable) {
-        if (++this.upgradeVotes >= this.options.upgradeAfter)
-          return this.move(order[next], 'upgrade');
-        return { level: order[current], reason: 'hold' };
+    // the highest rung above the current one that the link carries with headroom to spare;
+    // on a thin buffer only if the link is so far above it that a segment arrives almost at once
+    let target = current;
+    if (input.throughputBps !== null) {
+      const spare = input.throughputBps * this.options.safetyFactor;
+      const bufferOk =
+        input.bufferAheadSeconds >= this.options.upgradeMinBufferSeconds;
+      const headroom =
+        this.options.upgradeHeadroom *
+        (bufferOk ? 1 : this.options.thinBufferHeadroom);
+      for (let r = current + 1; r <= capped; r++) {
+        if (spare >= input.levels[order[r]].bitrate * headroom) target = r;
       }
+    }
+    if (target > current) {
+      if (++this.upgradeVotes >= this.options.upgradeAfter)
+        return this.move(order[target], 'upgrade');
+      return { level: order[current], reason: 'hold' };
     }
     this.upgradeVotes = 0;
     return { level: order[current], reason: 'hold' };
