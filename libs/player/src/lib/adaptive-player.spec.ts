@@ -111,4 +111,25 @@ describe('AdaptivePlayer', () => {
     });
     expect(last().error).toBeNull();
   });
+
+  it('clears a recovered error once media flows again, and samples the stats every second', () => {
+    jest.useFakeTimers();
+    try {
+      const { hls } = start(fakeVideo({ currentTime: 1, bufferedUntil: 5 }));
+      hls.emit(HLS_EVENTS.ERROR, {
+        type: 'mediaError',
+        details: 'bufferStalledError',
+        fatal: true,
+      });
+      expect(last().error?.fatal).toBe(false);
+      jest.advanceTimersByTime(1000);
+      expect(last()).toMatchObject({
+        error: null,
+        bufferAheadSeconds: 4,
+        throughputBps: 1_000_000,
+      });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -38,6 +38,7 @@ export const INITIAL_PLAYER_STATE: PlayerState = {
 
 const MAX_NETWORK_RETRIES = 3;
 const STATS_INTERVAL_MS = 1000;
+const RECOVERED_BUFFER_SECONDS = 1;
 
 /**
  * A framework-free adaptive player: hls.js over MSE with our ABR controller, or the browser's own
@@ -203,21 +204,19 @@ export class AdaptivePlayer {
 
   private sampleStats(): void {
     const estimate = this.hls?.bandwidthEstimate;
+    const buffered = bufferAhead(this.video);
+    const { error } = this.state;
     this.update({
       throughputBps:
         estimate !== undefined && Number.isFinite(estimate) ? estimate : null,
-      bufferAheadSeconds: bufferAhead(this.video),
+      bufferAheadSeconds: buffered,
       droppedFrames: frameCounts(this.video).dropped,
-      error: this.state.error?.fatal
-        ? this.state.error
-        : this.state.error && this.bufferHealthy()
+      // a recovered error is cleared once media flows again; a fatal one stays
+      error:
+        error && !error.fatal && buffered > RECOVERED_BUFFER_SECONDS
           ? null
-          : this.state.error,
+          : error,
     });
-  }
-
-  private bufferHealthy(): boolean {
-    return bufferAhead(this.video) > 1;
   }
 
   private update(change: Partial<PlayerState>): void {
