@@ -28,12 +28,14 @@ let added = 0;
 for (const [path, meta] of Object.entries(packages)) {
   for (const [name, spec] of Object.entries(meta.optionalDependencies ?? {})) {
     if (resolves(path, name)) continue;
-    const entry = { version: spec.replace(/^[\^~=]/, ''), optional: true };
-    if (meta.dev) entry.dev = true;
     const os = OS.exec(name.split('/').pop())?.[1];
     const cpu = CPU.exec(name.split('/').pop())?.[1];
-    if (os) entry.os = [os];
+    // keys in the order npm writes them, so a later `npm install` leaves the file as it is
+    const entry = { version: spec.replace(/^[\^~=]/, '') };
     if (cpu) entry.cpu = [cpu];
+    if (meta.dev) entry.dev = true;
+    entry.optional = true;
+    if (os) entry.os = [os];
     packages[`${path ? `${path}/` : ''}node_modules/${name}`] = entry;
     added++;
   }

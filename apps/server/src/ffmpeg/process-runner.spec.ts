@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ProcessRunner, TailBuffer } from './process-runner';
+import { CHILD_NICENESS, killProcessGroup, ProcessRunner, TailBuffer } from './process-runner';
 
 describe('TailBuffer', () => {
   it.each([
@@ -65,6 +65,28 @@ describe('ProcessRunner', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     const grandchild = Number(result.stdout.trim());
     expect(await gone(grandchild)).toBe(true);
+  });
+
+  it('runs the child in a process group of its own, at lower CPU priority, and reports its pid', async () => {
+    let spawned: number | undefined;
+    const result = await runner.run(node, ['-e', 'console.log(require("fs").readFileSync("/proc/self/stat", "utf8"))'], {
+      onSpawn: (pid) => (spawned = pid),
+    });
+    // /proc/<pid>/stat: pid (comm) state ppid pgrp session ... field 19 is the nice value
+    const fields = result.stdout.replace(/^.*\) /s, '').split(' ');
+    const [pgrp, nice] = [Number(fields[2]), Number(fields[16])];
+    expect(spawned).toBeGreaterThan(0);
+    expect(pgrp).toBe(spawned);
+    expect(nice).toBeGreaterThanOrEqual(CHILD_NICENESS);
+  });
+
+  it('ends a recorded process group, and says when none is left', async () => {
+    let pgid = 0;
+    const run = runner.run(node, ['-e', 'setInterval(() => {}, 1000)'], { onSpawn: (pid) => (pgid = pid) });
+    while (!pgid) await new Promise((r) => setTimeout(r, 10));
+    expect(killProcessGroup(pgid)).toBe(true);
+    expect(await run).toMatchObject({ signal: 'SIGKILL' });
+    expect(killProcessGroup(pgid)).toBe(false);
   });
 
   it('stops on abort and says so', async () => {

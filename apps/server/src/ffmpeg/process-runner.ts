@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { spawn } from 'node:child_process';
-import treeKill from 'tree-kill';
+import { setPriority } from 'node:os';
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -9,6 +9,8 @@ export interface RunOptions {
   onStdoutLine?: (line: string) => void;
   /** How much of the end of stderr to keep; the rest is dropped as it arrives. */
   stderrTailBytes?: number;
+  /** Called once the process runs, with its pid, which is also its process group id. */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface RunResult {
@@ -22,6 +24,19 @@ export interface RunResult {
 }
 
 const DEFAULT_TAIL_BYTES = 16 * 1024;
+/** Media work yields the CPU to the API: a busy encode must not slow uploads and queries. */
+export const CHILD_NICENESS = 10;
+
+/** Ends a process group started by `ProcessRunner` (or recorded from one before a crash); false if none is left. */
+export function killProcessGroup(pgid: number, signal: NodeJS.Signals = 'SIGKILL'): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
 
 /** Keeps the last `capacity` bytes written, so a long encode's stderr cannot grow without bound. */
 export class TailBuffer {
@@ -55,8 +70,9 @@ export class TailBuffer {
 }
 
 /**
- * The only place that starts processes: an argument array (never a shell), a timeout and an
- * abort signal that kill the whole process tree, and a bounded stderr tail for diagnosis.
+ * The only place that starts processes: an argument array (never a shell), at lower CPU priority,
+ * in a process group of its own so that a timeout or an abort ends everything it started (by the
+ * group id, without `ps`), and a bounded stderr tail for diagnosis.
  */
 @Injectable()
 export class ProcessRunner {
@@ -66,7 +82,15 @@ export class ProcessRunner {
         resolve({ stdout: '', stderrTail: '', exitCode: null, signal: null, timedOut: false, aborted: true });
         return;
       }
-      const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+      const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'], shell: false, detached: true });
+      if (child.pid !== undefined) {
+        try {
+          setPriority(child.pid, CHILD_NICENESS);
+        } catch {
+          // a container may forbid renicing; the work still runs, only at normal priority
+        }
+        opts.onSpawn?.(child.pid);
+      }
       const stderr = new TailBuffer(opts.stderrTailBytes ?? DEFAULT_TAIL_BYTES);
       const stdoutChunks: Buffer[] = [];
       let pendingLine = '';
@@ -74,7 +98,7 @@ export class ProcessRunner {
       let aborted = false;
 
       const kill = () => {
-        if (child.pid !== undefined && child.exitCode === null) treeKill(child.pid, 'SIGKILL');
+        if (child.pid !== undefined && child.exitCode === null) killProcessGroup(child.pid);
       };
       const timer = opts.timeoutMs
         ? setTimeout(() => {

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import treeKill from 'tree-kill';
 import { REPO_ROOT, SERVER_MAIN, WEB_INDEX } from './repo';
 
 export interface RunningServer {
@@ -65,15 +64,10 @@ export async function startServer(
     new Promise<void>((resolve) => {
       if (exited !== null || child.pid === undefined) return resolve();
       child.once('exit', () => resolve());
-      // The server may have ffmpeg children: end the whole tree.
-      treeKill(child.pid, 'SIGTERM');
-      setTimeout(
-        () =>
-          child.pid !== undefined &&
-          exited === null &&
-          treeKill(child.pid, 'SIGKILL'),
-        5_000,
-      ).unref();
+      // The server runs in a process group of its own; its ffmpeg children have their own groups,
+      // which the server ends on SIGTERM.
+      child.kill('SIGTERM');
+      setTimeout(() => exited === null && child.kill('SIGKILL'), 5_000).unref();
     });
 
   const deadline = Date.now() + timeoutMs;
