@@ -119,36 +119,67 @@ describe('web: upload, process and play in Chromium', () => {
       await page.getByTestId('upload-title').fill('E2E test pattern');
       await page.locator('[data-testid="upload-submit"]:enabled').waitFor();
 
-      // Record every value the progress bar takes, from the first frame after submit.
+      // Record every state of the dialog the page renders: each DOM change is seen by the
+      // observer before the page's next task, so no state that reaches the screen is missed,
+      // however fast or slow the machine.
       await page.evaluate(() => {
-        const seen: number[] = [];
-        (window as unknown as { __progress: number[] }).__progress = seen;
-        const sample = () => {
-          const bar = document.querySelector('[data-testid="upload-progress"]');
-          const value = bar ? Number(bar.getAttribute('aria-valuenow')) : NaN;
-          if (!Number.isNaN(value) && seen[seen.length - 1] !== value)
-            seen.push(value);
-        };
-        new MutationObserver(sample).observe(document.body, {
+        type Seen = { upload: string; processing: string; stage: string };
+        const seen: Seen[] = [];
+        (window as unknown as { __dialog: Seen[] }).__dialog = seen;
+        const attr = (id: string) =>
+          document
+            .querySelector(`[data-testid="${id}"]`)
+            ?.getAttribute('aria-valuenow') ?? '';
+        new MutationObserver(() => {
+          const state = {
+            upload: attr('upload-progress'),
+            processing: attr('processing-progress'),
+            stage:
+              document.querySelector('[data-testid="upload-stage"]')
+                ?.textContent ?? '',
+          };
+          const last = seen[seen.length - 1];
+          if (state.stage && JSON.stringify(last) !== JSON.stringify(state))
+            seen.push(state);
+        }).observe(document.body, {
           subtree: true,
           childList: true,
+          characterData: true,
           attributes: true,
-          attributeFilter: ['aria-valuenow'],
         });
       });
       await submit.click();
-      await page.getByTestId('upload-stage').waitFor();
 
-      // The playlist opens by itself when READY.
+      // The playlist opens by itself once READY has been shown.
       await page.waitForURL(/\/playlists\/[^/]+$/, { timeout: 240_000 });
       const playlistId = decodeURIComponent(
         new URL(page.url()).pathname.split('/').pop()!,
       );
-      const progress = await page.evaluate(
-        () => (window as unknown as { __progress: number[] }).__progress,
+      const states = await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __dialog: { upload: string; processing: string; stage: string }[];
+            }
+          ).__dialog,
       );
-      expect(progress.some((v) => v > 0)).toBe(true);
-      expect(Math.max(...progress)).toBe(100);
+      // Bytes: the bar only grows, and is full, to stay so, once processing starts.
+      const uploaded = states.map((s) => Number(s.upload));
+      expect(uploaded).toEqual([...uploaded].sort((a, b) => a - b));
+      const firstProcessing = states.findIndex((s) => s.processing !== '');
+      expect(firstProcessing).toBeGreaterThan(0);
+      expect(uploaded.slice(firstProcessing).every((v) => v === 100)).toBe(
+        true,
+      );
+      // Processing: the stage text moves on and the bar ends at 100 with "Ready" before the page changes.
+      expect(states[0].stage).toMatch(/^Uploading/);
+      expect(
+        states.some((s) =>
+          /^(Queued|Probing|Transcoding|Packaging)/.test(s.stage),
+        ),
+      ).toBe(true);
+      expect(states.at(-1)).toMatchObject({ processing: '100' });
+      expect(states.at(-1)?.stage).toMatch(/^Ready 100%/);
 
       const item = page.getByTestId(`playlist-item-${playlistId}`);
       await item.getByText('ready').waitFor({ timeout: 30_000 });

@@ -10,9 +10,15 @@ import {
   ApolloTestingController,
   ApolloTestingModule,
 } from 'apollo-angular/testing';
-import { limitsFixture, videoFile } from '../../testing/fixtures';
+import {
+  detailFixture,
+  limitsFixture,
+  listItemFixture,
+  progressFixture,
+  videoFile,
+} from '../../testing/fixtures';
 import { UploadDialogComponent } from './upload-dialog.component';
-import { UploadService } from './upload.service';
+import { READY_PAUSE_MS, UploadService } from './upload.service';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -141,6 +147,46 @@ describe('UploadDialogComponent', () => {
     ).toBe('50');
     expect(q('upload-stage')?.textContent).toContain('Uploading 50%');
     req.flush({ errors: [{ message: 'x' }] });
+  });
+
+  it('keeps the upload bar full while processing, and shows processing reach 100 before it closes', async () => {
+    await chooseFile(videoFile('clip.mp4', 2048));
+    submit().click();
+    await render();
+    http
+      .expectOne('/graphql')
+      .flush({ data: { uploadVideo: listItemFixture('p1', 'QUEUED') } });
+    await render();
+    const apollo = TestBed.inject(ApolloTestingController);
+    apollo
+      .expectOne('Playlist')
+      .flushData({ playlist: detailFixture('p1', 'QUEUED') });
+    await settle();
+    const progress = apollo.expectOne('ProcessingProgress');
+    progress.flushData({
+      processingProgress: progressFixture('p1', 'TRANSCODING', 40),
+    });
+    await settle();
+    await render();
+    const value = (id: string) => q(id)?.getAttribute('aria-valuenow');
+    expect([value('upload-progress'), value('processing-progress')]).toEqual([
+      '100',
+      '40',
+    ]);
+    expect(q('upload-stage')?.textContent).toContain('Transcoding 40%');
+
+    progress.flushData({
+      processingProgress: progressFixture('p1', 'READY', 100),
+    });
+    await settle();
+    await render();
+    expect(value('processing-progress')).toBe('100');
+    expect(q('upload-stage')?.textContent).toContain('Ready 100%');
+    expect(fixture.componentInstance.open()).toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, READY_PAUSE_MS + 20));
+    await render();
+    expect(fixture.componentInstance.open()).toBe(false);
   });
 
   it('shows the server’s validation error next to the field it concerns', async () => {

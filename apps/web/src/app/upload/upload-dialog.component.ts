@@ -107,14 +107,16 @@ export class UploadDialogComponent {
       Object.keys(this.clientErrors()).length === 0 &&
       !this.starting(),
   );
-  protected readonly progressValue = computed(() => {
+  /** Bytes sent: stays at 100 once the server has the whole file. */
+  protected readonly sentValue = computed(() =>
+    clampPercent(this.job()?.sentPercent ?? 0),
+  );
+  /** Processing percent, once the server has accepted the file. */
+  protected readonly processingValue = computed(() => {
     const job = this.job();
-    if (!job) return 0;
-    return clampPercent(
-      job.phase === 'uploading' || job.phase === 'network-error'
-        ? job.sentPercent
-        : job.stagePercent,
-    );
+    return job && job.playlistId !== null
+      ? clampPercent(job.stagePercent)
+      : null;
   });
   protected readonly stageText = computed(() => {
     const job = this.job();
@@ -129,7 +131,8 @@ export class UploadDialogComponent {
       case 'processing':
         return `${STAGE_TEXT[job.stage ?? 'QUEUED']} ${clampPercent(job.stagePercent)}%`;
       case 'ready':
-        return 'Ready';
+      case 'opened':
+        return 'Ready 100%: opening the playlist';
       case 'failed':
         return 'Processing failed';
     }
@@ -142,9 +145,9 @@ export class UploadDialogComponent {
       if (this.open() && !dialog.open) this.show(dialog);
       else if (!this.open() && dialog.open) this.hide(dialog);
     });
-    // The new playlist opens by itself when READY (UploadService navigates); the dialog steps aside.
+    // The new playlist opens by itself after READY (UploadService navigates); the dialog steps aside.
     effect(() => {
-      if (this.job()?.phase === 'ready') {
+      if (this.job()?.phase === 'opened') {
         this.jobId.set(null);
         this.file.set(null);
         this.fileInput().nativeElement.value = '';

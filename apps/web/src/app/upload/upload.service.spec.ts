@@ -1,4 +1,4 @@
-import { HttpEventType } from '@angular/common/http';
+import { HttpEventType, HttpHeaderResponse } from '@angular/common/http';
 import { provideHttpClient } from '@angular/common/http';
 import {
   HttpTestingController,
@@ -17,9 +17,11 @@ import {
   videoFile,
 } from '../../testing/fixtures';
 import { PlaylistsService } from '../playlists/data-access/playlists.service';
-import { UploadService } from './upload.service';
+import { READY_PAUSE_MS, UploadService } from './upload.service';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
+const pause = () =>
+  new Promise((resolve) => setTimeout(resolve, READY_PAUSE_MS + 20));
 
 describe('UploadService', () => {
   let service: UploadService;
@@ -115,19 +117,17 @@ describe('UploadService', () => {
 
   it('reads validation errors from a 400 response too', () => {
     const id = service.start({ file: videoFile(), options });
-    http
-      .expectOne('/graphql')
-      .flush(
-        {
-          errors: [
-            {
-              message: 'Unsupported file type',
-              extensions: { code: 'BAD_USER_INPUT', field: 'file' },
-            },
-          ],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne('/graphql').flush(
+      {
+        errors: [
+          {
+            message: 'Unsupported file type',
+            extensions: { code: 'BAD_USER_INPUT', field: 'file' },
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     expect(service.job(id)?.fieldErrors).toEqual({
       file: 'Unsupported file type',
     });
@@ -195,8 +195,50 @@ describe('UploadService', () => {
       processingProgress: progressFixture('new-1', 'READY', 100),
     });
     await settle();
-    expect(service.job(id)?.phase).toBe('ready');
+    // READY shows 100 % first; the playlist opens only after the pause.
+    expect(service.job(id)).toMatchObject({
+      phase: 'ready',
+      stagePercent: 100,
+    });
+    expect(navigate).not.toHaveBeenCalled();
+    await pause();
+    expect(service.job(id)?.phase).toBe('opened');
     expect(navigate).toHaveBeenCalledWith(['/playlists', 'new-1']);
+  });
+
+  it('shows every byte sent once the server answers, even if the last progress event never came', () => {
+    const id = service.start({ file: videoFile(), options });
+    const req = http.expectOne('/graphql');
+    req.event({
+      type: HttpEventType.UploadProgress,
+      loaded: 1900,
+      total: 2048,
+    });
+    expect(service.job(id)?.sentPercent).toBeLessThan(100);
+    req.event(new HttpHeaderResponse({ status: 200 }));
+    expect(service.job(id)).toMatchObject({
+      phase: 'uploading',
+      sentPercent: 100,
+    });
+    req.flush({ errors: [{ message: 'x' }] });
+  });
+
+  it('does not open the playlist of an upload dismissed during the pause', async () => {
+    const id = service.start({ file: videoFile(), options });
+    http
+      .expectOne('/graphql')
+      .flush({ data: { uploadVideo: listItemFixture('new-2', 'QUEUED') } });
+    apollo
+      .expectOne('Playlist')
+      .flushData({ playlist: detailFixture('new-2', 'QUEUED') });
+    await settle();
+    apollo.expectOne('ProcessingProgress').flushData({
+      processingProgress: progressFixture('new-2', 'READY', 100),
+    });
+    await settle();
+    service.dismiss(id);
+    await pause();
+    expect(navigate).not.toHaveBeenCalled();
   });
 
   it('shows the processing error when the playlist FAILED', async () => {
@@ -208,16 +250,14 @@ describe('UploadService', () => {
       .expectOne('Playlist')
       .flushData({ playlist: detailFixture('bad', 'QUEUED') });
     await settle();
-    apollo
-      .expectOne('ProcessingProgress')
-      .flushData({
-        processingProgress: progressFixture(
-          'bad',
-          'FAILED',
-          10,
-          'Invalid data found when processing input',
-        ),
-      });
+    apollo.expectOne('ProcessingProgress').flushData({
+      processingProgress: progressFixture(
+        'bad',
+        'FAILED',
+        10,
+        'Invalid data found when processing input',
+      ),
+    });
     await settle();
     expect(service.job(id)).toMatchObject({
       phase: 'failed',

@@ -20,7 +20,7 @@ import {
   type UploadVideoMutation,
   UploadVideoDocument,
 } from '@cmm/api-schema';
-import { Subscription } from 'rxjs';
+import { Subscription, timer } from 'rxjs';
 import { API_ENDPOINTS } from '../core/api-endpoints';
 import { PlaylistsService } from '../playlists/data-access/playlists.service';
 import { buildMultipartBody } from './multipart-request';
@@ -31,16 +31,21 @@ import {
 } from './upload-errors';
 
 /**
- * uploading → processing → ready | failed; `rejected` when the server refused the input,
- * `network-error` when the request never completed (retry is possible).
+ * uploading → processing → ready → opened | failed; `rejected` when the server refused the input,
+ * `network-error` when the request never completed (retry is possible). `ready` lasts
+ * `READY_PAUSE_MS`, so a person sees processing reach 100 % before the playlist opens.
  */
 export type UploadPhase =
   | 'uploading'
   | 'processing'
   | 'ready'
+  | 'opened'
   | 'failed'
   | 'rejected'
   | 'network-error';
+
+/** How long the finished upload shows 100 % before its playlist opens. */
+export const READY_PAUSE_MS = 800;
 
 export interface UploadJob {
   readonly id: string;
@@ -170,6 +175,9 @@ export class UploadService {
               ? (event.loaded / event.total) * 100
               : 0;
             this.patch(id, { sentPercent: Math.min(100, percent) });
+          } else if (event.type === HttpEventType.ResponseHeader) {
+            // The server answers only once it has every byte, whatever progress events the browser skipped.
+            this.patch(id, { sentPercent: 100 });
           } else if (event.type === HttpEventType.Response) {
             this.handleResponse(id, event.body);
           }
@@ -233,7 +241,7 @@ export class UploadService {
         });
         if (progress.status === 'READY') {
           this.patch(id, { phase: 'ready', stagePercent: 100 });
-          void this.router.navigate(['/playlists', playlistId]);
+          this.openWhenShown(id, playlistId);
         } else if (progress.status === 'FAILED') {
           this.patch(id, {
             phase: 'failed',
@@ -248,6 +256,16 @@ export class UploadService {
         }),
     });
     this.subscriptions.set(id, subscription);
+  }
+
+  /** Opens the playlist once the finished bar has been on screen; dismissing the upload first cancels it. */
+  private openWhenShown(id: string, playlistId: string): void {
+    const open = timer(READY_PAUSE_MS).subscribe(() => {
+      this.patch(id, { phase: 'opened' });
+      void this.router.navigate(['/playlists', playlistId]);
+    });
+    this.subscriptions.get(id)?.unsubscribe();
+    this.subscriptions.set(id, open);
   }
 
   private patch(id: string, changes: Partial<UploadJob>): void {
