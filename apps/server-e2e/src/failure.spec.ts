@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeGate } from './support/encode-gate';
 import { collectSubscription, gql, uploadFile } from './support/graphql-client';
 import { makeClip } from './support/media-tools';
 import { RunningServer, startServer } from './support/server-process';
@@ -48,9 +49,11 @@ describe('failed and interrupted jobs', () => {
   });
 
   it('reports the queue position while waiting, and resumes unfinished jobs after a crash', async () => {
-    server = await startServer({ TRANSCODE_CONCURRENCY: '1' });
+    // the first job's encode waits at the gate, so the second stays queued behind it until the test moves on
+    const gate = encodeGate(work);
+    server = await startServer({ TRANSCODE_CONCURRENCY: '1', ...gate.env });
     const mediaDir = server.mediaDir;
-    const first = makeClip(join(work, 'first.mp4'), { seconds: 20, width: 640, height: 360 });
+    const first = makeClip(join(work, 'first.mp4'), { seconds: 6, width: 640, height: 360 });
     const second = makeClip(join(work, 'second.mp4'), { seconds: 2 });
     const a = await uploadFile(server.url, first, { resolutions: [360, 240], segmentDuration: 2 });
     const b = await uploadFile(server.url, second, { resolutions: [240], segmentDuration: 2 });
@@ -63,7 +66,8 @@ describe('failed and interrupted jobs', () => {
     // crash hard while the first job runs
     await collectSubscription<Progress>(server.wsUrl, PROGRESS, { id: idA }, (p) => p.status === 'TRANSCODING');
     await server.stop('SIGKILL');
-    server = await startServer({ TRANSCODE_CONCURRENCY: '1' }, mediaDir);
+    gate.open();
+    server = await startServer({ TRANSCODE_CONCURRENCY: '1', ...gate.env }, mediaDir);
 
     for (const id of [idA, idB]) {
       const events = await collectSubscription<Progress>(server.wsUrl, PROGRESS, { id }, (p) => p.status === 'READY' || p.status === 'FAILED');
