@@ -55,6 +55,17 @@ describe('upload validation: clear BAD_USER_INPUT errors, nothing left behind', 
     expect(playlistsOnDisk()).toEqual([]);
   });
 
+  it('refuses an HLS playlist disguised as a video, without publishing the file it names', async () => {
+    // the playlist names a real clip on this machine: before the demuxer allow-list, the server transcoded it as the upload
+    const playlist = join(work, 'holiday.mkv');
+    writeFileSync(playlist, ['#EXTM3U', '#EXT-X-TARGETDURATION:2', '#EXTINF:2,', clip, '#EXT-X-ENDLIST', ''].join('\n'));
+    const { body } = await uploadFile(server.url, playlist, valid);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(body.errors?.[0].message).toMatch(/not in a video container this server accepts|not a video that can be read/);
+    expect(body.errors?.[0].message).not.toContain(work);
+    expect(playlistsOnDisk()).toEqual([]);
+  });
+
   it('rejects an audio-only file, saying it has no video stream', async () => {
     const audio = makeClip(join(work, 'song.mp4'), { seconds: 2, video: false });
     const { body } = await uploadFile(server.url, audio, valid);

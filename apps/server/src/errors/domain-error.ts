@@ -34,6 +34,7 @@ export class NotFoundError extends DomainError {
 export enum ProcessingFailure {
   NoVideoStream = 'NO_VIDEO_STREAM',
   UnreadableContainer = 'UNREADABLE_CONTAINER',
+  UnsupportedContainer = 'UNSUPPORTED_CONTAINER',
   ZeroFrameRate = 'ZERO_FRAME_RATE',
   TruncatedFile = 'TRUNCATED_FILE',
   EncoderFailed = 'ENCODER_FAILED',

@@ -1,4 +1,5 @@
 import { ProcessingFailure } from '../errors/domain-error';
+import { UNSUPPORTED_CONTAINER } from './probe-parser';
 
 export interface Diagnosis {
   failure: ProcessingFailure;
@@ -15,6 +16,12 @@ interface Rule {
 // Order matters: a cut-off file also makes the demuxer say "Invalid data found", so the
 // specific truncation signs are checked before the generic unreadable ones.
 const RULES: readonly Rule[] = [
+  {
+    // ffprobe found a demuxer outside the allow-list (an HLS or DASH playlist, a concat list, …)
+    pattern: /Format not on whitelist|Protocol '[^']*' not on whitelist/i,
+    failure: ProcessingFailure.UnsupportedContainer,
+    message: () => UNSUPPORTED_CONTAINER,
+  },
   {
     pattern: /moov atom not found/i,
     failure: ProcessingFailure.TruncatedFile,

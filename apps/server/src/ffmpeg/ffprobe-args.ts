@@ -1,8 +1,9 @@
 /** ffprobe argument arrays, as data so their specs can assert them exactly. */
+import { inputArgs } from './input-args';
 
 /** Container and every stream, as JSON; reads headers only, so it is fast even for large files. */
 export function probeArgs(inputPath: string): string[] {
-  return ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', inputPath];
+  return ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', ...inputArgs(inputPath)];
 }
 
 /**
@@ -18,6 +19,6 @@ export function codecDetailsArgs(initSegmentPath: string): string[] {
     '-show_data',
     '-show_entries',
     'stream=index,codec_type,codec_name,profile,level,width,height,channels,extradata',
-    initSegmentPath,
+    ...inputArgs(initSegmentPath, 'mov'),
   ];
 }

@@ -28,7 +28,7 @@ const displayMatrix = (rotation: number) => [{ side_data_type: 'Display Matrix',
 describe('parseProbe', () => {
   it('reads a plain 1080p H.264 + AAC mp4', () => {
     expect(parseProbe(mp4([h264, aac]))).toEqual({
-      formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+      demuxer: 'mov',
       duration: 12.012,
       sizeBytes: 5242880,
       video: {
@@ -104,6 +104,9 @@ describe('parseProbe', () => {
     ['no streams at all', mp4([]), ProcessingFailure.NoVideoStream, /no video stream;/],
     ['a zero frame rate', mp4([{ ...h264, avg_frame_rate: '0/0', r_frame_rate: '0/0' }]), ProcessingFailure.ZeroFrameRate, /no frame rate/],
     ['a missing duration', { streams: [{ ...h264, duration: undefined }], format: { format_name: 'matroska,webm' } }, ProcessingFailure.TruncatedFile, /truncated/],
+    ['an HLS playlist', { streams: [h264], format: { format_name: 'hls', duration: '2' } }, ProcessingFailure.UnsupportedContainer, /not in a video container/],
+    ['a concat list', { streams: [h264], format: { format_name: 'concat', duration: '2' } }, ProcessingFailure.UnsupportedContainer, /playlists, image sequences/],
+    ['an image sequence', { streams: [h264], format: { format_name: 'image2', duration: '2' } }, ProcessingFailure.UnsupportedContainer, /refused/],
     ['a video stream without size', mp4([{ ...h264, width: 0, height: 0 }]), ProcessingFailure.UnreadableContainer, /no picture size/],
   ])('rejects %s', (_name, output, failure, message) => {
     let error: unknown;

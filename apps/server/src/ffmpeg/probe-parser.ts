@@ -1,4 +1,5 @@
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
+import { allowedDemuxer, Demuxer } from './input-args';
 
 /** The part of ffprobe's `-show_format -show_streams` JSON that is read. */
 export interface FfprobeStream {
@@ -27,7 +28,8 @@ export interface FfprobeOutput {
 }
 
 export interface VideoProbe {
-  formatName: string;
+  /** The container's demuxer, passed to every later ffmpeg call so nothing is re-detected. */
+  demuxer: Demuxer;
   /** Seconds. */
   duration: number;
   sizeBytes: number;
@@ -84,11 +86,16 @@ function bitDepthOf(stream: FfprobeStream): number {
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
+export const UNSUPPORTED_CONTAINER =
+  'The file is not in a video container this server accepts (MP4/MOV, Matroska/WebM, AVI, MPEG-TS, FLV or Ogg); playlists, image sequences and other formats are refused.';
+
 /**
  * Reads what the pipeline needs from ffprobe's JSON, rejecting files it cannot turn into a
  * stream with a message the uploader can act on.
  */
 export function parseProbe(output: FfprobeOutput): VideoProbe {
+  const demuxer = allowedDemuxer(output.format?.format_name ?? '');
+  if (!demuxer) throw new ProcessingError(ProcessingFailure.UnsupportedContainer, UNSUPPORTED_CONTAINER);
   const streams = output.streams ?? [];
   // cover art in audio files is a one-picture "video" stream
   const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
@@ -120,7 +127,7 @@ export function parseProbe(output: FfprobeOutput): VideoProbe {
   const sideways = rotation === 90 || rotation === 270;
   const audio = streams.find((s) => s.codec_type === 'audio');
   return {
-    formatName: output.format?.format_name ?? 'unknown',
+    demuxer,
     duration: round3(duration),
     sizeBytes: Number(output.format?.size ?? 0),
     video: {

@@ -1,4 +1,5 @@
 import type { Rung } from '@cmm/media-rules';
+import { codecDetailsArgs, probeArgs } from '../ffmpeg/ffprobe-args';
 import { buildEncodeArgs, buildPosterArgs, outputFrameRate } from './ffmpeg-args';
 
 const r240: Rung = { label: '240p', height: 240, width: 320, crf: 21, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
@@ -16,7 +17,10 @@ const rungArgs = (r: Rung, i: number, gop: string, d: string, profile: string) =
   ...['-hls_flags', 'independent_segments', '-hls_fmp4_init_filename', 'init.mp4'],
   ...['-hls_segment_filename', `/media/p/.work/${r.label}/segment_%05d.m4s`, `/media/p/.work/${r.label}/playlist.m3u8`],
 ];
-const head = ['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats', '-i', '/media/p/source/clip.mp4'];
+const head = [
+  ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats'],
+  ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mov', '-i', 'file:/media/p/source/clip.mp4'],
+];
 
 describe('buildEncodeArgs', () => {
   it.each([
@@ -45,7 +49,7 @@ describe('buildEncodeArgs', () => {
       rungArgs(r720, 0, '360', '6', 'high'),
     ],
   ])('%s', (_name, rungs, frameRate, segmentDuration, graph, outputs) => {
-    expect(buildEncodeArgs({ inputPath: '/media/p/source/clip.mp4', outputDir: '/media/p/.work', rungs, segmentDuration, frameRate })).toEqual([
+    expect(buildEncodeArgs({ inputPath: '/media/p/source/clip.mp4', demuxer: 'mov', outputDir: '/media/p/.work', rungs, segmentDuration, frameRate })).toEqual([
       ...head,
       '-filter_complex',
       graph,
@@ -79,9 +83,36 @@ describe('buildPosterArgs', () => {
     ['a portrait (rotated) source by its display size', 30, { width: 1080, height: 1920 }, '3.000', 'scale=640:1138,setsar=1'],
     ['odd display sizes become even', 10, { width: 321, height: 241 }, '1.000', 'scale=322:242,setsar=1'],
   ])('%s', (_name, duration, display, at, filter) => {
-    expect(buildPosterArgs({ inputPath: '/in.mp4', outputPath: '/out/poster.jpg', duration, display })).toEqual([
-      ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-ss', at, '-i', '/in.mp4'],
+    expect(buildPosterArgs({ inputPath: '/in.mp4', demuxer: 'mov', outputPath: '/out/poster.jpg', duration, display })).toEqual([
+      ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-ss', at],
+      ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mov', '-i', 'file:/in.mp4'],
       ...['-frames:v', '1', '-vf', filter, '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', '/out/poster.jpg'],
     ]);
+  });
+});
+
+describe('every ffmpeg and ffprobe call', () => {
+  const calls: [string, string[]][] = [
+    ['encode', buildEncodeArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputDir: '/m/p/.work', rungs: [r720], segmentDuration: 4, frameRate: 30 })],
+    ['poster', buildPosterArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputPath: '/m/p/poster.jpg', duration: 20, display: { width: 1280, height: 720 } })],
+    ['probe', probeArgs('/m/p/source/a.mkv')],
+    ['codec probe', codecDetailsArgs('/m/p/.work/720p/init.mp4')],
+  ];
+
+  it.each(calls)('%s reads its input as a local file through an allowed demuxer only', (_name, args) => {
+    const input = args.indexOf('-i');
+    expect(args[input + 1]).toMatch(/^file:\//);
+    expect(args.slice(0, input)).toEqual(expect.arrayContaining(['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg']));
+    expect(args[args.indexOf('-protocol_whitelist') + 1]).toBe('file');
+  });
+
+  it.each(calls)('%s never loosens ffmpeg’s own checks', (_name, args) => {
+    const text = ` ${args.join(' ')} `;
+    for (const loosening of [' -safe 0 ', ' -allowed_extensions ALL ', ' -extension_picky 0 ', ' -enable_drefs 1 ']) expect(text).not.toContain(loosening);
+  });
+
+  it.each(calls.slice(0, 2))('%s opens the probed demuxer, so nothing is re-detected', (_name, args) => {
+    expect(args[args.indexOf('-i') - 1]).toBe('matroska');
+    expect(args[args.indexOf('-i') - 2]).toBe('-f');
   });
 });

@@ -1,7 +1,9 @@
 import type { Rung } from '@cmm/media-rules';
+import { Demuxer, inputArgs } from '../ffmpeg/input-args';
 
 export interface EncodeJob {
   inputPath: string;
+  demuxer: Demuxer;
   /** Absolute folder that receives one sub-folder per rung label. */
   outputDir: string;
   /** Highest first, as planned. */
@@ -13,6 +15,7 @@ export interface EncodeJob {
 
 export interface PosterJob {
   inputPath: string;
+  demuxer: Demuxer;
   outputPath: string;
   duration: number;
   display: { width: number; height: number };
@@ -75,7 +78,8 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
 
   return [
     ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats'],
-    ...['-i', job.inputPath, '-filter_complex', graph],
+    ...inputArgs(job.inputPath, job.demuxer),
+    ...['-filter_complex', graph],
     ...outputs,
   ];
 }
@@ -87,7 +91,7 @@ export function buildPosterArgs(job: PosterJob): string[] {
   const height = even((width * job.display.height) / job.display.width);
   return [
     ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
-    ...['-ss', at.toFixed(3), '-i', job.inputPath],
+    ...['-ss', at.toFixed(3), ...inputArgs(job.inputPath, job.demuxer)],
     ...['-frames:v', '1', '-vf', `scale=${width}:${height},setsar=1`, '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', job.outputPath],
   ];
 }

@@ -126,6 +126,7 @@ export class TranscodePipeline {
     const { duration } = input.probe;
     const args = buildEncodeArgs({
       inputPath: this.storage.localPath(input.sourceKey),
+      demuxer: input.probe.demuxer,
       outputDir: this.storage.localPath(build),
       rungs: input.rungs,
       segmentDuration: input.segmentDuration,
@@ -213,6 +214,7 @@ export class TranscodePipeline {
   private async writePoster(input: PipelineInput, key: string, signal?: AbortSignal): Promise<void> {
     const args = buildPosterArgs({
       inputPath: this.storage.localPath(input.sourceKey),
+      demuxer: input.probe.demuxer,
       outputPath: this.storage.localPath(key),
       duration: input.probe.duration,
       display: { width: input.probe.video.displayWidth, height: input.probe.video.displayHeight },
