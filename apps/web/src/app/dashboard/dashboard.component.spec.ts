@@ -161,4 +161,16 @@ describe('DashboardComponent', () => {
     expect(sidebar.classList).not.toContain('sidebar--open');
     expect(el().querySelector('dialog')?.hasAttribute('open')).toBe(true);
   });
+
+  it('closes the sidebar on Escape, wherever focus is', async () => {
+    await open('/playlists/ready-1');
+    answerDetail('ready-1');
+    await flush();
+    (q('menu-button') as HTMLButtonElement).click();
+    await flush();
+    expect(q('sidebar')?.classList).toContain('sidebar--open');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await flush();
+    expect(q('sidebar')?.classList).not.toContain('sidebar--open');
+  });
 });

@@ -37,6 +37,8 @@ type DetailState =
     UploadHistoryComponent,
   ],
   templateUrl: './dashboard.component.html',
+  // Escape closes the sidebar wherever focus is (the aside itself is not focusable)
+  host: { '(document:keydown.escape)': 'closeSidebar()' },
   styleUrl: './dashboard.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
