@@ -96,6 +96,17 @@ describe('ingest over real HTTP: upload → progress → READY → HLS/DASH', ()
     expect((await fetch(server.url + p.posterUrl)).headers.get('content-type')).toBe('image/jpeg');
   });
 
+  it('publishes only the stream and the poster: the original upload, the catalog record and work files answer 404', async () => {
+    const dir = join(server.mediaDir, playlistId);
+    const source = readdirSync(join(dir, 'source'))[0];
+    for (const path of [`source/${source}`, 'manifest.json', '.work/x', 'stream/../manifest.json', 'stream/%2e%2e/manifest.json']) {
+      const res = await fetch(`${server.url}/media/${playlistId}/${path}`);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      expect(await res.text()).not.toContain(server.mediaDir);
+    }
+    expect((await fetch(`${server.url}/media/.health`)).status).toBe(404);
+  });
+
   it('lets ffprobe read the HLS master over HTTP with the expected heights and duration', async () => {
     const { data } = await gql(server.url, PLAYLIST, { id: playlistId });
     const probe = ffprobeJson(server.url + data?.['playlist'].hlsUrl);

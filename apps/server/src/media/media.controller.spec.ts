@@ -40,8 +40,9 @@ describe('MediaController over HTTP', () => {
     root = join(base, 'media');
     const outside = join(base, 'outside');
     await mkdir(join(root, 'clip/stream/720p'), { recursive: true });
-    await mkdir(outside);
+    await mkdir(join(outside, 'stream'), { recursive: true });
     await writeFile(join(outside, 'secret.txt'), SECRET);
+    await writeFile(join(outside, 'stream/secret.m4s'), SECRET);
     await writeFile(join(root, 'clip/stream/720p/segment_00001.m4s'), SEGMENT);
     await writeFile(join(root, 'clip/stream/720p/init.mp4'), 'init');
     await writeFile(join(root, 'clip/stream/720p/playlist.m3u8'), '#EXTM3U\n');
@@ -50,14 +51,24 @@ describe('MediaController over HTTP', () => {
     await writeFile(join(root, 'clip/poster.jpg'), 'jpeg');
     await writeFile(join(root, 'clip/manifest.json'), '{}');
     await writeFile(join(root, 'clip/source.mov'), 'mov');
-    await writeFile(join(root, 'clip/empty.bin'), '');
+    await writeFile(join(root, 'clip/stream/720p/segment_00002.m4s'), '');
     await writeFile(
-      join(root, 'clip/source.mp4'),
+      join(root, 'clip/stream/720p/segment_00003.m4s'),
       Buffer.alloc(32 * 1024 * 1024),
     );
-    await symlink(join(outside, 'secret.txt'), join(root, 'clip/leak.txt'));
+    await mkdir(join(root, 'clip/.work/ab12'), { recursive: true });
+    await writeFile(join(root, 'clip/.work/ab12/init.mp4'), 'work');
+    await writeFile(join(root, '.health'), 'ok');
+    await symlink(
+      join(outside, 'secret.txt'),
+      join(root, 'clip/stream/leak.m4s'),
+    );
     await symlink(outside, join(root, 'escape'));
-    await symlink(join(root, 'clip/poster.jpg'), join(root, 'clip/alias.jpg'));
+    await mkdir(join(root, 'alias'));
+    await symlink(
+      join(root, 'clip/poster.jpg'),
+      join(root, 'alias/poster.jpg'),
+    );
 
     // StorageModule is global in the app; a global stub stands in for it here.
     storage = new RecordingStorage(root);
@@ -133,7 +144,9 @@ describe('MediaController over HTTP', () => {
   );
 
   it('serves a zero-length file whole even when a range is asked', async () => {
-    const res = await get('/media/clip/empty.bin', { Range: 'bytes=0-10' });
+    const res = await get('/media/clip/stream/720p/segment_00002.m4s', {
+      Range: 'bytes=0-10',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-length')).toBe('0');
   });
@@ -187,9 +200,7 @@ describe('MediaController over HTTP', () => {
     ],
     [SEGMENT_URL, 'video/iso.segment', 'public, max-age=31536000, immutable'],
     ['/media/clip/poster.jpg', 'image/jpeg', 'public, max-age=60'],
-    ['/media/clip/manifest.json', 'application/json', 'no-cache'],
-    ['/media/clip/source.mov', 'video/quicktime', 'no-cache'],
-    ['/media/clip/alias.jpg', 'image/jpeg', 'public, max-age=60'],
+    ['/media/alias/poster.jpg', 'image/jpeg', 'public, max-age=60'],
   ])('serves %s as %s with Cache-Control %s', async (path, type, cache) => {
     const res = await get(path);
     expect(res.status).toBe(200);
@@ -243,8 +254,15 @@ describe('MediaController over HTTP', () => {
     ['a backslash', '/media/..\\outside\\secret.txt'],
     ['an encoded backslash', '/media/..%5coutside%5csecret.txt'],
     ['a NUL byte', '/media/clip/poster.jpg%00.m3u8'],
-    ['a symlink to a file outside the root', '/media/clip/leak.txt'],
-    ['a symlink to a folder outside the root', '/media/escape/secret.txt'],
+    ['a symlink to a file outside the root', '/media/clip/stream/leak.m4s'],
+    [
+      'a symlink to a folder outside the root',
+      '/media/escape/stream/secret.m4s',
+    ],
+    ['the original upload', '/media/clip/source.mov'],
+    ['the catalog record', '/media/clip/manifest.json'],
+    ['a work folder', '/media/clip/.work/ab12/init.mp4'],
+    ['the health probe file', '/media/.health'],
   ])('answers 404 without a path for %s', async (_name, path) => {
     const res = await rawGet(origin, path);
     expect(res.status).toBe(404);
@@ -256,12 +274,15 @@ describe('MediaController over HTTP', () => {
   it('stops reading the file when the client goes away mid-transfer', async () => {
     const before = storage.streams.length;
     await new Promise<void>((resolve, reject) => {
-      const req = request(`${origin}/media/clip/source.mp4`, (res) => {
-        res.once('data', () => {
-          req.destroy();
-          resolve();
-        });
-      });
+      const req = request(
+        `${origin}/media/clip/stream/720p/segment_00003.m4s`,
+        (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
       req.on('error', (error: NodeJS.ErrnoException) =>
         error.code === 'ECONNRESET' ? undefined : reject(error),
       );
