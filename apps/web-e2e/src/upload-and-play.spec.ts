@@ -3,7 +3,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { uploadReady } from './support/api';
 import { launchChromium } from './support/browser';
 import { makeClip } from './support/media-tools';
 import { ARTIFACTS_DIR } from './support/repo';
@@ -13,36 +14,13 @@ import {
   startServer,
 } from './support/server-process';
 
-/**
- * What the e2e needs from the player component (apps/web/src/app/player): its `<video>`, a play control,
- * one chip per rendition, the auto toggle and the status line. Test ids first, accessible names as fallback.
- */
+/** The player component's hooks (apps/web/src/app/player/player.component.html). */
 const PLAYER = {
-  video: 'cmm-player video',
-  play: (page: Page) => [
-    page.locator('cmm-player [data-testid="player-play"]'),
-    page.locator('cmm-player').getByRole('button', { name: /^play/i }),
-  ],
-  rendition: (page: Page, label: string) => [
-    page.locator(`cmm-player [data-testid="rendition-chip-${label}"]`),
-    page
-      .locator('cmm-player')
-      .getByRole('button', { name: new RegExp(`^\\s*${label}`) }),
-  ],
-  auto: (page: Page) => [
-    page.locator('cmm-player [data-testid="auto-toggle"]'),
-    page.locator('cmm-player').getByRole('checkbox', { name: /auto/i }),
-    page.locator('cmm-player').getByRole('switch', { name: /auto/i }),
-    page.locator('cmm-player').getByRole('button', { name: /auto/i }),
-  ],
+  video: '[data-testid="player-video"]',
+  chip: (label: string) => `cmm-player [data-testid="chip-${label}"]`,
+  auto: 'cmm-player [data-testid="auto-toggle"]',
   status: '[data-testid="status-rendition"]',
 };
-
-async function firstPresent(candidates: Locator[]): Promise<Locator | null> {
-  for (const candidate of candidates)
-    if ((await candidate.count()) > 0) return candidate.first();
-  return null;
-}
 
 describe('web: upload, process and play in Chromium', () => {
   let work: string;
@@ -191,9 +169,7 @@ describe('web: upload, process and play in Chromium', () => {
       // Play over HLS (H.264/AAC through MSE) and see time advance.
       const video = page.locator(PLAYER.video);
       await video.waitFor({ state: 'attached' });
-      const play = await firstPresent(PLAYER.play(page));
-      if (play) await play.click();
-      else await video.evaluate((v: HTMLVideoElement) => v.play());
+      await video.evaluate((v: HTMLVideoElement) => v.play());
       await page.waitForFunction(
         (sel) =>
           ((document.querySelector(sel) as HTMLVideoElement | null)
@@ -207,9 +183,7 @@ describe('web: upload, process and play in Chromium', () => {
       const target = playing.includes('240')
         ? { label: '360p', height: 360 }
         : { label: '240p', height: 240 };
-      const chip = await firstPresent(PLAYER.rendition(page, target.label));
-      if (!chip)
-        throw new Error(`The player shows no ${target.label} rendition chip`);
+      const chip = page.locator(PLAYER.chip(target.label));
       await chip.click();
       await page.waitForFunction(
         ({ status, video, label, height }) => {
@@ -232,23 +206,13 @@ describe('web: upload, process and play in Chromium', () => {
       );
 
       // Back to automatic selection.
-      const auto = await firstPresent(PLAYER.auto(page));
-      if (!auto) throw new Error('The player shows no auto toggle');
-      const role = await auto.evaluate((el) =>
-        el instanceof HTMLInputElement
-          ? el.type
-          : (el.getAttribute('role') ?? 'button'),
-      );
-      if (role === 'checkbox') {
-        await auto.check();
-        expect(await auto.isChecked()).toBe(true);
-      } else {
-        await auto.click();
-        expect(
-          (await auto.getAttribute('aria-pressed')) ??
-            (await auto.getAttribute('aria-checked')),
-        ).toBe('true');
-      }
+      const auto = page.locator(PLAYER.auto);
+      expect(await auto.isChecked()).toBe(false);
+      await auto.check();
+      await page
+        .locator(`${PLAYER.chip(target.label)}.chip--active`)
+        .waitFor({ state: 'detached' });
+      expect(await auto.isChecked()).toBe(true);
 
       mkdirSync(ARTIFACTS_DIR, { recursive: true });
       await page.screenshot({
@@ -261,9 +225,8 @@ describe('web: upload, process and play in Chromium', () => {
   it('keeps deep links working: /playlists/:id and the prototype’s /?playlist=<id>', () =>
     withDiagnostics('deep-link', async () => {
       const base = server!.baseUrl;
-      const id = decodeURIComponent(
-        new URL(page.url()).pathname.split('/').pop()!,
-      );
+      const id = await uploadReady(base, join(work, 'pattern.mp4'));
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${base}/?playlist=${encodeURIComponent(id)}`);
       await page.waitForURL(`**/playlists/${encodeURIComponent(id)}`);
       await page.getByTestId('summary-card').waitFor();

@@ -7,6 +7,7 @@ import {
   input,
   viewChild,
 } from '@angular/core';
+import { formatBitrate } from '../shared/format';
 import { PlayerService } from './player.service';
 import type { PlayerPlaylist } from './player.types';
 
@@ -32,11 +33,7 @@ export class PlayerComponent {
     });
   }
 
-  protected formatBitrate(bps: number): string {
-    return bps >= 1e6
-      ? `${(bps / 1e6).toFixed(1)} Mbps`
-      : `${Math.round(bps / 1e3)} kbps`;
-  }
+  protected readonly formatBitrate = formatBitrate;
 
   protected playSegment(start: number): void {
     this.player.seek(start);

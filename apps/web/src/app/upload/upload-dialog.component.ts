@@ -3,6 +3,7 @@ import {
   Component,
   DOCUMENT,
   ElementRef,
+  ErrorHandler,
   computed,
   effect,
   inject,
@@ -38,6 +39,7 @@ const STAGE_TEXT: Record<string, string> = {
 export class UploadDialogComponent {
   private readonly uploads = inject(UploadService);
   private readonly document = inject(DOCUMENT);
+  private readonly errors = inject(ErrorHandler);
 
   readonly open = input(false);
   readonly closed = output<void>();
@@ -51,7 +53,13 @@ export class UploadDialogComponent {
   private readonly serverLimits = toSignal(
     inject(PlaylistsService)
       .uploadLimits()
-      .pipe(catchError(() => of(null))),
+      .pipe(
+        // The form still works with the built-in limits; the server checks again on upload.
+        catchError((error: unknown) => {
+          this.errors.handleError(error);
+          return of(null);
+        }),
+      ),
     { initialValue: null },
   );
   protected readonly limits = computed(

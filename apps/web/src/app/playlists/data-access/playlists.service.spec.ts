@@ -1,3 +1,4 @@
+import { ErrorHandler } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
   ApolloTestingController,
@@ -122,6 +123,28 @@ describe('PlaylistsService', () => {
     await settle();
     expect(service.items()[0].posterUrl).toBe('/media/p1/poster.jpg');
     expect(service.newestReadyId()).toBe('p1');
+  });
+
+  it('reports a failed refresh of a finished playlist instead of dropping it', async () => {
+    const handleError = jest
+      .spyOn(TestBed.inject(ErrorHandler), 'handleError')
+      .mockImplementation(() => undefined);
+    service.upsert(listItemFixture('p2', 'QUEUED'));
+    apollo
+      .expectOne('Playlist')
+      .flushData({ playlist: detailFixture('p2', 'QUEUED') });
+    await settle();
+    apollo
+      .expectOne('ProcessingProgress')
+      .flushData({ processingProgress: progressFixture('p2', 'READY', 100) });
+    await settle();
+    apollo.expectOne('Playlist').networkError(new Error('Connection reset'));
+    await settle();
+    expect(handleError).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: expect.stringContaining('Connection reset'),
+      }),
+    );
   });
 
   it('shares one progress subscription between readers', async () => {

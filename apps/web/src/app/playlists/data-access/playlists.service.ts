@@ -1,6 +1,7 @@
 // The catalog as the web app sees it: apollo-angular behind one service that owns the upload history state.
 import {
   DestroyRef,
+  ErrorHandler,
   Injectable,
   computed,
   inject,
@@ -61,6 +62,8 @@ export class PlaylistsService {
     Observable<ProcessingProgress>
   >();
   private readonly tracking = new Map<string, Subscription>();
+  /** Failures nobody waits on (background refreshes, a lost subscription) are reported, not dropped. */
+  private readonly errors = inject(ErrorHandler);
 
   /** Upload history, newest first. */
   readonly items = this.itemsState.asReadonly();
@@ -175,11 +178,13 @@ export class PlaylistsService {
           return result.data?.processingProgress ?? null;
         }),
         filter((p): p is ProcessingProgress => p !== null),
-        catchError(() =>
-          timer(PROGRESS_POLL_MS, PROGRESS_POLL_MS).pipe(
+        // Subscriptions can be cut (a proxy without WebSockets): keep the bar moving by polling.
+        catchError((error: unknown) => {
+          this.errors.handleError(error);
+          return timer(PROGRESS_POLL_MS, PROGRESS_POLL_MS).pipe(
             switchMap(() => current$),
-          ),
-        ),
+          );
+        }),
       );
     const stream = merge(current$, live$).pipe(
       takeWhile((p) => !isTerminal(p.status), true),
@@ -187,7 +192,9 @@ export class PlaylistsService {
       tap((p) => {
         // The finished playlist has a poster and final metadata: refresh its history entry once.
         if (isTerminal(p.status))
-          this.playlist(id).subscribe({ error: () => undefined });
+          this.playlist(id).subscribe({
+            error: (error: unknown) => this.errors.handleError(error),
+          });
       }),
       finalize(() => this.progressStreams.delete(id)),
       share(),
@@ -228,7 +235,7 @@ export class PlaylistsService {
     if (isTerminal(item.status) || this.tracking.has(item.id)) return;
     const subscription = this.progress$(item.id)
       .pipe(finalize(() => this.tracking.delete(item.id)))
-      .subscribe({ error: () => undefined });
+      .subscribe({ error: (error: unknown) => this.errors.handleError(error) });
     if (!subscription.closed) this.tracking.set(item.id, subscription);
   }
 
