@@ -7,7 +7,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uploadFile } from '../src/support/graphql-client';
-import { makeClip } from '../src/support/media-tools';
+import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { startServer } from '../src/support/server-process';
 
 const SIZE = Number(process.env['BENCH_UPLOAD_BYTES'] ?? 1024 ** 3);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeGate } from './support/encode-gate';
 import { collectSubscription, gql, uploadFile } from './support/graphql-client';
-import { makeClip } from './support/media-tools';
+import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { RunningServer, startServer } from './support/server-process';
 
 const PROGRESS = `subscription($id: ID!) { processingProgress(playlistId: $id) { status percent queuePosition error } }`;

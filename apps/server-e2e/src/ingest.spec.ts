@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectSubscription, gql, uploadFile } from './support/graphql-client';
-import { ffprobeJson, makeClip } from './support/media-tools';
+import { ffprobeJson, makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { RunningServer, startServer } from './support/server-process';
 
 const PROGRESS = `subscription Progress($id: ID!) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uploadFile } from './support/graphql-client';
-import { makeClip } from './support/media-tools';
+import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { RunningServer, startServer } from './support/server-process';
 
 const MAX_UPLOAD_BYTES = 2_000_000;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { uploadReady } from './support/api';
 import { launchChromium } from './support/browser';
-import { makeClip } from './support/media-tools';
+import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { ARTIFACTS_DIR } from './support/repo';
 import {
   type RunningServer,
@@ -28,11 +28,15 @@ describe('web: upload, process and play in Chromium', () => {
   let context: BrowserContext | undefined;
   let page: Page;
   const pageErrors: string[] = [];
+  const baseUrl = (): string => {
+    if (!server) throw new Error('the server did not start (see beforeAll)');
+    return server.baseUrl;
+  };
 
   beforeAll(async () => {
     assertBuilt();
     work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-'));
-    makeClip(join(work, 'pattern.mp4'));
+    makeClip(join(work, 'pattern.mp4'), { seconds: 6, width: 640, height: 360, extraArgs: ['-shortest'] });
     server = await startServer({ MEDIA_DIR: join(work, 'media') });
     context = await launchChromium(join(work, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
@@ -72,7 +76,7 @@ describe('web: upload, process and play in Chromium', () => {
 
   it('uploads a clip, shows progress, opens the READY playlist and plays it adaptively', () =>
     withDiagnostics('upload', async () => {
-      const base = server!.baseUrl;
+      const base = baseUrl();
       await page.goto(base, { waitUntil: 'networkidle' });
       await page.getByTestId('sidebar').waitFor();
 
@@ -131,7 +135,7 @@ describe('web: upload, process and play in Chromium', () => {
       // The playlist opens by itself once READY has been shown.
       await page.waitForURL(/\/playlists\/[^/]+$/, { timeout: 240_000 });
       const playlistId = decodeURIComponent(
-        new URL(page.url()).pathname.split('/').pop()!,
+        new URL(page.url()).pathname.replace(/^.*\//, ''),
       );
       const states = await page.evaluate(
         () =>
@@ -224,7 +228,7 @@ describe('web: upload, process and play in Chromium', () => {
 
   it('keeps deep links working: /playlists/:id and the prototype’s /?playlist=<id>', () =>
     withDiagnostics('deep-link', async () => {
-      const base = server!.baseUrl;
+      const base = baseUrl();
       const id = await uploadReady(base, join(work, 'pattern.mp4'));
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${base}/?playlist=${encodeURIComponent(id)}`);

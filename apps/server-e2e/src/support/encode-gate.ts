@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ffmpegPath } from './media-tools';
+import { ffmpegPath } from '@cmm/ffmpeg-binaries/testing';
 
 export interface EncodeGate {
   /** Environment for `startServer`: the server runs encodes through the gate. */

@@ -3,12 +3,16 @@ import { basename } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
+/** Tests read answers by path and check them with assertions, so answer data is loosely typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnswerData = any;
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
 
-export async function gql<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+export async function gql<T = Record<string, AnswerData>>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -28,14 +32,14 @@ export async function uploadFile(
   filePath: string | null,
   options: Record<string, unknown>,
   filename = filePath ? basename(filePath) : 'none',
-): Promise<{ status: number; body: GraphQLResponse<any> }> {
+): Promise<{ status: number; body: GraphQLResponse<AnswerData> }> {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query: UPLOAD_MUTATION, variables: { file: null, options } }));
   form.append('map', JSON.stringify(filePath ? { '0': ['variables.file'] } : {}));
   if (filePath) form.append('0', await openAsBlob(filePath), filename);
   const res = await fetch(`${url}/graphql`, { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true' } });
   const text = await res.text();
-  let body: GraphQLResponse<any>;
+  let body: GraphQLResponse<AnswerData>;
   try {
     body = JSON.parse(text);
   } catch {

@@ -1,6 +1,6 @@
+import { binaryCandidates, CandidateSources, packagedBinary, parseVersion, Tool } from '@cmm/ffmpeg-binaries';
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { binaryCandidates, CandidateSources, parseVersion, Tool } from './binary-candidates';
 import { ProcessRunner } from './process-runner';
 
 export interface ResolvedBinary {
@@ -9,22 +9,6 @@ export interface ResolvedBinary {
 }
 
 const VERSION_TIMEOUT_MS = 10_000;
-
-// Literal requires, so the bundler keeps them as externals resolved from node_modules at run time.
-const PACKAGES: Record<Tool, { name: string; load: () => { path: string } }> = {
-  ffmpeg: { name: '@ffmpeg-installer/ffmpeg', load: () => require('@ffmpeg-installer/ffmpeg') },
-  ffprobe: { name: '@ffprobe-installer/ffprobe', load: () => require('@ffprobe-installer/ffprobe') },
-};
-
-/** The installer packages pick the platform's binary, and throw when there is none for it. */
-function packagedBinary(tool: Tool): CandidateSources['packaged'] {
-  const { name, load } = PACKAGES[tool];
-  try {
-    return { name, path: load().path };
-  } catch (error) {
-    return { name, error: (error as Error).message };
-  }
-}
 
 /**
  * The ffmpeg and ffprobe this server runs, chosen once at start-up: the first candidate whose

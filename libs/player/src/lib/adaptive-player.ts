@@ -1,6 +1,6 @@
 import type { AbrDecision } from './abr-controller';
 import { AbrEnvironment, createHlsAbrAdapter } from './hls-abr-adapter';
-import { HLS_EVENTS, HlsLike, HlsStatic } from './hls-types';
+import { HLS_EVENTS, HlsErrorData, HlsLike, HlsStatic } from './hls-types';
 import { bufferAhead, frameCounts } from './media-metrics';
 
 export interface PlayerError {
@@ -79,21 +79,10 @@ export class AdaptivePlayer {
         capLevelToPlayerSize: false,
       });
       this.hls = hls;
-      hls.on(HLS_EVENTS.LEVEL_SWITCHED, (_e, data: { level: number }) =>
+      hls.on(HLS_EVENTS.LEVEL_SWITCHED, (_e, data) =>
         this.update({ playingHeight: hls.levels[data.level]?.height ?? null }),
       );
-      hls.on(
-        HLS_EVENTS.ERROR,
-        (
-          _e,
-          data: {
-            type: string;
-            details: string;
-            fatal: boolean;
-            error?: Error;
-          },
-        ) => this.onError(data),
-      );
+      hls.on(HLS_EVENTS.ERROR, (_e, data) => this.onError(data));
       hls.loadSource(hlsUrl);
       hls.attachMedia(video);
       this.update({ engine: 'mse' });
@@ -159,12 +148,7 @@ export class AdaptivePlayer {
   }
 
   /** The one place errors are handled: recover what hls.js can, say what happened otherwise. */
-  private onError(data: {
-    type: string;
-    details: string;
-    fatal: boolean;
-    error?: Error;
-  }): void {
+  private onError(data: HlsErrorData): void {
     const error: PlayerError = {
       type: data.type,
       details: data.details,

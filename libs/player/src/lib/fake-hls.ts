@@ -1,4 +1,4 @@
-import { HlsLevel, HlsLike } from './hls-types';
+import { HlsEvent, HlsEventData, HlsLevel, HlsLike, HlsListener } from './hls-types';
 
 /** A stand-in for hls.js in specs: records calls and lets the spec emit events. */
 export class FakeHls implements HlsLike {
@@ -18,32 +18,29 @@ export class FakeHls implements HlsLike {
   bandwidthEstimate = 1_000_000;
   loadLevel = 0;
   currentLevel = -1;
-  nextLevel = -1;
   autoLevelCapping = -1;
   calls: string[] = [];
-  private readonly handlers = new Map<
-    string,
-    ((event: string, data: any) => void)[]
-  >();
+  // Listeners of any event, stored untyped; on/emit keep each event's payload type.
+  private readonly handlers = new Map<HlsEvent, HlsListener<never>[]>();
 
   constructor(readonly options: Record<string, unknown> = {}) {
     FakeHls.instances.push(this);
   }
 
-  on(event: string, listener: (event: string, data: any) => void): void {
+  on<E extends HlsEvent>(event: E, listener: HlsListener<E>): void {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), listener]);
   }
-  off(event: string, listener: (event: string, data: any) => void): void {
+  off<E extends HlsEvent>(event: E, listener: HlsListener<E>): void {
     this.handlers.set(
       event,
       (this.handlers.get(event) ?? []).filter((l) => l !== listener),
     );
   }
-  emit(event: string, data: unknown): void {
+  emit<E extends HlsEvent>(event: E, data: HlsEventData[E]): void {
     for (const listener of this.handlers.get(event) ?? [])
-      listener(event, data);
+      (listener as HlsListener<E>)(event, data);
   }
-  listenerCount(event: string): number {
+  listenerCount(event: HlsEvent): number {
     return this.handlers.get(event)?.length ?? 0;
   }
   loadSource(url: string): void {

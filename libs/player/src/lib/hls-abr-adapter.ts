@@ -1,6 +1,6 @@
 import { AbrController, AbrDecision } from './abr-controller';
 import { EwmaBandwidthEstimator } from './ewma-bandwidth-estimator';
-import { HLS_EVENTS, HlsLike } from './hls-types';
+import { HLS_EVENTS, HlsLike, HlsListener } from './hls-types';
 import { bufferAhead, frameCounts } from './media-metrics';
 
 /** What the adapter reads from the browser; replaced in tests. */
@@ -57,17 +57,9 @@ export class HlsAbrAdapter {
     this.hls.off(HLS_EVENTS.FRAG_LOADED, this.onFragLoaded);
   }
 
-  private readonly onFragLoaded = (
-    _event: string,
-    data: {
-      frag: {
-        type: string;
-        stats: {
-          loaded: number;
-          loading: { start: number; first: number; end: number };
-        };
-      };
-    },
+  private readonly onFragLoaded: HlsListener<typeof HLS_EVENTS.FRAG_LOADED> = (
+    _event,
+    data,
   ) => {
     if (data.frag.type !== 'main') return;
     const { loaded, loading } = data.frag.stats;

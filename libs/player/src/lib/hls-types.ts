@@ -5,10 +5,34 @@ export interface HlsLevel {
   height: number;
 }
 
-export interface HlsFragStats {
-  loaded: number;
-  loading: { start: number; first: number; end: number };
+/** hls.js event names (Hls.Events values), as strings so no import of hls.js is needed here. */
+export const HLS_EVENTS = {
+  LEVEL_SWITCHED: 'hlsLevelSwitched',
+  FRAG_LOADED: 'hlsFragLoaded',
+  ERROR: 'hlsError',
+} as const;
+
+export interface HlsErrorData {
+  type: string;
+  details: string;
+  fatal: boolean;
+  error?: Error;
 }
+
+/** The payload hls.js passes with each event this library listens to. */
+export interface HlsEventData {
+  [HLS_EVENTS.LEVEL_SWITCHED]: { level: number };
+  [HLS_EVENTS.FRAG_LOADED]: {
+    frag: {
+      type: string;
+      stats: { loaded: number; loading: { start: number; first: number; end: number } };
+    };
+  };
+  [HLS_EVENTS.ERROR]: HlsErrorData;
+}
+
+export type HlsEvent = keyof HlsEventData;
+export type HlsListener<E extends HlsEvent> = (event: E, data: HlsEventData[E]) => void;
 
 export interface HlsLike {
   readonly levels: HlsLevel[];
@@ -17,10 +41,9 @@ export interface HlsLike {
   readonly bandwidthEstimate: number;
   loadLevel: number;
   currentLevel: number;
-  nextLevel: number;
   autoLevelCapping: number;
-  on(event: string, listener: (event: string, data: any) => void): void;
-  off(event: string, listener: (event: string, data: any) => void): void;
+  on<E extends HlsEvent>(event: E, listener: HlsListener<E>): void;
+  off<E extends HlsEvent>(event: E, listener: HlsListener<E>): void;
   loadSource(url: string): void;
   attachMedia(media: HTMLMediaElement): void;
   startLoad(position?: number): void;
@@ -32,11 +55,3 @@ export interface HlsStatic {
   new (config: Record<string, unknown>): HlsLike;
   isSupported(): boolean;
 }
-
-/** hls.js event names (Hls.Events values), as strings so no import of hls.js is needed here. */
-export const HLS_EVENTS = {
-  MANIFEST_PARSED: 'hlsManifestParsed',
-  LEVEL_SWITCHED: 'hlsLevelSwitched',
-  FRAG_LOADED: 'hlsFragLoaded',
-  ERROR: 'hlsError',
-} as const;

@@ -149,7 +149,7 @@ describe('DashboardComponent', () => {
     await open('/playlists/ready-1');
     answerDetail('ready-1');
     await flush();
-    const sidebar = q('sidebar')!;
+    const sidebar = q('sidebar') as HTMLElement;
     expect(sidebar.classList).not.toContain('sidebar--open');
     (q('menu-button') as HTMLButtonElement).click();
     await flush();

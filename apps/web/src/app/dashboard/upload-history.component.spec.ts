@@ -133,7 +133,7 @@ describe('UploadHistoryComponent', () => {
       activeId: 'b',
       loaded: true,
     });
-    const b = el.querySelector('[data-testid="playlist-item-b"]')!;
+    const b = el.querySelector('[data-testid="playlist-item-b"]') as HTMLElement;
     expect(b.getAttribute('aria-current')).toBe('page');
     expect(b.getAttribute('href')).toBe('/playlists/b');
     expect(

@@ -37,13 +37,19 @@ describe('UploadDialogComponent', () => {
 
   const q = <T extends Element = HTMLElement>(testId: string) =>
     el.querySelector(`[data-testid="${testId}"]`) as T | null;
-  const submit = () => q<HTMLButtonElement>('upload-submit')!;
+  /** The element, failing the test when it is not rendered. */
+  const get = <T extends Element = HTMLElement>(testId: string): T => {
+    const found = q<T>(testId);
+    if (!found) throw new Error(`[data-testid="${testId}"] is not rendered`);
+    return found;
+  };
+  const submit = () => get<HTMLButtonElement>('upload-submit');
   const render = async () => {
     fixture.detectChanges();
     await fixture.whenStable();
   };
   const chooseFile = async (file: File) => {
-    const input = q<HTMLInputElement>('upload-file-input')!;
+    const input = get<HTMLInputElement>('upload-file-input');
     Object.defineProperty(input, 'files', {
       value: [file],
       configurable: true,
@@ -98,7 +104,7 @@ describe('UploadDialogComponent', () => {
   it('needs at least one resolution', async () => {
     await chooseFile(videoFile());
     for (const h of [720, 360]) {
-      const box = q<HTMLInputElement>(`resolution-${h}`)!;
+      const box = get<HTMLInputElement>(`resolution-${h}`);
       box.checked = false;
       box.dispatchEvent(new Event('change'));
     }
@@ -111,7 +117,7 @@ describe('UploadDialogComponent', () => {
 
   it('refuses a segment length outside the limits', async () => {
     await chooseFile(videoFile());
-    const input = q<HTMLInputElement>('upload-segment-duration')!;
+    const input = get<HTMLInputElement>('upload-segment-duration');
     input.value = '45';
     input.dispatchEvent(new Event('input'));
     await render();
@@ -123,7 +129,7 @@ describe('UploadDialogComponent', () => {
 
   it('uploads with the chosen options, shows bytes sent, and stays disabled while starting', async () => {
     await chooseFile(videoFile('clip.mp4', 2048));
-    const title = q<HTMLInputElement>('upload-title')!;
+    const title = get<HTMLInputElement>('upload-title');
     title.value = '  Launch video ';
     title.dispatchEvent(new Event('input'));
     submit().click();
@@ -217,10 +223,10 @@ describe('UploadDialogComponent', () => {
     await render();
     expect(q('upload-error')?.textContent).toContain('Network error');
 
-    q<HTMLButtonElement>('upload-retry')!.click();
+    get<HTMLButtonElement>('upload-retry').click();
     await render();
     const again = http.expectOne('/graphql');
-    q<HTMLButtonElement>('upload-cancel')!.click();
+    get<HTMLButtonElement>('upload-cancel').click();
     await render();
     expect(again.cancelled).toBe(true);
     expect(TestBed.inject(UploadService).jobs()).toEqual([]);
@@ -228,9 +234,9 @@ describe('UploadDialogComponent', () => {
   });
 
   it('closes on Escape', async () => {
-    el.querySelector('dialog')!.dispatchEvent(
-      new Event('cancel', { cancelable: true }),
-    );
+    const dialog = el.querySelector('dialog');
+    expect(dialog).not.toBeNull();
+    dialog?.dispatchEvent(new Event('cancel', { cancelable: true }));
     await render();
     expect(fixture.componentInstance.open()).toBe(false);
     expect(el.querySelector('dialog')?.hasAttribute('open')).toBe(false);

@@ -34,9 +34,8 @@ export function validateUploadForm(
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (value.file) {
-    const ext = value.file.name.includes('.')
-      ? value.file.name.split('.').pop()!.toLowerCase()
-      : '';
+    const name = value.file.name;
+    const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
     const allowed = limits.allowedExtensions.map((e) =>
       e.replace(/^\./, '').toLowerCase(),
     );

@@ -1,23 +1,28 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { binaryCandidates, type Tool } from './lib/binary-candidates';
+import { packagedBinary } from './lib/packaged-binary';
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
-    const candidate = join(dir, name);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return null;
+/**
+ * The binary a test should run: the server's candidate order (FFMPEG_PATH/FFPROBE_PATH, PATH,
+ * the npm package) taken from this process's environment, first file that exists. The server
+ * also checks `-version`; tests only need the same choice on a healthy machine.
+ */
+export function testBinary(tool: Tool, env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = binaryCandidates(tool, {
+    configured: tool === 'ffmpeg' ? env['FFMPEG_PATH'] : env['FFPROBE_PATH'],
+    configuredFfmpeg: tool === 'ffprobe' ? env['FFMPEG_PATH'] : undefined,
+    pathVariable: env['PATH'],
+    platform: process.platform,
+    packaged: packagedBinary(tool),
+  });
+  const found = candidates.find((c) => existsSync(c.path));
+  if (!found) throw new Error(`No ${tool} for the tests: tried ${candidates.map((c) => c.path).join(', ')}`);
+  return found.path;
 }
 
-/** The same order the server uses: env var, then PATH, then the npm-shipped binary. */
-export function ffmpegPath(): string {
-  return process.env['FFMPEG_PATH'] || onPath('ffmpeg') || require('@ffmpeg-installer/ffmpeg').path;
-}
-
-export function ffprobePath(): string {
-  return process.env['FFPROBE_PATH'] || onPath('ffprobe') || require('@ffprobe-installer/ffprobe').path;
-}
+export const ffmpegPath = (): string => testBinary('ffmpeg');
+export const ffprobePath = (): string => testBinary('ffprobe');
 
 export interface ClipOptions {
   seconds: number;

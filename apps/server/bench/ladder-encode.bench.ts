@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planLadder } from '@cmm/media-rules';
-import { buildEncodeArgs } from '../../server/src/transcode/ffmpeg-args';
-import { ffmpegPath, makeClip } from '../src/support/media-tools';
+import { buildEncodeArgs } from '../src/transcode/ffmpeg-args';
+import { ffmpegPath, makeClip } from '@cmm/ffmpeg-binaries/testing';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const ROUNDS = 2;

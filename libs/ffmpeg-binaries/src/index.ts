@@ -1,0 +1,2 @@
+export * from './lib/binary-candidates';
+export * from './lib/packaged-binary';
