@@ -39,7 +39,7 @@ function main(): void {
       const outputDir = join(work, name);
       rmSync(outputDir, { recursive: true, force: true });
       for (const r of only) mkdirSync(join(outputDir, r.label), { recursive: true });
-      return buildEncodeArgs({ inputPath: source, demuxer: 'mov', outputDir, rungs: only, segmentDuration: 4, frameRate: 25 });
+      return buildEncodeArgs({ inputPath: source, demuxer: 'mov', outputDir, rungs: only, segmentDuration: 4, fps: '25' });
     };
     const single: { wall: number; cpu: number }[] = [];
     const perRung: { wall: number; cpu: number }[] = [];

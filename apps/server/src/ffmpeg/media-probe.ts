@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
-import { diagnoseFailure } from './failure-diagnosis';
+import { codecString, ProbedCodecStream } from './codec-string';
 import { FfmpegBinaries } from './ffmpeg-binaries';
-import { probeArgs } from './ffprobe-args';
+import { codecDetailsArgs, probeArgs } from './ffprobe-args';
+import { ensureSucceeded, runFailure } from './process-failure';
 import { FfprobeOutput, parseProbe, VideoProbe } from './probe-parser';
 import { ProcessRunner } from './process-runner';
 
 /** ffprobe reads headers only, so even a large file answers quickly; a hang means something is wrong. */
 const PROBE_TIMEOUT_MS = 60_000;
 
-/** Probes a stored file, turning anything unusable into a ProcessingError the uploader can read. */
+/** What an encoded rendition really holds, read from its init segment. */
+export interface CodecDetails {
+  /** RFC 6381, video then audio: `avc1.64001f,mp4a.40.2`. */
+  codecs: string;
+  width: number | null;
+  height: number | null;
+}
+
+/** ffprobe as the server uses it: anything unusable becomes a ProcessingError the uploader can read. */
 @Injectable()
 export class MediaProbe {
   constructor(
@@ -19,22 +28,12 @@ export class MediaProbe {
 
   async probe(absPath: string, signal?: AbortSignal): Promise<VideoProbe> {
     const result = await this.runner.run(this.binaries.ffprobe.path, probeArgs(absPath), { timeoutMs: PROBE_TIMEOUT_MS, signal });
-    if (result.aborted) throw new ProcessingError(ProcessingFailure.Cancelled, 'Probing was cancelled.');
-    if (result.timedOut) {
-      throw new ProcessingError(ProcessingFailure.Timeout, 'Reading the file took too long; it may be damaged.', result.stderrTail);
-    }
-    let output: FfprobeOutput | null = null;
-    try {
-      output = JSON.parse(result.stdout) as FfprobeOutput;
-    } catch {
-      output = null;
-    }
-    if (result.exitCode !== 0 || !output?.format) {
-      const { failure, message } = diagnoseFailure(result.stderrTail, result);
-      // ffprobe only reads, so an "encoder" failure here really means it could not read the file
-      const readFailure = failure === ProcessingFailure.EncoderFailed ? ProcessingFailure.UnreadableContainer : failure;
-      const readMessage = failure === ProcessingFailure.EncoderFailed ? 'The file could not be read as a video.' : message;
-      throw new ProcessingError(readFailure, readMessage, result.stderrTail);
+    const output = parseJson<FfprobeOutput>(result.stdout);
+    const failed = runFailure(result, 'Probing', 'Reading the file took too long; it may be damaged.');
+    // ffprobe only reads, so an "encoder" failure here really means it could not read the file
+    if (failed && failed.failure !== ProcessingFailure.EncoderFailed) throw failed;
+    if (failed || !output?.format) {
+      throw new ProcessingError(ProcessingFailure.UnreadableContainer, 'The file could not be read as a video.', result.stderrTail);
     }
     try {
       return parseProbe(output);
@@ -42,5 +41,22 @@ export class MediaProbe {
       if (error instanceof ProcessingError) throw new ProcessingError(error.failure, error.message, result.stderrTail);
       throw error;
     }
+  }
+
+  /** The codecs (with profile and level) and picture size of an encoded init segment. */
+  async codecDetails(initSegmentPath: string, signal?: AbortSignal): Promise<CodecDetails> {
+    const result = await this.runner.run(this.binaries.ffprobe.path, codecDetailsArgs(initSegmentPath), { timeoutMs: PROBE_TIMEOUT_MS, signal });
+    ensureSucceeded(result, 'Reading the encoded stream');
+    const streams = parseJson<{ streams?: (ProbedCodecStream & { width?: number; height?: number })[] }>(result.stdout)?.streams ?? [];
+    const video = streams.find((s) => s.codec_type === 'video');
+    return { codecs: codecString(streams), width: video?.width ?? null, height: video?.height ?? null };
+  }
+}
+
+function parseJson<T>(text: string): T | null {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { allowedDemuxer, Demuxer } from './input-args';
+import { parseRatio } from './frame-rate';
 
 /** The part of ffprobe's `-show_format -show_streams` JSON that is read. */
 export interface FfprobeStream {
@@ -53,14 +54,6 @@ export interface VideoProbe {
   audio: { codec: string; channels: number; sampleRate: number } | null;
 }
 
-/** '30000/1001' → 29.97…; null for '0/0', 'N/A' or nothing. */
-function ratio(value: string | undefined): number | null {
-  const match = /^(\d+(?:\.\d+)?)(?:[/:](\d+(?:\.\d+)?))?$/.exec(value ?? '');
-  if (!match) return null;
-  const result = Number(match[1]) / Number(match[2] ?? 1);
-  return Number.isFinite(result) && result > 0 ? result : null;
-}
-
 /** Snaps any angle to 0, 90, 180 or 270. */
 function quarterTurns(degrees: number): number {
   return (((Math.round(degrees / 90) * 90) % 360) + 360) % 360;
@@ -109,11 +102,11 @@ export function parseProbe(output: FfprobeOutput): VideoProbe {
   if (width <= 0 || height <= 0) {
     throw new ProcessingError(ProcessingFailure.UnreadableContainer, 'The video stream has no picture size; the file may be damaged.');
   }
-  const frameRate = ratio(video.avg_frame_rate) ?? ratio(video.r_frame_rate);
+  const frameRate = parseRatio(video.avg_frame_rate) ?? parseRatio(video.r_frame_rate);
   if (frameRate === null) {
     throw new ProcessingError(ProcessingFailure.ZeroFrameRate, 'The video declares no frame rate (zero or missing), so it cannot be segmented.');
   }
-  const duration = ratio(output.format?.duration) ?? ratio(video.duration);
+  const duration = parseRatio(output.format?.duration) ?? parseRatio(video.duration);
   if (duration === null) {
     throw new ProcessingError(
       ProcessingFailure.TruncatedFile,
@@ -121,7 +114,7 @@ export function parseProbe(output: FfprobeOutput): VideoProbe {
     );
   }
 
-  const sar = ratio(video.sample_aspect_ratio) ?? 1;
+  const sar = parseRatio(video.sample_aspect_ratio) ?? 1;
   const rotation = rotationOf(video);
   const shownWidth = Math.round(width * sar);
   const sideways = rotation === 90 || rotation === 270;

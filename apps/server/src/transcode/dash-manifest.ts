@@ -1,3 +1,5 @@
+import { INIT_SEGMENT, SEGMENT_DASH_TEMPLATE, segmentName } from './stream-layout';
+
 /** One rendition as the MPD lists it; segment URIs are relative to the MPD. */
 export interface DashRepresentation {
   /** The rung label, which is also the rendition's folder. */
@@ -38,10 +40,9 @@ function segmentTimeline(durations: readonly number[]): string[] {
 
 /** `720p/segment_00000.m4s` … as SegmentTemplate addresses them: the template must name the files ffmpeg wrote. */
 function templateFor(rep: DashRepresentation): { initialization: string; media: string } {
-  const initialization = '$RepresentationID$/init.mp4';
-  const media = '$RepresentationID$/segment_$Number%05d$.m4s';
-  const expected = rep.segments.map((_, i) => `${rep.id}/segment_${String(i).padStart(5, '0')}.m4s`);
-  if (rep.initUri !== `${rep.id}/init.mp4` || rep.segments.some((s, i) => s.uri !== expected[i])) {
+  const initialization = `$RepresentationID$/${INIT_SEGMENT}`;
+  const media = `$RepresentationID$/${SEGMENT_DASH_TEMPLATE}`;
+  if (rep.initUri !== `${rep.id}/${INIT_SEGMENT}` || rep.segments.some((s, i) => s.uri !== `${rep.id}/${segmentName(i)}`)) {
     throw new Error(`Rendition ${rep.id} does not follow the segment naming the MPD template expects`);
   }
   return { initialization, media };

@@ -1,6 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
 import { codecDetailsArgs, probeArgs } from '../ffmpeg/ffprobe-args';
-import { buildEncodeArgs, buildPosterArgs, outputFrameRate } from './ffmpeg-args';
+import { outputFrameRate } from '../ffmpeg/frame-rate';
+import { buildEncodeArgs, buildPosterArgs } from './ffmpeg-args';
 
 const r240: Rung = { label: '240p', height: 240, width: 320, crf: 21, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
 const r144: Rung = { label: '144p', height: 144, width: 192, crf: 21, maxrateKbps: 200, bufsizeKbps: 400, audioKbps: 64 };
@@ -49,29 +50,12 @@ describe('buildEncodeArgs', () => {
       rungArgs(r720, 0, '360', '6', 'high'),
     ],
   ])('%s', (_name, rungs, frameRate, segmentDuration, graph, outputs) => {
-    expect(buildEncodeArgs({ inputPath: '/media/p/source/clip.mp4', demuxer: 'mov', outputDir: '/media/p/.work', rungs, segmentDuration, frameRate })).toEqual([
+    expect(buildEncodeArgs({ inputPath: '/media/p/source/clip.mp4', demuxer: 'mov', outputDir: '/media/p/.work', rungs, segmentDuration, fps: outputFrameRate(frameRate) })).toEqual([
       ...head,
       '-filter_complex',
       graph,
       ...outputs,
     ]);
-  });
-});
-
-describe('outputFrameRate', () => {
-  it.each([
-    [25, '25'],
-    [30, '30'],
-    [23.976, '24000/1001'],
-    [29.97, '30000/1001'],
-    [59.94, '60000/1001'],
-    [24.5, '24.5'],
-    [29.897, '29.897'],
-    [119.88, '60000/1001'],
-    [240, '60'],
-    [50, '50'],
-  ])('%d fps → %s', (rate, expected) => {
-    expect(outputFrameRate(rate)).toBe(expected);
   });
 });
 
@@ -93,7 +77,7 @@ describe('buildPosterArgs', () => {
 
 describe('every ffmpeg and ffprobe call', () => {
   const calls: [string, string[]][] = [
-    ['encode', buildEncodeArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputDir: '/m/p/.work', rungs: [r720], segmentDuration: 4, frameRate: 30 })],
+    ['encode', buildEncodeArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputDir: '/m/p/.work', rungs: [r720], segmentDuration: 4, fps: '30' })],
     ['poster', buildPosterArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputPath: '/m/p/poster.jpg', duration: 20, display: { width: 1280, height: 720 } })],
     ['probe', probeArgs('/m/p/source/a.mkv')],
     ['codec probe', codecDetailsArgs('/m/p/.work/720p/init.mp4')],

@@ -1,5 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
+import { parseRatio } from '../ffmpeg/frame-rate';
 import { Demuxer, inputArgs } from '../ffmpeg/input-args';
+import { INIT_SEGMENT, RUNG_PLAYLIST, SEGMENT_FFMPEG_PATTERN } from './stream-layout';
 
 export interface EncodeJob {
   inputPath: string;
@@ -9,8 +11,8 @@ export interface EncodeJob {
   /** Highest first, as planned. */
   rungs: readonly Rung[];
   segmentDuration: number;
-  /** The source's frame rate (average for VFR sources). */
-  frameRate: number;
+  /** The output frame rate, as `outputFrameRate` gives it: `25`, `24000/1001`. */
+  fps: string;
 }
 
 export interface PosterJob {
@@ -21,30 +23,11 @@ export interface PosterJob {
   display: { width: number; height: number };
 }
 
-const MAX_FRAME_RATE = 60;
 const POSTER_MAX_WIDTH = 640;
 /** veryfast keeps a 1080p ladder near real time on a few cores at a small quality cost. */
 const X264_PRESET = 'veryfast';
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
-
-/**
- * The constant rate every rung is encoded at, as ffmpeg's `fps` filter takes it. NTSC rates
- * become exact fractions (23.976 → 24000/1001) so timestamps do not drift; rates above 60 are
- * halved, which keeps the motion cadence.
- */
-export function outputFrameRate(frameRate: number): string {
-  let rate = frameRate;
-  while (rate > MAX_FRAME_RATE) rate /= 2;
-  const ntsc = Math.round(rate * 1.001);
-  if (Math.abs(rate - ntsc / 1.001) < 0.005 && Math.abs(rate - ntsc) > 0.005) return `${ntsc * 1000}/1001`;
-  return String(Math.round(rate * 1000) / 1000);
-}
-
-function frameRateValue(rate: string): number {
-  const [num, den = '1'] = rate.split('/');
-  return Number(num) / Number(den);
-}
 
 /**
  * One ffmpeg process for the whole ladder: the source is decoded once, made constant-rate by
@@ -54,8 +37,8 @@ function frameRateValue(rate: string): number {
  * every segment boundary with scene cuts off, so all rungs cut segments at the same times.
  */
 export function buildEncodeArgs(job: EncodeJob): string[] {
-  const fps = outputFrameRate(job.frameRate);
-  const gop = Math.ceil(frameRateValue(fps) * job.segmentDuration);
+  const { fps } = job;
+  const gop = Math.ceil((parseRatio(fps) ?? 0) * job.segmentDuration);
   const n = job.rungs.length;
   const splits = job.rungs.map((_, i) => `[s${i}]`).join('');
   const scales = job.rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height},setsar=1,format=yuv420p[v${i}]`);
@@ -71,8 +54,8 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
       ...['-c:a', 'aac', '-b:a', `${rung.audioKbps}k`, '-ac', '2'],
       ...['-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
       ...['-f', 'hls', '-hls_time', String(job.segmentDuration), '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4'],
-      ...['-hls_flags', 'independent_segments', '-hls_fmp4_init_filename', 'init.mp4'],
-      ...['-hls_segment_filename', `${dir}/segment_%05d.m4s`, `${dir}/playlist.m3u8`],
+      ...['-hls_flags', 'independent_segments', '-hls_fmp4_init_filename', INIT_SEGMENT],
+      ...['-hls_segment_filename', `${dir}/${SEGMENT_FFMPEG_PATTERN}`, `${dir}/${RUNG_PLAYLIST}`],
     ];
   });
 

@@ -42,7 +42,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
   const runner = new ProcessRunner();
   const binaries = new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' });
   const probe = new MediaProbe(binaries, runner);
-  const pipeline = new TranscodePipeline(storage, runner, binaries);
+  const pipeline = new TranscodePipeline(storage, runner, binaries, probe);
   const encoders = execFileSync(ffmpeg, ['-hide_banner', '-encoders'], { encoding: 'utf8' });
   const has = (encoder: string) => new RegExp(`^ \\S+ ${encoder} `, 'm').test(encoders);
   const pixFormats = execFileSync(ffmpeg, ['-hide_banner', '-h', 'encoder=libx264'], { encoding: 'utf8' });

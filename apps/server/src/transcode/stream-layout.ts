@@ -1,0 +1,20 @@
+/**
+ * The names of what a finished playlist folder holds, in one place: ffmpeg is told to write them,
+ * the manifests address them, and the pipeline moves them into place.
+ */
+export const STREAM_DIR = 'stream';
+export const MASTER_PLAYLIST = 'master.m3u8';
+export const DASH_MANIFEST = 'manifest.mpd';
+export const POSTER = 'poster.jpg';
+
+/** Inside each rung's folder (named by the rung label). */
+export const RUNG_PLAYLIST = 'playlist.m3u8';
+export const INIT_SEGMENT = 'init.mp4';
+
+const SEGMENT_DIGITS = 5;
+/** `segment_00042.m4s`: the 42nd media segment, numbered from 0. */
+export const segmentName = (index: number): string => `segment_${String(index).padStart(SEGMENT_DIGITS, '0')}.m4s`;
+/** The same names as ffmpeg's `-hls_segment_filename` pattern … */
+export const SEGMENT_FFMPEG_PATTERN = `segment_%0${SEGMENT_DIGITS}d.m4s`;
+/** … and as a DASH SegmentTemplate `media` pattern. */
+export const SEGMENT_DASH_TEMPLATE = `segment_$Number%0${SEGMENT_DIGITS}d$.m4s`;
