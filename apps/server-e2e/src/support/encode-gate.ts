@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ffmpegPath } from '@cmm/ffmpeg-binaries/testing';
 
@@ -7,6 +7,8 @@ export interface EncodeGate {
   env: Record<string, string>;
   /** Lets every waiting and future encode run. */
   open(): void;
+  /** Holds encodes that start from now on; those already running go on. */
+  close(): void;
 }
 
 /**
@@ -37,5 +39,6 @@ export function encodeGate(dir: string): EncodeGate {
     open: () => {
       if (!existsSync(gate)) writeFileSync(gate, '');
     },
+    close: () => rmSync(gate, { force: true }),
   };
 }
