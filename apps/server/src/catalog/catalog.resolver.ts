@@ -1,12 +1,10 @@
-import { Args, ID, Int, Query, ResolveField, Resolver, Root } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { ALLOWED_EXTENSIONS, ALLOWED_HEIGHTS, DEFAULT_RESOLUTIONS, DEFAULT_SEGMENT_DURATION, SEGMENT_DURATION_MAX, SEGMENT_DURATION_MIN } from '@cmm/media-rules';
 import { AppConfig } from '../config/app-config';
 import { ValidationError } from '../errors/domain-error';
-import { ProgressTracker } from '../progress/progress-tracker';
 import { CatalogService } from './catalog.service';
 import { Playlist } from './models/playlist.model';
 import { PlaylistConnection } from './models/playlist-connection.model';
-import { ProcessingProgress } from './models/processing-progress.model';
 import { UploadLimits } from './models/upload-limits.model';
 import { encodeCursor } from './pagination';
 import { toPlaylist } from './playlist-mapper';
@@ -18,7 +16,6 @@ const MAX_PAGE_SIZE = 100;
 export class CatalogResolver {
   constructor(
     private readonly catalog: CatalogService,
-    private readonly tracker: ProgressTracker,
     private readonly config: AppConfig,
   ) {}
 
@@ -30,7 +27,7 @@ export class CatalogResolver {
     first ??= DEFAULT_PAGE_SIZE;
     if (first < 1 || first > MAX_PAGE_SIZE) throw new ValidationError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
     const page = this.catalog.page(first, after);
-    const edges = page.items.map((m) => ({ cursor: encodeCursor(m), node: toPlaylist(m, null) }));
+    const edges = page.items.map((m) => ({ cursor: encodeCursor(m), node: toPlaylist(m) }));
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
@@ -41,7 +38,7 @@ export class CatalogResolver {
   @Query(() => Playlist, { nullable: true, description: 'One playlist, or null if there is none with this id.' })
   playlist(@Args('id', { type: () => ID }) id: string): Playlist | null {
     const manifest = this.catalog.find(id);
-    return manifest ? toPlaylist(manifest, null) : null;
+    return manifest ? toPlaylist(manifest) : null;
   }
 
   @Query(() => UploadLimits)
@@ -57,9 +54,4 @@ export class CatalogResolver {
     };
   }
 
-  /** Live progress (with queue position) while a job runs; what the manifest records otherwise. */
-  @ResolveField(() => ProcessingProgress, { nullable: true })
-  progress(@Root() playlist: Playlist): ProcessingProgress | null {
-    return this.tracker.current(playlist.id) ?? playlist.progress;
-  }
 }

@@ -1,3 +1,4 @@
+import { PlaylistStatus } from './models/playlist-status.enum';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import type { PlaylistManifest } from './manifest';
 
 function manifest(id: string, ts: number): PlaylistManifest {
   return {
-    id, title: id, status: 'READY', error: null, created_at: new Date(ts * 1000).toISOString(), created_at_ts: ts, updated_at: '',
+    id, title: id, status: PlaylistStatus.READY, error: null, created_at: new Date(ts * 1000).toISOString(), created_at_ts: ts, updated_at: '',
     source: { filename: 'a.mp4', path: 'source/a.mp4', size_bytes: 1, width: 2, height: 2, display_width: 2, display_height: 2, rotation: 0, duration: 1, frame_rate: 25, video_codec: 'h264', pixel_format: 'yuv420p', audio_codec: null, has_audio: false },
     segment_duration: 4, requested_resolutions: [144], skipped_resolutions: [], variants: [], hls_manifest: null, dash_manifest: null, poster: null, progress: null,
   };
@@ -46,7 +47,7 @@ describe('CatalogService', () => {
   it('persists every save to manifest.json and keeps the index current', async () => {
     const catalog = await open();
     await catalog.save(manifest('a', 100));
-    await catalog.update('a', { status: 'FAILED', error: 'boom' });
+    await catalog.update('a', { status: PlaylistStatus.FAILED, error: 'boom' });
     expect(catalog.get('a')).toMatchObject({ status: 'FAILED', error: 'boom' });
     expect(JSON.parse(readFileSync(join(root, 'a', 'manifest.json'), 'utf8'))).toMatchObject({ status: 'FAILED', error: 'boom' });
     expect((await open()).get('a').status).toBe('FAILED');

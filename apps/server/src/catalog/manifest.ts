@@ -1,8 +1,9 @@
+import { PlaylistStatus } from './models/playlist-status.enum';
+
 /**
  * The shape of `media/<playlist_id>/manifest.json`, the catalog of record.
  * Keys are snake_case as in the prototype's manifests; paths are relative to the playlist folder.
  */
-export type PlaylistStatus = 'QUEUED' | 'PROBING' | 'TRANSCODING' | 'PACKAGING' | 'READY' | 'FAILED';
 
 export interface SourceRecord {
   filename: string;

@@ -1,3 +1,4 @@
+import { PlaylistStatus } from './models/playlist-status.enum';
 import type { PlaylistManifest } from './manifest';
 import { mediaUrl, toPlaylist } from './playlist-mapper';
 
@@ -5,7 +6,7 @@ function manifest(overrides: Partial<PlaylistManifest> = {}): PlaylistManifest {
   return {
     id: 'clip-20261124T055412Z-abc123',
     title: 'Clip',
-    status: 'READY',
+    status: PlaylistStatus.READY,
     error: null,
     created_at: '2026-11-24T05:54:12.000Z',
     created_at_ts: 1795499652,
@@ -46,20 +47,17 @@ describe('toPlaylist', () => {
   });
 
   it('numbers segments and accumulates their real start times', () => {
-    const segments = toPlaylist(manifest(), null).variants[0].segments;
+    const segments = toPlaylist(manifest()).variants[0].segments;
     expect(segments.map((s) => [s.index, s.start])).toEqual([[0, 0], [1, 2.002], [2, 4.004]]);
     expect(segments[2].url).toBe('/media/clip-20261124T055412Z-abc123/stream/240p/segment_00002.m4s');
   });
 
-  it('reports a finished playlist at 100 percent without a live snapshot', () => {
-    const p = toPlaylist(manifest(), null);
-    expect(p.progress).toMatchObject({ status: 'READY', percent: 100, queuePosition: null });
-    expect(p.hlsUrl).toBe('/media/clip-20261124T055412Z-abc123/stream/master.m3u8');
+  it('links the master playlist of a finished playlist', () => {
+    expect(toPlaylist(manifest()).hlsUrl).toBe('/media/clip-20261124T055412Z-abc123/stream/master.m3u8');
   });
 
   it('has no stream URLs and carries the error when FAILED', () => {
-    const p = toPlaylist(manifest({ status: 'FAILED', error: 'The file has no video stream', variants: [], hls_manifest: null, dash_manifest: null, poster: null }), null);
+    const p = toPlaylist(manifest({ status: PlaylistStatus.FAILED, error: 'The file has no video stream', variants: [], hls_manifest: null, dash_manifest: null, poster: null }));
     expect(p).toMatchObject({ status: 'FAILED', hlsUrl: null, dashUrl: null, posterUrl: null, error: 'The file has no video stream' });
-    expect(p.progress?.error).toBe('The file has no video stream');
   });
 });

@@ -1,34 +1,17 @@
 import type { PlaylistManifest } from './manifest';
 import type { Playlist } from './models/playlist.model';
-import { PlaylistStatus } from './models/playlist-status.enum';
-import type { ProcessingProgress } from './models/processing-progress.model';
 
 /** Root-relative URL of a file in a playlist folder; each path part is percent-encoded. */
 export function mediaUrl(playlistId: string, path: string): string {
   return `/media/${[playlistId, ...path.split('/')].map(encodeURIComponent).join('/')}`;
 }
 
-/** The progress a manifest implies when no live snapshot exists (after a restart, or once finished). */
-export function progressFromManifest(m: PlaylistManifest): ProcessingProgress {
-  const done = m.status === 'READY';
-  return {
-    playlistId: m.id,
-    status: PlaylistStatus[m.status],
-    percent: done ? 100 : (m.progress?.percent ?? 0),
-    rungs: m.progress?.rungs ?? [],
-    speed: done ? null : (m.progress?.speed ?? null),
-    etaSeconds: done ? 0 : (m.progress?.eta_seconds ?? null),
-    queuePosition: null,
-    error: m.error,
-  };
-}
-
-export function toPlaylist(m: PlaylistManifest, live: ProcessingProgress | null): Playlist {
+export function toPlaylist(m: PlaylistManifest): Playlist {
   const url = (path: string | null) => (path ? mediaUrl(m.id, path) : null);
   return {
     id: m.id,
     title: m.title,
-    status: PlaylistStatus[m.status],
+    status: m.status,
     createdAt: new Date(m.created_at),
     source: {
       filename: m.source.filename,
@@ -70,6 +53,5 @@ export function toPlaylist(m: PlaylistManifest, live: ProcessingProgress | null)
     dashUrl: url(m.dash_manifest),
     posterUrl: url(m.poster),
     error: m.error,
-    progress: live ?? progressFromManifest(m),
   };
 }

@@ -1,6 +1,6 @@
 import { PubSub } from 'graphql-subscriptions';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
-import type { ProcessingProgress } from '../catalog/models/processing-progress.model';
+import type { ProcessingProgress } from './models/processing-progress.model';
 import { ProgressTracker } from './progress-tracker';
 
 const snapshot = (status: PlaylistStatus, percent: number): ProcessingProgress => ({

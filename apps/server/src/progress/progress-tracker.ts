@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
-import type { ProcessingProgress } from '../catalog/models/processing-progress.model';
+import type { ProcessingProgress } from './models/processing-progress.model';
 
 export const PUB_SUB = Symbol('PUB_SUB');
 

@@ -4,7 +4,6 @@ import { AppConfig } from '../config/app-config';
 import { FfmpegModule } from '../ffmpeg/ffmpeg.module';
 import { InMemoryJobQueue } from './in-memory-job-queue';
 import { JobQueue } from './job-queue';
-import { ProgressResolver } from './progress.resolver';
 import { TranscodePipelineModule } from './transcode-pipeline.module';
 import { TranscodeService } from './transcode.service';
 
@@ -13,7 +12,6 @@ import { TranscodeService } from './transcode.service';
   providers: [
     { provide: JobQueue, inject: [AppConfig], useFactory: (config: AppConfig) => new InMemoryJobQueue(config.TRANSCODE_CONCURRENCY) },
     TranscodeService,
-    ProgressResolver,
   ],
   exports: [TranscodeService],
 })

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { planLadder, Rung } from '@cmm/media-rules';
 import { CatalogService } from '../catalog/catalog.service';
-import type { PlaylistManifest, PlaylistStatus as StatusName } from '../catalog/manifest';
+import type { PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
-import type { ProcessingProgress } from '../catalog/models/processing-progress.model';
+import type { ProcessingProgress } from '../progress/models/processing-progress.model';
 import { toSourceRecord } from '../catalog/source-record';
 import { ProcessingError } from '../errors/domain-error';
 import { MediaProbe } from '../ffmpeg/media-probe';
@@ -12,7 +12,7 @@ import { Storage } from '../storage/storage';
 import { JobQueue } from './job-queue';
 import { EncodeProgress, TranscodePipeline } from './transcode-pipeline';
 
-const ACTIVE: readonly StatusName[] = ['QUEUED', 'PROBING', 'TRANSCODING', 'PACKAGING'];
+const ACTIVE: readonly PlaylistStatus[] = [PlaylistStatus.QUEUED, PlaylistStatus.PROBING, PlaylistStatus.TRANSCODING, PlaylistStatus.PACKAGING];
 /** Share of the overall percent given to encoding; packaging takes the rest. */
 const ENCODE_SHARE = 95;
 
@@ -42,7 +42,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     for (const manifest of unfinished) {
       this.logger.log({ event: 'job.recovered', playlistId: manifest.id, was: manifest.status });
       await this.storage.removeTree(`${manifest.id}/.work`);
-      await this.catalog.update(manifest.id, { status: 'QUEUED', progress: null });
+      await this.catalog.update(manifest.id, { status: PlaylistStatus.QUEUED, progress: null });
     }
     this.queue.onChange(() => void this.publishQueuePositions());
     this.queue.start((id, signal) => this.process(id, signal));
@@ -65,7 +65,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   private async process(playlistId: string, signal: AbortSignal): Promise<void> {
     const started = Date.now();
     try {
-      let manifest = await this.transition(playlistId, 'PROBING');
+      let manifest = await this.transition(playlistId, PlaylistStatus.PROBING);
       const sourcePath = this.storage.localPath(`${playlistId}/${manifest.source.path}`);
       const probe = await this.probe.probe(sourcePath);
       const { rungs, skipped } = planLadder(
@@ -76,7 +76,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         source: toSourceRecord(probe, { filename: manifest.source.filename, path: manifest.source.path, sizeBytes: manifest.source.size_bytes }),
         skipped_resolutions: skipped,
       });
-      await this.transition(playlistId, 'TRANSCODING', rungs);
+      await this.transition(playlistId, PlaylistStatus.TRANSCODING, rungs);
       const output = await this.pipeline.run(
         { playlistId, sourceKey: `${playlistId}/${manifest.source.path}`, probe, rungs, segmentDuration: manifest.segment_duration },
         (p) => void this.onEncodeProgress(playlistId, rungs, p),
@@ -84,7 +84,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       );
       if (signal.aborted) return;
       await this.catalog.update(playlistId, {
-        status: 'READY',
+        status: PlaylistStatus.READY,
         error: null,
         variants: output.variants,
         hls_manifest: output.hls_manifest,
@@ -110,27 +110,27 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       this.logger.error({ event: 'job.failed', playlistId, message: (error as Error)?.message, stack: (error as Error)?.stack });
     }
     await this.storage.removeTree(`${playlistId}/.work`);
-    await this.catalog.update(playlistId, { status: 'FAILED', error: message, variants: [], hls_manifest: null, dash_manifest: null });
+    await this.catalog.update(playlistId, { status: PlaylistStatus.FAILED, error: message, variants: [], hls_manifest: null, dash_manifest: null });
     await this.publish(playlistId, { status: PlaylistStatus.FAILED, error: message });
     this.progress.forget(playlistId);
   }
 
   /** Persists the new status, then publishes it. */
-  private async transition(playlistId: string, status: StatusName, rungs: Rung[] = []): Promise<PlaylistManifest> {
-    const percent = status === 'PACKAGING' ? ENCODE_SHARE : 0;
+  private async transition(playlistId: string, status: PlaylistStatus, rungs: Rung[] = []): Promise<PlaylistManifest> {
+    const percent = status === PlaylistStatus.PACKAGING ? ENCODE_SHARE : 0;
     const manifest = await this.catalog.update(playlistId, {
       status,
-      progress: { percent, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: status === 'PACKAGING' ? 100 : 0 })), speed: null, eta_seconds: null },
+      progress: { percent, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: status === PlaylistStatus.PACKAGING ? 100 : 0 })), speed: null, eta_seconds: null },
     });
     this.logger.log({ event: `job.${status.toLowerCase()}`, playlistId });
-    await this.publish(playlistId, { status: PlaylistStatus[status], percent, rungs: manifest.progress?.rungs ?? [] });
+    await this.publish(playlistId, { status, percent, rungs: manifest.progress?.rungs ?? [] });
     return manifest;
   }
 
   private async onEncodeProgress(playlistId: string, rungs: Rung[], p: EncodeProgress): Promise<void> {
     const current = this.progress.current(playlistId);
     if (p.stage === 'PACKAGING' && current?.status !== PlaylistStatus.PACKAGING) {
-      await this.transition(playlistId, 'PACKAGING', rungs);
+      await this.transition(playlistId, PlaylistStatus.PACKAGING, rungs);
       return;
     }
     if (p.stage !== 'TRANSCODING') return;

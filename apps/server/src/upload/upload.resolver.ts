@@ -22,7 +22,7 @@ export class UploadResolver {
       throw new ValidationError('file', `No file was received: ${error.message}`);
     });
     if (!upload || typeof upload.createReadStream !== 'function') throw new ValidationError('file', 'No file was received');
-    return toPlaylist(await this.uploads.upload(upload, options), null);
+    return toPlaylist(await this.uploads.upload(upload, options));
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a playlist and all its files, cancelling its job if one runs.' })

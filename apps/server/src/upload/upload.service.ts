@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { ProcessingError, ValidationError } from '../errors/domain-error';
 import { MediaProbe } from '../ffmpeg/media-probe';
 import { ProgressTracker } from '../progress/progress-tracker';
+import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { Storage } from '../storage/storage';
 import { TranscodeService } from '../transcode/transcode.service';
 import { UploadOptionsInput } from './dto/upload-options.input';
@@ -54,7 +55,7 @@ export class UploadService {
       const manifest = await this.catalog.save({
         id,
         title: options.title?.trim() || file.filename.replace(/\.[^.]+$/, ''),
-        status: 'QUEUED',
+        status: PlaylistStatus.QUEUED,
         error: null,
         created_at: now.toISOString(),
         created_at_ts: now.getTime() / 1000,

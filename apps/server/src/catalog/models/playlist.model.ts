@@ -1,6 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PlaylistStatus } from './playlist-status.enum';
-import { ProcessingProgress } from './processing-progress.model';
 import { SourceVideo } from './source-video.model';
 import { Variant } from './variant.model';
 
@@ -44,7 +43,4 @@ export class Playlist {
 
   @Field(() => String, { nullable: true })
   error!: string | null;
-
-  @Field(() => ProcessingProgress, { nullable: true, description: 'Latest progress while processing.' })
-  progress!: ProcessingProgress | null;
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PlaylistStatus } from './playlist-status.enum';
+import { PlaylistStatus } from '../../catalog/models/playlist-status.enum';
 
 @ObjectType({ description: 'Progress of one rung. All rungs are encoded by one ffmpeg process, so they advance together.' })
 export class RungProgress {
