@@ -117,7 +117,7 @@ describe('ingest over real HTTP: upload → progress → READY → HLS/DASH', ()
 
   it('deletes the playlist and its files', async () => {
     const { data } = await gql(server.url, `mutation($id: ID!) { deletePlaylist(id: $id) }`, { id: playlistId });
-    expect(data?.['deletePlaylist']).toBe(true);
+    expect(data?.['deletePlaylist']).toBe(playlistId);
     expect(readdirSync(server.mediaDir).filter((e) => !e.startsWith('.'))).toEqual([]);
     expect((await gql(server.url, PLAYLIST, { id: playlistId })).data?.['playlist']).toBeNull();
   });

@@ -11,7 +11,7 @@ function manifest(id: string, ts: number): PlaylistManifest {
   return {
     id, title: id, status: PlaylistStatus.READY, error: null, created_at: new Date(ts * 1000).toISOString(), created_at_ts: ts, updated_at: '',
     source: { filename: 'a.mp4', path: 'source/a.mp4', size_bytes: 1, width: 2, height: 2, display_width: 2, display_height: 2, rotation: 0, duration: 1, frame_rate: 25, video_codec: 'h264', pixel_format: 'yuv420p', audio_codec: null, has_audio: false },
-    segment_duration: 4, requested_resolutions: [144], skipped_resolutions: [], variants: [], hls_manifest: null, dash_manifest: null, poster: null, progress: null,
+    segment_duration: 4, requested_resolutions: [144], skipped_resolutions: [], ladder: [], variants: [], hls_manifest: null, dash_manifest: null, poster: null, progress: null,
   };
 }
 

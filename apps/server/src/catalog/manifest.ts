@@ -1,3 +1,4 @@
+import type { Rung } from '@cmm/media-rules';
 import { PlaylistStatus } from './models/playlist-status.enum';
 
 /**
@@ -64,6 +65,8 @@ export interface PlaylistManifest {
   segment_duration: number;
   requested_resolutions: number[];
   skipped_resolutions: number[];
+  /** The rungs planned at upload from the probed source; the job encodes exactly these. */
+  ladder: Rung[];
   variants: VariantRecord[];
   hls_manifest: string | null;
   dash_manifest: string | null;

@@ -19,6 +19,7 @@ function manifest(overrides: Partial<PlaylistManifest> = {}): PlaylistManifest {
     segment_duration: 2,
     requested_resolutions: [720, 240],
     skipped_resolutions: [720],
+    ladder: [],
     variants: [
       {
         label: '240p', height: 240, width: 426, bitrate: 400000, average_bitrate: 300000, codecs: 'avc1.64000d,mp4a.40.2',

@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { planLadder, Rung } from '@cmm/media-rules';
+import type { Rung } from '@cmm/media-rules';
 import { CatalogService } from '../catalog/catalog.service';
 import type { PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import type { ProcessingProgress } from '../progress/models/processing-progress.model';
-import { toSourceRecord } from '../catalog/source-record';
 import { ProcessingError } from '../errors/domain-error';
 import { MediaProbe } from '../ffmpeg/media-probe';
 import { ProgressTracker } from '../progress/progress-tracker';
@@ -64,24 +63,25 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async process(playlistId: string, signal: AbortSignal): Promise<void> {
     const started = Date.now();
+    // Progress is handled in order, one update at a time, and settled before the outcome is
+    // written: a late PACKAGING write must never land after READY, nor a failed write go unhandled.
+    let progressHandled = Promise.resolve();
     try {
-      let manifest = await this.transition(playlistId, PlaylistStatus.PROBING);
-      const sourcePath = this.storage.localPath(`${playlistId}/${manifest.source.path}`);
-      const probe = await this.probe.probe(sourcePath);
-      const { rungs, skipped } = planLadder(
-        { width: probe.video.displayWidth, height: probe.video.displayHeight },
-        manifest.requested_resolutions,
-      );
-      manifest = await this.catalog.update(playlistId, {
-        source: toSourceRecord(probe, { filename: manifest.source.filename, path: manifest.source.path, sizeBytes: manifest.source.size_bytes }),
-        skipped_resolutions: skipped,
-      });
+      const manifest = await this.transition(playlistId, PlaylistStatus.PROBING);
+      // Probed again (the upload's probe is not kept): the encode needs the demuxer and stream details.
+      const probe = await this.probe.probe(this.storage.localPath(`${playlistId}/${manifest.source.path}`));
+      const rungs = manifest.ladder;
       await this.transition(playlistId, PlaylistStatus.TRANSCODING, rungs);
       const output = await this.pipeline.run(
         { playlistId, sourceKey: `${playlistId}/${manifest.source.path}`, probe, rungs, segmentDuration: manifest.segment_duration },
-        (p) => void this.onEncodeProgress(playlistId, rungs, p),
+        (p) => {
+          progressHandled = progressHandled.then(() => this.onEncodeProgress(playlistId, rungs, p)).catch((error: Error) => {
+            this.logger.warn({ event: 'job.progress_failed', playlistId, message: error.message });
+          });
+        },
         signal,
       );
+      await progressHandled;
       if (signal.aborted) return;
       await this.catalog.update(playlistId, {
         status: PlaylistStatus.READY,
@@ -96,6 +96,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       this.progress.forget(playlistId);
       this.logger.log({ event: 'job.ready', playlistId, seconds: (Date.now() - started) / 1000, rungs: rungs.map((r) => r.label) });
     } catch (error) {
+      await progressHandled;
       if (signal.aborted || !this.catalog.find(playlistId)) return;
       await this.fail(playlistId, error);
     }

@@ -25,9 +25,11 @@ export class UploadResolver {
     return toPlaylist(await this.uploads.upload(upload, options));
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a playlist and all its files, cancelling its job if one runs.' })
-  async deletePlaylist(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  @Mutation(() => ID, {
+    description: 'Deletes a playlist and all its files, cancelling its job if one runs. Returns the deleted id; NOT_FOUND if there is none.',
+  })
+  async deletePlaylist(@Args('id', { type: () => ID }) id: string): Promise<string> {
     await this.uploads.delete(id);
-    return true;
+    return id;
   }
 }

@@ -4,12 +4,12 @@ import type { Readable } from 'node:stream';
 import { isAllowedExtension, planLadder, ALLOWED_EXTENSIONS } from '@cmm/media-rules';
 import { CatalogService } from '../catalog/catalog.service';
 import type { PlaylistManifest } from '../catalog/manifest';
+import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { toSourceRecord } from '../catalog/source-record';
 import { AppConfig } from '../config/app-config';
 import { ProcessingError, ValidationError } from '../errors/domain-error';
 import { MediaProbe } from '../ffmpeg/media-probe';
 import { ProgressTracker } from '../progress/progress-tracker';
-import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { Storage } from '../storage/storage';
 import { TranscodeService } from '../transcode/transcode.service';
 import { UploadOptionsInput } from './dto/upload-options.input';
@@ -51,7 +51,7 @@ export class UploadService {
       const sizeBytes = await this.store(file, `${id}/${sourcePath}`);
       const probe = await this.probeUpload(`${id}/${sourcePath}`);
       const requested = [...new Set(options.resolutions)].sort((a, b) => b - a);
-      const { skipped } = planLadder({ width: probe.video.displayWidth, height: probe.video.displayHeight }, requested);
+      const { rungs, skipped } = planLadder({ width: probe.video.displayWidth, height: probe.video.displayHeight }, requested);
       const manifest = await this.catalog.save({
         id,
         title: options.title?.trim() || file.filename.replace(/\.[^.]+$/, ''),
@@ -64,6 +64,7 @@ export class UploadService {
         segment_duration: options.segmentDuration,
         requested_resolutions: requested,
         skipped_resolutions: skipped,
+        ladder: rungs,
         variants: [],
         hls_manifest: null,
         dash_manifest: null,

@@ -133,6 +133,7 @@ export const limitsFixture: UploadLimits = {
   maxSegmentDuration: 30,
   defaultSegmentDuration: 4,
   maxUploadBytes: 10_000_000,
+  maxTitleLength: 200,
 } as UploadLimits;
 
 export function videoFile(

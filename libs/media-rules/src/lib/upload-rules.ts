@@ -4,6 +4,8 @@ export type LadderHeight = (typeof ALLOWED_HEIGHTS)[number];
 
 export const ALLOWED_EXTENSIONS = ['mp4', 'mov', 'm4v', 'mkv', 'webm', 'avi'] as const;
 
+export const TITLE_MAX_LENGTH = 200;
+
 export const SEGMENT_DURATION_MIN = 1;
 export const SEGMENT_DURATION_MAX = 30;
 export const DEFAULT_SEGMENT_DURATION = 4;

@@ -22,4 +22,7 @@ export class UploadLimits {
 
   @Field(() => Float)
   maxUploadBytes!: number;
+
+  @Field(() => Int)
+  maxTitleLength!: number;
 }

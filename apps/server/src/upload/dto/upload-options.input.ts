@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
-import { ALLOWED_HEIGHTS, SEGMENT_DURATION_MAX, SEGMENT_DURATION_MIN } from '@cmm/media-rules';
+import { ALLOWED_HEIGHTS, SEGMENT_DURATION_MAX, SEGMENT_DURATION_MIN, TITLE_MAX_LENGTH } from '@cmm/media-rules';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 @InputType({ description: 'How to process an upload.' })
@@ -19,6 +19,6 @@ export class UploadOptionsInput {
   @Field(() => String, { nullable: true, description: 'Defaults to the file name.' })
   @IsOptional()
   @IsString()
-  @MaxLength(200, { message: 'Title must be at most 200 characters' })
+  @MaxLength(TITLE_MAX_LENGTH, { message: `Title must be at most ${TITLE_MAX_LENGTH} characters` })
   title?: string | null;
 }

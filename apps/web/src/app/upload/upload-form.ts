@@ -9,6 +9,7 @@ import {
   DEFAULT_SEGMENT_DURATION,
   SEGMENT_DURATION_MAX,
   SEGMENT_DURATION_MIN,
+  TITLE_MAX_LENGTH,
 } from '@cmm/media-rules';
 
 /** Used until (or if never) the server answers `uploadLimits`: the same shared rules the server applies. */
@@ -20,6 +21,7 @@ export const FALLBACK_LIMITS: UploadLimits = {
   maxSegmentDuration: SEGMENT_DURATION_MAX,
   defaultSegmentDuration: DEFAULT_SEGMENT_DURATION,
   maxUploadBytes: Number.POSITIVE_INFINITY,
+  maxTitleLength: TITLE_MAX_LENGTH,
 };
 
 export interface UploadFormValue {

@@ -193,7 +193,7 @@ export type DeletePlaylistMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type DeletePlaylistMutation = { deletePlaylist: boolean };
+export type DeletePlaylistMutation = { deletePlaylist: string };
 
 export type ProcessingProgressSubscriptionVariables = Exact<{
   playlistId: string | number;
@@ -221,6 +221,7 @@ export type UploadLimitsQuery = {
     maxSegmentDuration: number;
     defaultSegmentDuration: number;
     maxUploadBytes: number;
+    maxTitleLength: number;
   };
 };
 
@@ -1017,6 +1018,10 @@ export const UploadLimitsDocument = {
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'maxUploadBytes' },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'maxTitleLength' },
                 },
               ],
             },

@@ -192,7 +192,7 @@ describe('PlaylistsService', () => {
     service.deletePlaylist('a').subscribe();
     const op = apollo.expectOne('DeletePlaylist');
     expect(op.operation.variables).toEqual({ id: 'a' });
-    op.flushData({ deletePlaylist: true });
+    op.flushData({ deletePlaylist: 'a' });
     await settle();
     expect(service.items().map((p) => p.id)).toEqual(['b']);
   });

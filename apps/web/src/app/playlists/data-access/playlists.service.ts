@@ -146,7 +146,7 @@ export class PlaylistsService {
     return this.apollo
       .mutate({ mutation: DeletePlaylistDocument, variables: { id } })
       .pipe(
-        map((result) => result.data?.deletePlaylist ?? false),
+        map((result) => result.data?.deletePlaylist === id),
         tap((deleted) => {
           if (!deleted) return;
           this.tracking.get(id)?.unsubscribe();

@@ -1,0 +1,231 @@
+import type { Rung } from '@cmm/media-rules';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { PubSub } from 'graphql-subscriptions';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CatalogService } from '../catalog/catalog.service';
+import type { PlaylistManifest } from '../catalog/manifest';
+import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
+import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
+import type { MediaProbe } from '../ffmpeg/media-probe';
+import type { VideoProbe } from '../ffmpeg/probe-parser';
+import type { ProcessingProgress } from '../progress/models/processing-progress.model';
+import { ProgressTracker } from '../progress/progress-tracker';
+import { LocalDiskStorage } from '../storage/local-disk-storage';
+import { InMemoryJobQueue } from './in-memory-job-queue';
+import type { EncodeProgress, PipelineInput, PipelineOutput, TranscodePipeline } from './transcode-pipeline';
+import { TranscodeService } from './transcode.service';
+
+const rung: Rung = { label: '240p', height: 240, width: 426, crf: 23, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
+const probe = { demuxer: 'mov', duration: 6, video: { frameRate: 25 } } as VideoProbe;
+const output: PipelineOutput = { variants: [], hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd', poster: 'poster.jpg' };
+
+/** A pipeline the spec drives: each run reports the given progress, then ends as told. */
+class ScriptedPipeline {
+  readonly inputs: PipelineInput[] = [];
+  constructor(private readonly script: (onProgress: (p: EncodeProgress) => void, signal: AbortSignal) => Promise<PipelineOutput>) {}
+  run(input: PipelineInput, onProgress: (p: EncodeProgress) => void, signal: AbortSignal): Promise<PipelineOutput> {
+    this.inputs.push(input);
+    return this.script(onProgress, signal);
+  }
+}
+
+const untilAborted = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new ProcessingError(ProcessingFailure.Cancelled, 'cancelled'))));
+
+describe('TranscodeService: the job state machine', () => {
+  let root: string;
+  let catalog: CatalogService;
+  let tracker: ProgressTracker;
+  let queue: InMemoryJobQueue;
+  let service: TranscodeService | undefined;
+
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'cmm-transcode-service-'));
+    catalog = new CatalogService(new LocalDiskStorage(root));
+    await catalog.onModuleInit();
+    tracker = new ProgressTracker(new PubSub());
+    queue = new InMemoryJobQueue(1);
+  });
+  afterEach(async () => {
+    await service?.onModuleDestroy();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function seed(id: string, status = PlaylistStatus.QUEUED): Promise<PlaylistManifest> {
+    return catalog.save({
+      id,
+      title: id,
+      status,
+      error: null,
+      created_at: '2026-11-30T00:00:00.000Z',
+      created_at_ts: 0,
+      updated_at: '',
+      source: { path: 'source/a.mp4' } as PlaylistManifest['source'],
+      segment_duration: 2,
+      requested_resolutions: [240],
+      skipped_resolutions: [],
+      ladder: [rung],
+      variants: [],
+      hls_manifest: null,
+      dash_manifest: null,
+      poster: null,
+      progress: null,
+    });
+  }
+
+  async function start(pipeline: ScriptedPipeline, probeResult: () => Promise<VideoProbe> = async () => probe): Promise<TranscodeService> {
+    const mediaProbe = { probe: probeResult } as unknown as MediaProbe;
+    service = new TranscodeService(catalog, queue, mediaProbe, pipeline as unknown as TranscodePipeline, new LocalDiskStorage(root), tracker);
+    await service.onApplicationBootstrap();
+    return service;
+  }
+
+  /** Every snapshot published for the playlist until its job ends. */
+  async function followToEnd(id: string): Promise<ProcessingProgress[]> {
+    const seen: ProcessingProgress[] = [];
+    for await (const snapshot of tracker.follow(id, { playlistId: id, status: PlaylistStatus.QUEUED } as ProcessingProgress)) seen.push(snapshot);
+    return seen;
+  }
+
+  const encodeThenFinish = async (onProgress: (p: EncodeProgress) => void) => {
+    onProgress({ stage: 'TRANSCODING', percent: 50, speed: 2, etaSeconds: 1.5 });
+    onProgress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
+    return output;
+  };
+
+  it.each([
+    [
+      'a clean run goes QUEUED → PROBING → TRANSCODING → PACKAGING → READY, each persisted',
+      new ScriptedPipeline(encodeThenFinish),
+      async () => probe,
+      ['QUEUED', 'PROBING', 'TRANSCODING', 'TRANSCODING', 'PACKAGING', 'READY'],
+      { status: 'READY', error: null, hls_manifest: 'stream/master.m3u8', poster: 'poster.jpg' },
+    ],
+    [
+      'an unreadable source fails at PROBING with the probe’s message',
+      new ScriptedPipeline(encodeThenFinish),
+      async () => {
+        throw new ProcessingError(ProcessingFailure.UnreadableContainer, 'The file could not be read as a video.');
+      },
+      ['QUEUED', 'PROBING', 'FAILED'],
+      { status: 'FAILED', error: 'The file could not be read as a video.', hls_manifest: null },
+    ],
+    [
+      'an encoder failure ends FAILED with the pipeline’s message',
+      new ScriptedPipeline(async () => {
+        throw new ProcessingError(ProcessingFailure.EncoderFailed, 'Encoding failed.');
+      }),
+      async () => probe,
+      ['QUEUED', 'PROBING', 'TRANSCODING', 'FAILED'],
+      { status: 'FAILED', error: 'Encoding failed.' },
+    ],
+    [
+      'an unexpected error ends FAILED with a message that blames us, not the file',
+      new ScriptedPipeline(async () => {
+        throw new Error('EACCES: /srv/media/x');
+      }),
+      async () => probe,
+      ['QUEUED', 'PROBING', 'TRANSCODING', 'FAILED'],
+      { status: 'FAILED', error: 'Processing failed because of an internal error; the source is kept so it can be retried.' },
+    ],
+  ])('%s', async (_name, pipeline, probeResult, statuses, recorded) => {
+    await seed('p');
+    const following = followToEnd('p');
+    await start(pipeline, probeResult);
+    service?.enqueue('p');
+    expect((await following).map((s) => s.status)).toEqual(statuses);
+    expect(catalog.get('p')).toMatchObject(recorded);
+    expect(JSON.parse(JSON.stringify(catalog.get('p')))).toEqual(catalog.get('p'));
+  });
+
+  it('encodes the ladder planned at upload, from the kept source', async () => {
+    const pipeline = new ScriptedPipeline(encodeThenFinish);
+    await seed('p');
+    const following = followToEnd('p');
+    await start(pipeline);
+    service?.enqueue('p');
+    await following;
+    expect(pipeline.inputs).toEqual([{ playlistId: 'p', sourceKey: 'p/source/a.mp4', probe, rungs: [rung], segmentDuration: 2 }]);
+  });
+
+  it('reports encode progress scaled to 95 % of the whole, with speed and time left', async () => {
+    await seed('p');
+    const following = followToEnd('p');
+    await start(new ScriptedPipeline(encodeThenFinish));
+    service?.enqueue('p');
+    const encoding = (await following).filter((s) => s.status === PlaylistStatus.TRANSCODING).at(-1);
+    expect(encoding).toMatchObject({ percent: 47.5, speed: 2, etaSeconds: 1.5, rungs: [{ label: '240p', height: 240, percent: 50 }] });
+  });
+
+  it.each([PlaylistStatus.QUEUED, PlaylistStatus.PROBING, PlaylistStatus.TRANSCODING, PlaylistStatus.PACKAGING])(
+    'a job left %s by a restart is queued again and finishes',
+    async (status) => {
+      await seed('p', status);
+      const following = followToEnd('p');
+      await start(new ScriptedPipeline(encodeThenFinish));
+      expect((await following).at(-1)?.status).toBe('READY');
+    },
+  );
+
+  it.each([PlaylistStatus.READY, PlaylistStatus.FAILED])('a %s playlist is left alone at start-up', async (status) => {
+    const pipeline = new ScriptedPipeline(encodeThenFinish);
+    await seed('p', status);
+    await start(pipeline);
+    await queue.stop();
+    expect(pipeline.inputs).toEqual([]);
+    expect(catalog.get('p').status).toBe(status);
+  });
+
+  it('a progress write that fails (a full disk, say) is logged, not an unhandled rejection, and the job goes on', async () => {
+    await seed('p');
+    const update = catalog.update.bind(catalog);
+    jest.spyOn(catalog, 'update').mockImplementation((id, change) =>
+      change.status === PlaylistStatus.PACKAGING ? Promise.reject(new Error('ENOSPC: no space left on device')) : update(id, change),
+    );
+    const following = followToEnd('p');
+    await start(new ScriptedPipeline(encodeThenFinish));
+    service?.enqueue('p');
+    expect((await following).at(-1)?.status).toBe('READY');
+    expect(catalog.get('p').status).toBe(PlaylistStatus.READY);
+  });
+
+  it('cancelling a running job stops it without marking it FAILED', async () => {
+    let running!: () => void;
+    const started = new Promise<void>((resolve) => (running = resolve));
+    await seed('p');
+    await start(
+      new ScriptedPipeline((_onProgress, signal) => {
+        running();
+        return untilAborted(signal);
+      }),
+    );
+    service?.enqueue('p');
+    await started;
+    await service?.cancel('p');
+    expect(catalog.get('p').status).toBe(PlaylistStatus.TRANSCODING);
+  });
+
+  it('publishes queue positions to jobs waiting behind a running one', async () => {
+    await seed('a');
+    await seed('b');
+    await seed('c');
+    let running!: () => void;
+    const started = new Promise<void>((resolve) => (running = resolve));
+    await start(
+      new ScriptedPipeline((_onProgress, signal) => {
+        running();
+        return untilAborted(signal);
+      }),
+    );
+    service?.enqueue('a');
+    await started;
+    service?.enqueue('b');
+    service?.enqueue('c');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([tracker.current('b')?.queuePosition, tracker.current('c')?.queuePosition]).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,131 @@
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { PubSub } from 'graphql-subscriptions';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { CatalogService } from '../catalog/catalog.service';
+import { AppConfig } from '../config/app-config';
+import { ErrorCode, ProcessingError, ProcessingFailure } from '../errors/domain-error';
+import type { MediaProbe } from '../ffmpeg/media-probe';
+import type { VideoProbe } from '../ffmpeg/probe-parser';
+import { ProgressTracker } from '../progress/progress-tracker';
+import { LocalDiskStorage } from '../storage/local-disk-storage';
+import type { TranscodeService } from '../transcode/transcode.service';
+import type { UploadOptionsInput } from './dto/upload-options.input';
+import { IncomingFile, UploadService } from './upload.service';
+
+const probe: VideoProbe = {
+  demuxer: 'mov',
+  duration: 6,
+  sizeBytes: 5,
+  video: { codec: 'h264', width: 640, height: 360, displayWidth: 640, displayHeight: 360, rotation: 0, sampleAspectRatio: '1:1', frameRate: 25, pixelFormat: 'yuv420p', bitDepth: 8 },
+  audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
+};
+const options = (overrides: Partial<UploadOptionsInput> = {}) => ({ resolutions: [720, 360, 240], segmentDuration: 4, ...overrides }) as UploadOptionsInput;
+const file = (filename: string, stream: () => Readable = () => Readable.from([Buffer.from('video')])): IncomingFile => ({ filename, createReadStream: stream });
+/** A stream that fails part-way, as graphql-upload's does when the client goes away or the size limit is passed. */
+const failing = (error: Error & { status?: number }) => () =>
+  new Readable({
+    read() {
+      this.push(Buffer.from('part'));
+      this.destroy(error);
+    },
+  });
+
+describe('UploadService', () => {
+  let root: string;
+  let catalog: CatalogService;
+  let tracker: ProgressTracker;
+  let transcode: { enqueued: string[]; cancelled: string[]; enqueue(id: string): void; cancel(id: string): Promise<void> };
+  let probeResult: () => Promise<VideoProbe>;
+  let service: UploadService;
+
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'cmm-upload-service-'));
+    const storage = new LocalDiskStorage(root);
+    catalog = new CatalogService(storage);
+    await catalog.onModuleInit();
+    tracker = new ProgressTracker(new PubSub());
+    transcode = {
+      enqueued: [],
+      cancelled: [],
+      enqueue(id) {
+        this.enqueued.push(id);
+      },
+      async cancel(id) {
+        this.cancelled.push(id);
+      },
+    };
+    probeResult = async () => probe;
+    const mediaProbe = { probe: () => probeResult() } as unknown as MediaProbe;
+    const config = Object.assign(new AppConfig(), { MAX_UPLOAD_BYTES: 1024 });
+    service = new UploadService(storage, catalog, mediaProbe, transcode as unknown as TranscodeService, tracker, config);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('stores the source, records the playlist QUEUED with its planned ladder, and queues the job', async () => {
+    const manifest = await service.upload(file('Holiday clip.MP4'), options({ title: '  Holiday  ' }));
+    expect(manifest).toMatchObject({
+      title: 'Holiday',
+      status: 'QUEUED',
+      requested_resolutions: [720, 360, 240],
+      skipped_resolutions: [720],
+      ladder: [expect.objectContaining({ label: '360p' }), expect.objectContaining({ label: '240p' })],
+      source: expect.objectContaining({ filename: 'Holiday clip.MP4', size_bytes: 5, width: 640, has_audio: true }),
+    });
+    expect(readdirSync(join(root, manifest.id, 'source'))).toHaveLength(1);
+    expect(transcode.enqueued).toEqual([manifest.id]);
+    expect(catalog.find(manifest.id)).toEqual(manifest);
+  });
+
+  it('titles an untitled upload after its file name', async () => {
+    expect((await service.upload(file('beach.mov'), options())).title).toBe('beach');
+  });
+
+  it.each([
+    ['no file name', file(''), 'The upload has no file name'],
+    ['an extension that is not a video container', file('notes.txt'), 'Unsupported file type; allowed extensions: mp4, mov, m4v, mkv, webm, avi'],
+    ['an empty file', file('empty.mp4', () => Readable.from([])), 'The file is empty'],
+    [
+      'a file past the size limit',
+      file('big.mp4', failing(Object.assign(new Error('File truncated as it exceeds the 1024 byte size limit.'), { status: 413 }))),
+      'The file is larger than the maximum upload size of 1.0 KB',
+    ],
+    ['a client that goes away mid-upload', file('cut.mp4', failing(new Error('Request disconnected during file upload stream parsing.'))), 'The upload was interrupted: Request disconnected during file upload stream parsing.'],
+  ])('refuses %s as BAD_USER_INPUT on `file`, leaving nothing behind', async (_name, incoming, message) => {
+    await expect(service.upload(incoming, options())).rejects.toMatchObject({ code: ErrorCode.BadUserInput, field: 'file', message });
+    expect(readdirSync(root)).toEqual([]);
+    expect(catalog.all()).toEqual([]);
+    expect(transcode.enqueued).toEqual([]);
+  });
+
+  it('refuses a file ffprobe cannot read as a video with the probe’s message, leaving nothing behind', async () => {
+    probeResult = async () => {
+      throw new ProcessingError(ProcessingFailure.NoVideoStream, 'The file has no video stream (it only has audio); upload a video file.');
+    };
+    await expect(service.upload(file('song.mp4'), options())).rejects.toMatchObject({
+      code: ErrorCode.BadUserInput,
+      field: 'file',
+      message: 'The file has no video stream (it only has audio); upload a video file.',
+    });
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('deletes a playlist: its job is cancelled, its record and files go, its progress is forgotten', async () => {
+    const { id } = await service.upload(file('a.mp4'), options());
+    await tracker.publish({ playlistId: id, status: 'QUEUED' } as Parameters<ProgressTracker['publish']>[0]);
+    await service.delete(id);
+    expect(transcode.cancelled).toEqual([id]);
+    expect(catalog.find(id)).toBeNull();
+    expect(readdirSync(root)).toEqual([]);
+    expect(tracker.current(id)).toBeNull();
+  });
+
+  it('answers NOT_FOUND for deleting an unknown playlist, and cancels nothing', async () => {
+    await expect(service.delete('nope')).rejects.toMatchObject({ code: ErrorCode.NotFound });
+    expect(transcode.cancelled).toEqual([]);
+  });
+});
