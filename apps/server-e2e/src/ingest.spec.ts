@@ -28,6 +28,7 @@ describe('ingest over real HTTP: upload → progress → READY → HLS/DASH', ()
   let server: RunningServer;
   const work = mkdtempSync(join(tmpdir(), 'cmm-e2e-clips-'));
   let playlistId: string;
+  let uploaded: Record<string, unknown>;
   let progress: Progress[];
 
   beforeAll(async () => {
@@ -35,6 +36,7 @@ describe('ingest over real HTTP: upload → progress → READY → HLS/DASH', ()
     const clip = makeClip(join(work, 'Test Clip.mp4'), { seconds: 6, width: 320, height: 240 });
     const { body } = await uploadFile(server.url, clip, { resolutions: [1080, 240, 144], segmentDuration: 2, title: 'E2E clip' });
     expect(body.errors).toBeUndefined();
+    uploaded = body.data.uploadVideo;
     playlistId = body.data.uploadVideo.id;
     progress = await collectSubscription<Progress>(server.wsUrl, PROGRESS, { id: playlistId }, (p) => p.status === 'READY' || p.status === 'FAILED');
   });
@@ -43,9 +45,15 @@ describe('ingest over real HTTP: upload → progress → READY → HLS/DASH', ()
     await server?.stop();
   });
 
-  it('answers the upload at once with QUEUED and the planned ladder', async () => {
-    const id = playlistId;
-    expect(id).toMatch(/^test-clip-\d{8}T\d{6}Z-[0-9a-f]{6}$/);
+  it('answers the upload at once with QUEUED and the planned ladder', () => {
+    expect(uploaded).toMatchObject({
+      id: expect.stringMatching(/^test-clip-\d{8}T\d{6}Z-[0-9a-f]{6}$/),
+      title: 'E2E clip',
+      status: 'QUEUED',
+      requestedResolutions: [1080, 240, 144],
+      skippedResolutions: [1080],
+      source: { width: 320, height: 240, hasAudio: true },
+    });
   });
 
   it('reports the stages in order over the subscription, ending READY at 100 %', () => {
