@@ -1,5 +1,5 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { ALLOWED_EXTENSIONS, ALLOWED_HEIGHTS, DEFAULT_RESOLUTIONS, DEFAULT_SEGMENT_DURATION, SEGMENT_DURATION_MAX, SEGMENT_DURATION_MIN, TITLE_MAX_LENGTH } from '@cmm/media-rules';
+import { uploadRules } from '@cmm/media-rules';
 import { AppConfig } from '../config/app-config';
 import { ValidationError } from '../errors/domain-error';
 import { CatalogService } from './catalog.service';
@@ -43,16 +43,7 @@ export class CatalogResolver {
 
   @Query(() => UploadLimits)
   uploadLimits(): UploadLimits {
-    return {
-      allowedExtensions: [...ALLOWED_EXTENSIONS],
-      allowedResolutions: [...ALLOWED_HEIGHTS],
-      defaultResolutions: [...DEFAULT_RESOLUTIONS],
-      minSegmentDuration: SEGMENT_DURATION_MIN,
-      maxSegmentDuration: SEGMENT_DURATION_MAX,
-      defaultSegmentDuration: DEFAULT_SEGMENT_DURATION,
-      maxUploadBytes: this.config.MAX_UPLOAD_BYTES,
-      maxTitleLength: TITLE_MAX_LENGTH,
-    };
+    return { ...uploadRules(), maxUploadBytes: this.config.MAX_UPLOAD_BYTES };
   }
 
 }

@@ -11,6 +11,19 @@ export const SEGMENT_DURATION_MAX = 30;
 export const DEFAULT_SEGMENT_DURATION = 4;
 export const DEFAULT_RESOLUTIONS: readonly LadderHeight[] = [1080, 720, 480, 360];
 
+/** The fixed rules as `uploadLimits` reports them (the size limit is the server's setting). */
+export function uploadRules() {
+  return {
+    allowedExtensions: [...ALLOWED_EXTENSIONS] as string[],
+    allowedResolutions: [...ALLOWED_HEIGHTS] as number[],
+    defaultResolutions: [...DEFAULT_RESOLUTIONS] as number[],
+    minSegmentDuration: SEGMENT_DURATION_MIN,
+    maxSegmentDuration: SEGMENT_DURATION_MAX,
+    defaultSegmentDuration: DEFAULT_SEGMENT_DURATION,
+    maxTitleLength: TITLE_MAX_LENGTH,
+  };
+}
+
 export function isAllowedExtension(filename: string): boolean {
   const dot = filename.lastIndexOf('.');
   if (dot < 0) return false;

@@ -2,26 +2,12 @@
 import type { UploadLimits } from '../playlists/data-access/playlists.service';
 import { formatBytes } from '../shared/format';
 import type { FieldErrors } from './upload-errors';
-import {
-  ALLOWED_EXTENSIONS,
-  ALLOWED_HEIGHTS,
-  DEFAULT_RESOLUTIONS,
-  DEFAULT_SEGMENT_DURATION,
-  SEGMENT_DURATION_MAX,
-  SEGMENT_DURATION_MIN,
-  TITLE_MAX_LENGTH,
-} from '@cmm/media-rules';
+import { uploadRules } from '@cmm/media-rules';
 
 /** Used until (or if never) the server answers `uploadLimits`: the same shared rules the server applies. */
 export const FALLBACK_LIMITS: UploadLimits = {
-  allowedExtensions: [...ALLOWED_EXTENSIONS],
-  allowedResolutions: [...ALLOWED_HEIGHTS],
-  defaultResolutions: [...DEFAULT_RESOLUTIONS],
-  minSegmentDuration: SEGMENT_DURATION_MIN,
-  maxSegmentDuration: SEGMENT_DURATION_MAX,
-  defaultSegmentDuration: DEFAULT_SEGMENT_DURATION,
+  ...uploadRules(),
   maxUploadBytes: Number.POSITIVE_INFINITY,
-  maxTitleLength: TITLE_MAX_LENGTH,
 };
 
 export interface UploadFormValue {
