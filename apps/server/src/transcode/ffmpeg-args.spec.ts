@@ -15,7 +15,7 @@ const rungArgs = (r: Rung, i: number, gop: string, d: string, profile: string) =
   ...['-c:a', 'aac', '-b:a', `${r.audioKbps}k`, '-ac', '2'],
   ...['-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
   ...['-f', 'hls', '-hls_time', d, '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4'],
-  ...['-hls_flags', 'independent_segments', '-hls_fmp4_init_filename', 'init.mp4'],
+  ...['-hls_flags', 'independent_segments+temp_file', '-hls_fmp4_init_filename', 'init.mp4'],
   ...['-hls_segment_filename', `/media/p/.work/${r.label}/segment_%05d.m4s`, `/media/p/.work/${r.label}/playlist.m3u8`],
 ];
 const head = [

@@ -35,6 +35,8 @@ const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
  * and scaled per rung. Each rung is its own `-f hls` output, because the 2018 ffmpeg on npm
  * crashes at the end of a multi-variant `-var_stream_map` encode. Key frames are forced on
  * every segment boundary with scene cuts off, so all rungs cut segments at the same times.
+ * `temp_file` writes each segment as `.tmp` and renames it when whole (newer builds; the 2018
+ * one only warns), so a segment name never holds half a segment.
  */
 export function buildEncodeArgs(job: EncodeJob): string[] {
   const { fps } = job;
@@ -54,7 +56,7 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
       ...['-c:a', 'aac', '-b:a', `${rung.audioKbps}k`, '-ac', '2'],
       ...['-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
       ...['-f', 'hls', '-hls_time', String(job.segmentDuration), '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4'],
-      ...['-hls_flags', 'independent_segments', '-hls_fmp4_init_filename', INIT_SEGMENT],
+      ...['-hls_flags', 'independent_segments+temp_file', '-hls_fmp4_init_filename', INIT_SEGMENT],
       ...['-hls_segment_filename', `${dir}/${SEGMENT_FFMPEG_PATTERN}`, `${dir}/${RUNG_PLAYLIST}`],
     ];
   });
