@@ -75,4 +75,21 @@ describe('failed and interrupted jobs', () => {
       expect(existsSync(join(mediaDir, id, '.work'))).toBe(false);
     }
   });
+
+  it('ends a subscription with NOT_FOUND when its playlist is deleted mid-encode, and removes everything', async () => {
+    const gate = encodeGate(work);
+    server = await startServer(gate.env);
+    const clip = makeClip(join(work, 'deleted.mp4'), { seconds: 2 });
+    const id = (await uploadFile(server.url, clip, { resolutions: [240], segmentDuration: 2 })).body.data.uploadVideo.id as string;
+    const ended = collectSubscription<Progress>(server.wsUrl, PROGRESS, { id }, () => false).then(
+      () => 'completed without an error',
+      (error: Error) => error.message,
+    );
+    await collectSubscription<Progress>(server.wsUrl, PROGRESS, { id }, (p) => p.status === 'TRANSCODING');
+
+    const { data } = await gql(server.url, `mutation($id: ID!) { deletePlaylist(id: $id) }`, { id });
+    expect(data?.['deletePlaylist']).toBe(id);
+    expect(await ended).toMatch(/"code":"NOT_FOUND"/);
+    expect(existsSync(join(server.mediaDir, id))).toBe(false);
+  });
 });

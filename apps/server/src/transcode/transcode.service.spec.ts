@@ -87,7 +87,10 @@ describe('TranscodeService: the job state machine', () => {
   /** Every snapshot published for the playlist until its job ends. */
   async function followToEnd(id: string): Promise<ProcessingProgress[]> {
     const seen: ProcessingProgress[] = [];
-    for await (const snapshot of tracker.follow(id, { playlistId: id, status: PlaylistStatus.QUEUED } as ProcessingProgress)) seen.push(snapshot);
+    for await (const event of tracker.follow(id, { playlistId: id, status: PlaylistStatus.QUEUED } as ProcessingProgress)) {
+      if ('deleted' in event) throw new Error(`${id} was deleted`);
+      seen.push(event);
+    }
     return seen;
   }
 

@@ -86,7 +86,7 @@ export class UploadService {
     this.catalog.get(playlistId);
     await this.transcode.cancel(playlistId);
     await this.catalog.remove(playlistId);
-    this.progress.forget(playlistId);
+    await this.progress.removed(playlistId);
     this.logger.log({ event: 'playlist.deleted', playlistId });
   }
 
