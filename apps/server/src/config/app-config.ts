@@ -45,6 +45,16 @@ export class AppConfig {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'log';
 
+  @Transform(toInt)
+  @IsInt({ message: 'MAX_DURATION_SECONDS must be a positive integer (seconds)' })
+  @Min(1)
+  MAX_DURATION_SECONDS = 4 * 3600;
+
+  @Transform(toInt)
+  @IsInt({ message: 'MAX_SOURCE_PIXELS must be a positive integer (width × height)' })
+  @Min(1)
+  MAX_SOURCE_PIXELS = 7680 * 4320;
+
   /** Where the built web app lives; served at `/` when present. */
   @IsString()
   WEB_DIST_DIR = 'dist/apps/web/browser';

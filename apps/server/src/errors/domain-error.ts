@@ -37,6 +37,7 @@ export enum ProcessingFailure {
   UnsupportedContainer = 'UNSUPPORTED_CONTAINER',
   ZeroFrameRate = 'ZERO_FRAME_RATE',
   TruncatedFile = 'TRUNCATED_FILE',
+  TooLarge = 'TOO_LARGE',
   EncoderFailed = 'ENCODER_FAILED',
   Timeout = 'TIMEOUT',
   Cancelled = 'CANCELLED',

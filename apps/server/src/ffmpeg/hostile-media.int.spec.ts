@@ -1,3 +1,4 @@
+import { AppConfig } from '../config/app-config';
 import { ALLOWED_EXTENSIONS } from '@cmm/media-rules';
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ function watchFifos(paths: string[]): { opened: Set<string>; stop: () => void } 
 
 describe.each(BINARIES)('hostile uploads with $name', ({ ffmpeg, ffprobe }) => {
   const dir = mkdtempSync(join(tmpdir(), 'cmm-hostile-'));
-  const probe = new MediaProbe(new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }), new ProcessRunner());
+  const probe = new MediaProbe(new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }), new ProcessRunner(), new AppConfig());
   const decoys = ['decoy.ts', 'decoy.mp4', 'decoy.key', 'decoy-rel.ts'].map((name) => join(dir, name));
   let http: Server;
   let httpPort = 0;

@@ -1,3 +1,4 @@
+import { AppConfig } from '../config/app-config';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ const ffprobe: string = require('@ffprobe-installer/ffprobe').path;
 // real ffprobe on clips generated here: the adapter's job is to talk to it
 describe('MediaProbe', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmm-probe-'));
-  const probe = new MediaProbe(new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }), new ProcessRunner());
+  const probe = new MediaProbe(new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }), new ProcessRunner(), new AppConfig());
   const make = (name: string, args: string[]) => {
     const path = join(dir, name);
     execFileSync(ffmpeg, ['-v', 'error', '-y', ...args, path]);
@@ -21,6 +22,16 @@ describe('MediaProbe', () => {
   };
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a source past the configured limits before anything is encoded', async () => {
+    const clip = make('two-seconds.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2', '-c:v', 'libx264', '-preset', 'ultrafast']);
+    const strict = new MediaProbe(
+      new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }),
+      new ProcessRunner(),
+      Object.assign(new AppConfig(), { MAX_SOURCE_PIXELS: 320 * 200 }),
+    );
+    await expect(strict.probe(clip)).rejects.toMatchObject({ failure: ProcessingFailure.TooLarge, message: expect.stringMatching(/^The picture is 320×240/) });
+  });
 
   it('probes a rotated clip with audio', async () => {
     const plain = make('plain.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2', '-f', 'lavfi', '-i', 'sine=duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac']);

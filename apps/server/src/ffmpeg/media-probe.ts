@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { codecString, ProbedCodecStream } from './codec-string';
 import { FfmpegBinaries } from './ffmpeg-binaries';
@@ -6,6 +7,7 @@ import { codecDetailsArgs, probeArgs } from './ffprobe-args';
 import { ensureSucceeded, runFailure } from './process-failure';
 import { FfprobeOutput, parseProbe, VideoProbe } from './probe-parser';
 import { ProcessRunner } from './process-runner';
+import { sourceLimitViolation } from './source-limits';
 
 /** ffprobe reads headers only, so even a large file answers quickly; a hang means something is wrong. */
 const PROBE_TIMEOUT_MS = 60_000;
@@ -18,12 +20,13 @@ export interface CodecDetails {
   height: number | null;
 }
 
-/** ffprobe as the server uses it: anything unusable becomes a ProcessingError the uploader can read. */
+/** ffprobe as the server uses it: anything unusable or too large becomes a ProcessingError the uploader can read. */
 @Injectable()
 export class MediaProbe {
   constructor(
     private readonly binaries: FfmpegBinaries,
     private readonly runner: ProcessRunner,
+    private readonly config: AppConfig,
   ) {}
 
   async probe(absPath: string, signal?: AbortSignal): Promise<VideoProbe> {
@@ -35,12 +38,16 @@ export class MediaProbe {
     if (failed || !output?.format) {
       throw new ProcessingError(ProcessingFailure.UnreadableContainer, 'The file could not be read as a video.', result.stderrTail);
     }
+    let probe: VideoProbe;
     try {
-      return parseProbe(output);
+      probe = parseProbe(output);
     } catch (error) {
       if (error instanceof ProcessingError) throw new ProcessingError(error.failure, error.message, result.stderrTail);
       throw error;
     }
+    const tooLarge = sourceLimitViolation(probe, { maxDurationSeconds: this.config.MAX_DURATION_SECONDS, maxPixels: this.config.MAX_SOURCE_PIXELS });
+    if (tooLarge) throw new ProcessingError(ProcessingFailure.TooLarge, tooLarge);
+    return probe;
   }
 
   /** The codecs (with profile and level) and picture size of an encoded init segment. */

@@ -31,6 +31,7 @@ describe('parseProbe', () => {
       demuxer: 'mov',
       duration: 12.012,
       sizeBytes: 5242880,
+      streamCount: 2,
       video: {
         codec: 'h264',
         profile: 'High',

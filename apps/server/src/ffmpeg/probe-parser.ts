@@ -34,6 +34,8 @@ export interface VideoProbe {
   /** Seconds. */
   duration: number;
   sizeBytes: number;
+  /** Every stream in the file, of any kind. */
+  streamCount: number;
   video: {
     codec: string;
     profile?: string;
@@ -123,6 +125,7 @@ export function parseProbe(output: FfprobeOutput): VideoProbe {
     demuxer,
     duration: round3(duration),
     sizeBytes: Number(output.format?.size ?? 0),
+    streamCount: streams.length,
     video: {
       codec: video.codec_name ?? 'unknown',
       ...(video.profile ? { profile: video.profile } : {}),

@@ -1,3 +1,4 @@
+import { AppConfig } from '../config/app-config';
 import { planLadder } from '@cmm/media-rules';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -41,7 +42,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
   const storage = new LocalDiskStorage(root);
   const runner = new ProcessRunner();
   const binaries = new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' });
-  const probe = new MediaProbe(binaries, runner);
+  const probe = new MediaProbe(binaries, runner, new AppConfig());
   const pipeline = new TranscodePipeline(storage, runner, binaries, probe);
   const encoders = execFileSync(ffmpeg, ['-hide_banner', '-encoders'], { encoding: 'utf8' });
   const has = (encoder: string) => new RegExp(`^ \\S+ ${encoder} `, 'm').test(encoders);

@@ -19,6 +19,7 @@ const probe: VideoProbe = {
   demuxer: 'mov',
   duration: 6,
   sizeBytes: 5,
+  streamCount: 2,
   video: { codec: 'h264', width: 640, height: 360, displayWidth: 640, displayHeight: 360, rotation: 0, sampleAspectRatio: '1:1', frameRate: 25, pixelFormat: 'yuv420p', bitDepth: 8 },
   audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
 };
