@@ -31,6 +31,8 @@ export function graphqlOptions(config: AppConfig, access: AccessPolicy, schema: 
     plugins: [...armor.plugins, writeAccessPlugin(access), costLimitPlugin(limits.maxCost)],
     validationRules: armor.validationRules,
     formatError,
+    // Field resolvers get the exception filter too: segments(first:) answers BAD_USER_INPUT like any argument.
+    fieldResolverEnhancers: ['filters'],
     subscriptions: {
       // The type Nest declares lists only some graphql-ws options; it passes them all to graphql-ws.
       'graphql-ws': {
