@@ -1,4 +1,4 @@
-import { PlaylistDocument, PlaylistsDocument, UploadLimitsDocument } from '@cmm/api-schema';
+import { AuthDocument, PlaylistDocument, PlaylistsDocument, UploadLimitsDocument } from '@cmm/api-schema';
 import { print } from 'graphql';
 import { gql, gqlResponse } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
@@ -27,6 +27,7 @@ describe('the GraphQL surface: limits, batching, errors', () => {
     ['Playlists (the largest page)', print(PlaylistsDocument), { first: 100, after: null }],
     ['Playlist (the player, every variant and segment)', print(PlaylistDocument), { id: 'none' }],
     ['UploadLimits (the upload form)', print(UploadLimitsDocument), {}],
+    ['Auth (the sign-in check)', print(AuthDocument), {}],
   ])('runs the web app’s own %s within the default limits', async (_name, query, variables) => {
     const { errors } = await gql(server.url, query, variables);
     expect(errors).toBeUndefined();
