@@ -26,7 +26,7 @@ describe('parseApiTokens', () => {
   it.each<[string, string, string]>([
     ['a short token', 'abc', 'not at least 16 characters'],
     ['a token with a space', 'abcdefgh ijklmnopq', 'not at least 16 characters of letters, digits'],
-    ['a token with a comma-free quote', `"${A}"`, '1 of 1 tokens'],
+    ['a quoted token', `"${A}"`, '1 of 1 tokens'],
     ['only separators', ',,', 'lists no token'],
     ['a file with no token', './empty', 'lists no token'],
     ['a missing file', '/run/none', 'names the file /run/none, which cannot be read (ENOENT)'],
