@@ -84,6 +84,14 @@ describe('ingest over real HTTP: upload → progress → READY → HLS/DASH', ()
     expect(listed.data?.['playlists'].edges.map((e: { node: { id: string } }) => e.node.id)).toContain(playlistId);
   });
 
+  it('pages the segments of a variant: first and offset, at most 1000 at a time, with their count', async () => {
+    const query = `query($id: ID!, $first: Int!, $offset: Int!) { playlist(id: $id) { variants { segmentCount segments(first: $first, offset: $offset) { index } } } }`;
+    const page = await gql(server.url, query, { id: playlistId, first: 2, offset: 1 });
+    expect(page.data?.['playlist'].variants[0]).toEqual({ segmentCount: 3, segments: [{ index: 1 }, { index: 2 }] });
+    const tooMany = await gql(server.url, query, { id: playlistId, first: 1001, offset: 0 });
+    expect(tooMany.errors?.[0]).toMatchObject({ message: 'first must be between 1 and 1000', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+  });
+
   it('serves the master playlist and a segment with a Range request', async () => {
     const { data } = await gql(server.url, PLAYLIST, { id: playlistId });
     const p = data?.['playlist'];

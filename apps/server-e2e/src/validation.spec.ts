@@ -13,7 +13,7 @@ describe('upload validation: clear BAD_USER_INPUT errors, nothing left behind', 
   let clip: string;
 
   beforeAll(async () => {
-    server = await startServer({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
+    server = await startServer({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES), MAX_DURATION_SECONDS: '10', MAX_SOURCE_PIXELS: String(640 * 480) });
     clip = makeClip(join(work, 'clip.mp4'), { seconds: 2 });
   });
 
@@ -81,6 +81,17 @@ describe('upload validation: clear BAD_USER_INPUT errors, nothing left behind', 
     const { body } = await uploadFile(server.url, big, valid);
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     expect(body.errors?.[0].message).toMatch(/larger than the maximum upload size/i);
+    expect(playlistsOnDisk()).toEqual([]);
+  });
+
+  it.each([
+    ['longer than MAX_DURATION_SECONDS', { seconds: 12, width: 64, height: 48 }, /^The video is 12 s long; the limit is 10 s\.$/],
+    ['larger than MAX_SOURCE_PIXELS', { seconds: 1, width: 1280, height: 720 }, /^The picture is 1280×720 \(921,600 pixels\); the limit is 307,200 pixels/],
+  ])('refuses a video %s before anything is encoded', async (_name, size, message) => {
+    const tooBig = makeClip(join(work, `too-big-${size.width}.mp4`), { ...size, audio: false });
+    const { body } = await uploadFile(server.url, tooBig, valid);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect(body.errors?.[0].message).toMatch(message);
     expect(playlistsOnDisk()).toEqual([]);
   });
 

@@ -1,15 +1,17 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { APP_FILTER, APP_PIPE, ModuleRef } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { join } from 'node:path';
+import { AccessModule } from './access/access.module';
+import { AccessPolicy } from './access/access-policy';
 import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { formatGraphQLError } from './errors/graphql-error.formatter';
 import { GraphQLErrorFilter } from './errors/graphql-error.filter';
 import { InputValidationPipe } from './errors/validation-pipe';
 import { ExplorerModule } from './explorer/explorer.module';
+import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { ProgressModule } from './progress/progress.module';
@@ -30,23 +32,22 @@ export class AppModule {
         ConfigModule.forRoot(config),
         StorageModule,
         ProgressModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        AccessModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: options.writeSchema ? SCHEMA_FILE : true,
-          sortSchema: true,
-          playground: false,
-          introspection: true,
-          csrfPrevention: true,
-          subscriptions: { 'graphql-ws': { path: '/graphql' } },
-          formatError: formatGraphQLError,
+          imports: [AccessModule],
+          inject: [AccessPolicy, ModuleRef],
+          useFactory: (access: AccessPolicy, moduleRef: ModuleRef) => ({
+            ...graphqlOptions(config, access, () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema),
+            autoSchemaFile: options.writeSchema ? SCHEMA_FILE : true,
+          }),
         }),
         CatalogModule,
         TranscodeModule,
         UploadModule,
         MediaModule,
         HealthModule,
-        ExplorerModule,
+        ...(config.GRAPHQL_EXPLORER ? [ExplorerModule] : []),
         WebAppModule,
       ],
       providers: [

@@ -1,7 +1,11 @@
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
+import { AccessPolicy } from './access/access-policy';
+import { corsOptionsFor } from './access/cors-policy';
+import { uploadGuard } from './access/upload-guard';
 import { AppModule } from './app.module';
 import { LOG_LEVELS, loadConfig } from './config/app-config';
 
@@ -22,12 +26,15 @@ async function bootstrap(): Promise<void> {
     await app.close();
     return;
   }
-  app.enableCors({ origin: '*', exposedHeaders: ['Content-Length', 'Content-Range', 'Accept-Ranges'] });
-  // Multipart GraphQL requests (file uploads) are parsed and streamed to temp files before Apollo sees them.
-  app.use('/graphql', graphqlUploadExpress({ maxFileSize: config.MAX_UPLOAD_BYTES, maxFiles: 1 }));
+  const allowedOrigins = config.CORS_ORIGINS;
+  app.enableCors((req: Request, callback) => callback(null, corsOptionsFor(req.originalUrl, req.headers.origin, allowedOrigins)));
+  const access = app.get(AccessPolicy);
+  // Multipart GraphQL requests (file uploads) are checked, then streamed to temp files before Apollo sees them.
+  app.use('/graphql', uploadGuard(access), graphqlUploadExpress({ maxFileSize: config.MAX_UPLOAD_BYTES, maxFiles: 1 }));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
-  Logger.log({ event: 'server.listening', url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`, mediaDir: config.MEDIA_DIR }, 'Bootstrap');
+  const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  Logger.log({ event: 'server.listening', url: `http://${host}:${config.PORT}`, access: access.mode, mediaDir: config.MEDIA_DIR }, 'Bootstrap');
 }
 
 void bootstrap().catch((error: Error) => {

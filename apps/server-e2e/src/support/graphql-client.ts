@@ -3,23 +3,36 @@ import { basename } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-/** Tests read answers by path and check them with assertions, so answer data is loosely typed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnswerData = any;
-
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
 
-export async function gql<T = Record<string, AnswerData>>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+/** Tests read answers by path (`data.playlist.variants[0]`) and let `expect` check them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+export async function gql<T = Record<string, Loose>>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  return (await gqlResponse<T>(url, query, variables, headers)).body;
+}
+
+/** A JSON GraphQL request, with the HTTP status and headers of its answer. */
+export async function gqlResponse<T = Record<string, Loose>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: GraphQLResponse<T> }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as GraphQLResponse<T>;
+  return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<T> };
 }
+
+/** `Authorization` for an API token. */
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
 export const UPLOAD_MUTATION = `
   mutation Upload($file: Upload!, $options: UploadOptionsInput!) {
@@ -32,14 +45,15 @@ export async function uploadFile(
   filePath: string | null,
   options: Record<string, unknown>,
   filename = filePath ? basename(filePath) : 'none',
-): Promise<{ status: number; body: GraphQLResponse<AnswerData> }> {
+  headers: Record<string, string> = { 'apollo-require-preflight': 'true' },
+): Promise<{ status: number; body: GraphQLResponse<Loose> }> {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query: UPLOAD_MUTATION, variables: { file: null, options } }));
   form.append('map', JSON.stringify(filePath ? { '0': ['variables.file'] } : {}));
   if (filePath) form.append('0', await openAsBlob(filePath), filename);
-  const res = await fetch(`${url}/graphql`, { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true' } });
+  const res = await fetch(`${url}/graphql`, { method: 'POST', body: form, headers });
   const text = await res.text();
-  let body: GraphQLResponse<AnswerData>;
+  let body: GraphQLResponse<Loose>;
   try {
     body = JSON.parse(text);
   } catch {
@@ -49,8 +63,15 @@ export async function uploadFile(
 }
 
 /** Collects a subscription's events until it completes (or `until` says stop). */
-export function collectSubscription<T>(wsUrl: string, query: string, variables: Record<string, unknown>, until: (event: T) => boolean, timeoutMs = 90_000): Promise<T[]> {
-  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+export function collectSubscription<T>(
+  wsUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  until: (event: T) => boolean,
+  timeoutMs = 90_000,
+  connectionParams?: Record<string, unknown>,
+): Promise<T[]> {
+  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams });
   const events: T[] = [];
   return new Promise<T[]>((resolve, reject) => {
     const timer = setTimeout(() => finish(new Error(`subscription timed out after ${timeoutMs} ms; saw ${JSON.stringify(events.slice(-3))}`)), timeoutMs);

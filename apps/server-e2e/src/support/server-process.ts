@@ -28,16 +28,18 @@ function freePort(): Promise<number> {
   });
 }
 
+function spawnServer(env: Record<string, string>): ChildProcess {
+  if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: build the server first (npx nx build server)`);
+  // Settings from the shell running the tests must not change what a test starts.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(API_TOKENS|ALLOW_ANONYMOUS_WRITES|CORS_ORIGINS|GRAPHQL_\w+)$/.test(key)));
+  return spawn(process.execPath, [serverMain], { cwd: repoRoot, env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'log', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** Starts the built server (`nx build server`) as a real process on a free port and a fresh media folder. */
 export async function startServer(env: Record<string, string> = {}, mediaDir = mkdtempSync(join(tmpdir(), 'cmm-e2e-media-'))): Promise<RunningServer> {
-  if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: build the server first (npx nx build server)`);
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [serverMain], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEDIA_DIR: mediaDir, LOG_LEVEL: 'log', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer({ PORT: String(port), MEDIA_DIR: mediaDir, ...env });
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
@@ -69,4 +71,22 @@ export async function startServer(env: Record<string, string> = {}, mediaDir = m
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
   };
+}
+
+/** Runs the built server with `env` when it is expected to refuse to start: its exit code and output. */
+export async function startServerExpectingExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+  const child = spawnServer({ PORT: String(await freePort()), MEDIA_DIR: mkdtempSync(join(tmpdir(), 'cmm-e2e-media-')), ...env });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return new Promise((resolveExit, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server still running after ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolveExit({ code, output });
+    });
+  });
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CatalogResolver } from './catalog.resolver';
 import { CatalogService } from './catalog.service';
+import { VariantResolver } from './variant.resolver';
 
 @Module({
-  providers: [CatalogService, CatalogResolver],
+  providers: [CatalogService, CatalogResolver, VariantResolver],
   exports: [CatalogService],
 })
 export class CatalogModule {}

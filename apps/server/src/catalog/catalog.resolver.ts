@@ -1,16 +1,15 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { uploadRules } from '@cmm/media-rules';
 import { AppConfig } from '../config/app-config';
+import { pageCost } from '../graphql-limits/field-cost';
 import { ValidationError } from '../errors/domain-error';
 import { CatalogService } from './catalog.service';
 import { Playlist } from './models/playlist.model';
 import { PlaylistConnection } from './models/playlist-connection.model';
 import { UploadLimits } from './models/upload-limits.model';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './list-bounds';
 import { encodeCursor } from './pagination';
 import { toPlaylist } from './playlist-mapper';
-
-const DEFAULT_PAGE_SIZE = 20;
-const MAX_PAGE_SIZE = 100;
 
 @Resolver(() => Playlist)
 export class CatalogResolver {
@@ -19,13 +18,13 @@ export class CatalogResolver {
     private readonly config: AppConfig,
   ) {}
 
-  @Query(() => PlaylistConnection, { description: 'Playlists, newest first.' })
+  @Query(() => PlaylistConnection, { description: `Playlists, newest first, at most ${PAGE_SIZE_MAX} a page.`, complexity: pageCost('first', PAGE_SIZE_MAX) })
   playlists(
-    @Args('first', { type: () => Int, nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: PAGE_SIZE_DEFAULT }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): PlaylistConnection {
-    first ??= DEFAULT_PAGE_SIZE;
-    if (first < 1 || first > MAX_PAGE_SIZE) throw new ValidationError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+    first ??= PAGE_SIZE_DEFAULT;
+    if (first < 1 || first > PAGE_SIZE_MAX) throw new ValidationError('first', `first must be between 1 and ${PAGE_SIZE_MAX}`);
     const page = this.catalog.page(first, after);
     const edges = page.items.map((m) => ({ cursor: encodeCursor(m), node: toPlaylist(m) }));
     return {

@@ -42,6 +42,7 @@ export function toPlaylist(m: PlaylistManifest): Playlist {
         sizeBytes: v.size_bytes,
         playlistUrl: mediaUrl(m.id, v.playlist),
         initUrl: mediaUrl(m.id, v.init),
+        segmentCount: v.segments.length,
         segments: v.segments.map((s, index) => {
           const segment = { index, start, duration: s.duration, sizeBytes: s.size_bytes, url: mediaUrl(m.id, s.path), label: s.label };
           start = Math.round((start + s.duration) * 1e6) / 1e6;

@@ -1,22 +1,67 @@
 import { loadConfig } from './app-config';
 
+const TOKEN_A = 'a'.repeat(32);
+const TOKEN_B = 'b1-._~+/'.repeat(3);
+const noFiles = (path: string): string => {
+  throw Object.assign(new Error(`no ${path}`), { code: 'ENOENT' });
+};
+
+/** The message loadConfig refuses `env` with. */
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env, noFiles);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
 describe('loadConfig', () => {
   it('uses the documented defaults for an empty environment', () => {
     expect({ ...loadConfig({}) }).toEqual({
       PORT: 3000,
-      HOST: '0.0.0.0',
+      HOST: '127.0.0.1',
       MEDIA_DIR: './media',
       MAX_UPLOAD_BYTES: 4 * 1024 ** 3,
       TRANSCODE_CONCURRENCY: 1,
       LOG_LEVEL: 'log',
       WEB_DIST_DIR: 'dist/apps/web/browser',
+      API_TOKENS: [],
+      ALLOW_ANONYMOUS_WRITES: false,
+      CORS_ORIGINS: [],
+      GRAPHQL_INTROSPECTION: true,
+      GRAPHQL_EXPLORER: true,
+      GRAPHQL_MAX_DEPTH: 8,
+      GRAPHQL_MAX_ALIASES: 15,
+      GRAPHQL_MAX_COST: 100_000,
+      MAX_DURATION_SECONDS: 4 * 3600,
+      MAX_SOURCE_PIXELS: 7680 * 4320,
     });
   });
 
   it('reads and converts the variables it knows, ignoring empty ones', () => {
-    const config = loadConfig({ PORT: '8080', MEDIA_DIR: '/srv/media', TRANSCODE_CONCURRENCY: '3', FFMPEG_PATH: '/opt/ffmpeg', FFPROBE_PATH: '', LOG_LEVEL: 'debug' });
-    expect(config).toMatchObject({ PORT: 8080, MEDIA_DIR: '/srv/media', TRANSCODE_CONCURRENCY: 3, FFMPEG_PATH: '/opt/ffmpeg', LOG_LEVEL: 'debug' });
+    const config = loadConfig({ PORT: '8080', MEDIA_DIR: '/srv/media', TRANSCODE_CONCURRENCY: '3', FFMPEG_PATH: '/opt/ffmpeg', FFPROBE_PATH: '', LOG_LEVEL: 'debug', NODE_ENV: 'development' });
+    expect(config).toMatchObject({ PORT: 8080, MEDIA_DIR: '/srv/media', TRANSCODE_CONCURRENCY: 3, FFMPEG_PATH: '/opt/ffmpeg', LOG_LEVEL: 'debug', NODE_ENV: 'development' });
     expect(config.FFPROBE_PATH).toBeUndefined();
+  });
+
+  it.each<[string, Record<string, string>, Record<string, unknown>]>([
+    ['tokens separated by commas, spaces trimmed', { API_TOKENS: ` ${TOKEN_A} , ${TOKEN_B} ` }, { API_TOKENS: [TOKEN_A, TOKEN_B] }],
+    ['a repeated token once', { API_TOKENS: `${TOKEN_A},${TOKEN_A}` }, { API_TOKENS: [TOKEN_A] }],
+    ['booleans as true/false or 1/0', { ALLOW_ANONYMOUS_WRITES: '1', GRAPHQL_INTROSPECTION: 'false', GRAPHQL_EXPLORER: 'FALSE' }, { ALLOW_ANONYMOUS_WRITES: true, GRAPHQL_INTROSPECTION: false, GRAPHQL_EXPLORER: false }],
+    ['origins normalized as browsers send them', { CORS_ORIGINS: 'https://App.Example.com:443, http://localhost:4200/' }, { CORS_ORIGINS: ['https://app.example.com', 'http://localhost:4200'] }],
+    ['GraphQL limits', { GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '0', GRAPHQL_MAX_COST: '5000' }, { GRAPHQL_MAX_DEPTH: 12, GRAPHQL_MAX_ALIASES: 0, GRAPHQL_MAX_COST: 5000 }],
+    ['a non-loopback HOST with tokens', { HOST: '0.0.0.0', API_TOKENS: TOKEN_A }, { HOST: '0.0.0.0' }],
+    ['a non-loopback HOST without tokens when anonymous writes are allowed', { HOST: '0.0.0.0', ALLOW_ANONYMOUS_WRITES: 'true' }, { ALLOW_ANONYMOUS_WRITES: true }],
+    ['::1 without tokens', { HOST: '::1' }, { HOST: '::1' }],
+  ])('accepts %s', (_name, env, expected) => {
+    expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  it('reads tokens from a file named by API_TOKENS, one a line, skipping blanks and comments', () => {
+    const files: Record<string, string> = { '/etc/cmm/tokens': `# operators\n${TOKEN_A}\n\n  ${TOKEN_B}  \r\n` };
+    const config = loadConfig({ API_TOKENS: '/etc/cmm/tokens' }, (path) => files[path]);
+    expect(config.API_TOKENS).toEqual([TOKEN_A, TOKEN_B]);
   });
 
   it.each([
@@ -25,11 +70,35 @@ describe('loadConfig', () => {
     [{ MAX_UPLOAD_BYTES: '2GB' }, 'MAX_UPLOAD_BYTES must be a positive integer (bytes)'],
     [{ TRANSCODE_CONCURRENCY: '0' }, 'TRANSCODE_CONCURRENCY must not be less than 1'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL must be one of error, warn, log, debug, verbose'],
+    [{ API_TOKENS: 'short' }, 'API_TOKENS: 1 of 1 tokens are not at least 16 characters'],
+    [{ API_TOKENS: `${TOKEN_A},has space in it here` }, 'API_TOKENS: 1 of 2 tokens are not'],
+    [{ API_TOKENS: ' , ' }, 'API_TOKENS lists no token'],
+    [{ API_TOKENS: './missing-tokens' }, 'API_TOKENS names the file ./missing-tokens, which cannot be read (ENOENT)'],
+    [{ ALLOW_ANONYMOUS_WRITES: 'yes please' }, 'ALLOW_ANONYMOUS_WRITES must be true or false'],
+    [{ GRAPHQL_INTROSPECTION: 'off' }, 'GRAPHQL_INTROSPECTION must be true or false'],
+    [{ GRAPHQL_EXPLORER: '2' }, 'GRAPHQL_EXPLORER must be true or false'],
+    [{ CORS_ORIGINS: 'https://ok.example,https://bad.example/path' }, 'CORS_ORIGINS must list origins such as https://app.example.com'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS must list origins'],
+    [{ GRAPHQL_MAX_DEPTH: '1' }, 'GRAPHQL_MAX_DEPTH must not be less than 2'],
+    [{ GRAPHQL_MAX_ALIASES: 'many' }, 'GRAPHQL_MAX_ALIASES must be an integer from 0 to 1000'],
+    [{ GRAPHQL_MAX_COST: '0' }, 'GRAPHQL_MAX_COST must not be less than 1'],
+    [{ HOST: '0.0.0.0' }, 'HOST=0.0.0.0 lets other machines reach the server, and without API_TOKENS anyone could upload and delete'],
+    [{ HOST: '192.168.1.20', ALLOW_ANONYMOUS_WRITES: 'false' }, 'or set ALLOW_ANONYMOUS_WRITES=true'],
   ])('rejects %j with a message naming the variable', (env, message) => {
-    expect(() => loadConfig(env)).toThrow(message);
+    expect(refusal(env)).toContain(message);
+  });
+
+  it('never quotes a token in its messages', () => {
+    expect(refusal({ API_TOKENS: `${TOKEN_A},tooshort-secret` })).not.toContain('tooshort-secret');
+  });
+
+  it('does not take unreadable tokens for no tokens', () => {
+    const message = refusal({ HOST: '0.0.0.0', API_TOKENS: '/nope' });
+    expect(message).toContain('API_TOKENS names the file /nope');
+    expect(message).not.toContain('HOST=');
   });
 
   it('lists every bad value at once', () => {
-    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+    expect(refusal({ PORT: 'x', LOG_LEVEL: 'y', HOST: '10.0.0.1' })).toMatch(/PORT[\s\S]*LOG_LEVEL[\s\S]*HOST=10.0.0.1/);
   });
 });

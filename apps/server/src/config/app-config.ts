@@ -1,11 +1,30 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { accessMode } from '../access/access-mode';
+import { parseApiTokens } from '../access/api-tokens';
+import { normalizeOrigin } from '../access/origin-rule';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true, '0': false };
+const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? (BOOLEANS[value.trim().toLowerCase()] ?? value) : value);
+
+// Valid origins are normalized as browsers send them; anything else is kept for the validator to name.
+const toOrigins = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '')
+        .map((entry) => normalizeOrigin(entry) ?? entry)
+    : value;
+
+const ORIGIN = /^https?:\/\/[^/]+$/;
 
 /** The server's settings, read once from the environment and validated at start-up. */
 export class AppConfig {
@@ -15,9 +34,10 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** Loopback by default: listening elsewhere is the operator's choice (see accessMode). */
   @IsString()
   @MinLength(1)
-  HOST = '0.0.0.0';
+  HOST = '127.0.0.1';
 
   @IsString()
   @MinLength(1)
@@ -58,21 +78,80 @@ export class AppConfig {
   /** Where the built web app lives; served at `/` when present. */
   @IsString()
   WEB_DIST_DIR = 'dist/apps/web/browser';
+
+  /** Bearer tokens that may write (mutations, uploads, subscriptions); read by loadConfig from a list or a file. */
+  @IsString({ each: true })
+  API_TOKENS: string[] = [];
+
+  /** Lets a server without tokens listen on a non-loopback HOST. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'ALLOW_ANONYMOUS_WRITES must be true or false' })
+  ALLOW_ANONYMOUS_WRITES = false;
+
+  /** Other origins whose pages may call /graphql; the server's own origin always may. */
+  @Transform(toOrigins)
+  @Matches(ORIGIN, { each: true, message: 'CORS_ORIGINS must list origins such as https://app.example.com (scheme, host and port only), separated by commas' })
+  CORS_ORIGINS: string[] = [];
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'GRAPHQL_INTROSPECTION must be true or false' })
+  GRAPHQL_INTROSPECTION = true;
+
+  /** The GraphiQL page at /graphql for browsers. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'GRAPHQL_EXPLORER must be true or false' })
+  GRAPHQL_EXPLORER = true;
+
+  @Transform(toInt)
+  @IsInt({ message: 'GRAPHQL_MAX_DEPTH must be an integer from 2 to 50' })
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 8;
+
+  @Transform(toInt)
+  @IsInt({ message: 'GRAPHQL_MAX_ALIASES must be an integer from 0 to 1000' })
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt)
+  @IsInt({ message: 'GRAPHQL_MAX_COST must be a positive integer' })
+  @Min(1)
+  GRAPHQL_MAX_COST = 100_000;
+
+  /** `development` sends stack traces with GraphQL errors; any other value keeps them in the logs. */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
 }
 
-/** Builds the config from an environment, throwing one message that lists every bad value. */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const keys = Object.keys(new AppConfig()).concat(['FFMPEG_PATH', 'FFPROBE_PATH']);
-  const raw: Record<string, string> = {};
+const OPTIONAL_KEYS = ['FFMPEG_PATH', 'FFPROBE_PATH', 'NODE_ENV'];
+
+/**
+ * Builds the config from an environment, throwing one message that lists every bad value.
+ * `readTextFile` reads an `API_TOKENS` file; it is the only file read here.
+ */
+export function loadConfig(env: Record<string, string | undefined>, readTextFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): AppConfig {
+  const keys = Object.keys(new AppConfig()).concat(OPTIONAL_KEYS);
+  const raw: Record<string, unknown> = {};
   for (const key of keys) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
+  let tokensProblem: string | undefined;
+  if (typeof raw['API_TOKENS'] === 'string') {
+    const parsed = parseApiTokens(raw['API_TOKENS'], readTextFile);
+    tokensProblem = parsed.error;
+    raw['API_TOKENS'] = parsed.tokens ?? [];
+  }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-    throw new Error(`Invalid configuration:\n  - ${lines.join('\n  - ')}`);
+  const problems = [...(tokensProblem ? [tokensProblem] : []), ...errors.flatMap((e) => Object.values(e.constraints ?? {}))];
+  // Unreadable tokens must not pass for "no tokens": the mode is judged only on settings that loaded.
+  if (!tokensProblem && !errors.some((e) => e.property === 'ALLOW_ANONYMOUS_WRITES' || e.property === 'HOST')) {
+    const decision = accessMode({ host: config.HOST, tokenCount: config.API_TOKENS.length, allowAnonymousWrites: config.ALLOW_ANONYMOUS_WRITES });
+    if ('refusal' in decision) problems.push(decision.refusal);
   }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

@@ -11,7 +11,16 @@ export const MAX_SOURCE_FRAME_RATE = 240;
 /** Phones and cameras write a handful of streams; hundreds make every probe and demux slow. */
 export const MAX_SOURCE_STREAMS = 32;
 
-const hours = (seconds: number) => `${Math.round((seconds / 3600) * 100) / 100} h`;
+/** `12 s`, `2 min 5 s`, `4 h`, `10 h 30 min`. */
+function duration(seconds: number): string {
+  const total = Math.round(seconds);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const parts: [number, string][] = h > 0 ? [[h, 'h'], [m, 'min']] : m > 0 ? [[m, 'min'], [s, 's']] : [[s, 's']];
+  return parts
+    .filter(([n], i) => i === 0 || n > 0)
+    .map(([n, unit]) => `${n} ${unit}`)
+    .join(' ');
+}
 
 /**
  * Why a probed source is too big to process, or null. Checked before anything is encoded, so a
@@ -20,7 +29,7 @@ const hours = (seconds: number) => `${Math.round((seconds / 3600) * 100) / 100} 
 export function sourceLimitViolation(probe: VideoProbe, limits: SourceLimits): string | null {
   const { width, height, frameRate } = probe.video;
   if (probe.duration > limits.maxDurationSeconds) {
-    return `The video is ${hours(probe.duration)} long; the limit is ${hours(limits.maxDurationSeconds)}.`;
+    return `The video is ${duration(probe.duration)} long; the limit is ${duration(limits.maxDurationSeconds)}.`;
   }
   if (width * height > limits.maxPixels) {
     return `The picture is ${width}×${height} (${(width * height).toLocaleString('en')} pixels); the limit is ${limits.maxPixels.toLocaleString('en')} pixels (8K).`;

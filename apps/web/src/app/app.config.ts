@@ -2,10 +2,11 @@ import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideApollo } from 'apollo-angular';
 import { appRoutes } from './app.routes';
+import { authInterceptor } from './auth/auth.interceptor';
 import { createApolloOptions } from './core/apollo-options';
 
 export const appConfig: ApplicationConfig = {
@@ -13,7 +14,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
     // Default XHR backend on purpose: upload progress events need it (fetch cannot report bytes sent).
-    provideHttpClient(),
+    provideHttpClient(withInterceptors([authInterceptor])),
     provideApollo(createApolloOptions),
   ],
 };

@@ -83,6 +83,7 @@ export function detailFixture(
               averageBitrate: 800_000,
               codecs: 'avc1.64001e,mp4a.40.2',
               sizeBytes: 600_000,
+              segmentCount: 2,
               segments: [
                 {
                   __typename: 'Segment',

@@ -1,4 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { listCost } from '../../graphql-limits/field-cost';
+import { MAX_RUNGS } from '../list-bounds';
 import { PlaylistStatus } from './playlist-status.enum';
 import { SourceVideo } from './source-video.model';
 import { Variant } from './variant.model';
@@ -29,7 +31,7 @@ export class Playlist {
   @Field(() => [Int], { description: 'Requested heights above the source’s, not produced.' })
   skippedResolutions!: number[];
 
-  @Field(() => [Variant], { description: 'Highest first; empty until READY.' })
+  @Field(() => [Variant], { description: 'Highest first; empty until READY.', complexity: listCost(MAX_RUNGS) })
   variants!: Variant[];
 
   @Field(() => String, { nullable: true, description: 'HLS master playlist, once READY.' })

@@ -30,6 +30,9 @@ export class Variant {
   @Field({ description: 'The CMAF initialization segment.' })
   initUrl!: string;
 
-  @Field(() => [Segment])
+  @Field(() => Int, { description: 'How many segments the variant has.' })
+  segmentCount!: number;
+
+  /** Every segment; served a page at a time by VariantResolver.segments. */
   segments!: Segment[];
 }

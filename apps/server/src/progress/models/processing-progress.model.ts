@@ -1,4 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { listCost } from '../../graphql-limits/field-cost';
+import { MAX_RUNGS } from '../../catalog/list-bounds';
 import { PlaylistStatus } from '../../catalog/models/playlist-status.enum';
 
 @ObjectType({ description: 'Progress of one rung. All rungs are encoded by one ffmpeg process, so they advance together.' })
@@ -24,7 +26,7 @@ export class ProcessingProgress {
   @Field(() => Float, { description: 'Overall percent, 0 to 100.' })
   percent!: number;
 
-  @Field(() => [RungProgress])
+  @Field(() => [RungProgress], { complexity: listCost(MAX_RUNGS) })
   rungs!: RungProgress[];
 
   @Field(() => Float, { nullable: true, description: 'Encoding speed as a multiple of real time.' })

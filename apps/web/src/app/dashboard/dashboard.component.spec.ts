@@ -1,5 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import {
@@ -19,6 +22,7 @@ import {
   listItemFixture,
 } from '../../testing/fixtures';
 import { appRoutes } from '../app.routes';
+import { AuthService } from '../auth/auth.service';
 import { PlayerComponent } from '../player/player.component';
 import type { PlayerPlaylist } from '../player/player.types';
 import { DashboardComponent } from './dashboard.component';
@@ -172,5 +176,25 @@ describe('DashboardComponent', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     await flush();
     expect(q('sidebar')?.classList).not.toContain('sidebar--open');
+  });
+
+  it('offers to sign in only when the server wants a token, and opens the sign-in dialog', async () => {
+    await open('/playlists/ready-1');
+    answerDetail('ready-1');
+    await flush();
+    expect(q('open-sign-in')).toBeNull();
+
+    // what AuthService.check learns from a server started with API_TOKENS
+    const auth = TestBed.inject(AuthService);
+    auth.check();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/graphql')
+      .flush({ data: { auth: { tokenRequired: true, canWrite: false } } });
+    auth.dismiss();
+    await flush();
+    const button = q('open-sign-in') as HTMLButtonElement;
+    expect(button.textContent?.trim()).toBe('Sign in');
+    button.click();
+    expect(auth.dialogOpen()).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
 import { PlayerComponent } from '../player/player.component';
 import {
   type PlaylistDetail,
@@ -44,6 +45,7 @@ type DetailState =
 })
 export class DashboardComponent {
   protected readonly playlists = inject(PlaylistsService);
+  protected readonly auth = inject(AuthService);
   private readonly uploads = inject(UploadService);
 
   /** Route parameter of `/playlists/:id`; absent on `/`. */

@@ -47,7 +47,7 @@ export class SummaryCardComponent {
         resolution: `${v.width}×${v.height}`,
         bitrate: formatBitrate(v.averageBitrate || v.bitrate),
         size: formatBytes(v.sizeBytes),
-        segments: v.segments.length,
+        segments: v.segmentCount,
       })),
   );
 

@@ -16,6 +16,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, of } from 'rxjs';
 import { PlaylistsService } from '../playlists/data-access/playlists.service';
+import { closeDialog, showDialog } from '../shared/dialog';
 import { clampPercent, formatBytes } from '../shared/format';
 import { type FieldErrors, type UploadField } from './upload-errors';
 import { FALLBACK_LIMITS, validateUploadForm } from './upload-form';
@@ -256,13 +257,11 @@ export class UploadDialogComponent {
 
   private show(dialog: HTMLDialogElement): void {
     this.returnFocusTo = this.document.activeElement as HTMLElement | null;
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
+    showDialog(dialog);
   }
 
   private hide(dialog: HTMLDialogElement): void {
-    if (typeof dialog.close === 'function') dialog.close();
-    else dialog.removeAttribute('open');
+    closeDialog(dialog);
     this.returnFocusTo?.focus?.();
     this.returnFocusTo = null;
   }

@@ -16,6 +16,7 @@ import {
   progressFixture,
   videoFile,
 } from '../../testing/fixtures';
+import { AuthService } from '../auth/auth.service';
 import { PlaylistsService } from '../playlists/data-access/playlists.service';
 import { READY_PAUSE_MS, UploadService } from './upload.service';
 
@@ -130,6 +131,30 @@ describe('UploadService', () => {
     );
     expect(service.job(id)?.fieldErrors).toEqual({
       file: 'Unsupported file type',
+    });
+  });
+
+  it('asks for an API token when the server refuses the upload without one', () => {
+    const id = service.start({ file: videoFile(), options });
+    http.expectOne('/graphql').flush(
+      {
+        errors: [
+          {
+            message: 'This server accepts writes only with an API token',
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    expect(service.job(id)).toMatchObject({
+      phase: 'rejected',
+      error: 'This server accepts writes only with an API token',
+    });
+    const auth = TestBed.inject(AuthService);
+    expect({ open: auth.dialogOpen(), problem: auth.problem() }).toEqual({
+      open: true,
+      problem: 'needed',
     });
   });
 

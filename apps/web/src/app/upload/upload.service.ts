@@ -21,6 +21,8 @@ import {
   UploadVideoDocument,
 } from '@cmm/api-schema';
 import { Subscription, timer } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { isUnauthenticated } from '../auth/unauthenticated';
 import { API_ENDPOINTS } from '../core/api-endpoints';
 import { PlaylistsService } from '../playlists/data-access/playlists.service';
 import { buildMultipartBody } from './multipart-request';
@@ -74,6 +76,7 @@ export class UploadService {
   private readonly endpoints = inject(API_ENDPOINTS);
   private readonly playlists = inject(PlaylistsService);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
 
   private readonly jobsState = signal<readonly UploadJob[]>([]);
   private readonly requests = new Map<string, UploadRequest>();
@@ -230,6 +233,7 @@ export class UploadService {
   ): void {
     const { fieldErrors, general } = sortUploadErrors(errors);
     this.patch(id, { phase: 'rejected', fieldErrors, error: general });
+    if (isUnauthenticated(errors)) this.auth.unauthenticated(true);
   }
 
   private follow(id: string, playlistId: string): void {

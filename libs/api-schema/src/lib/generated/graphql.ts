@@ -26,6 +26,10 @@ export type UploadOptionsInput = {
   title?: string | null | undefined;
 };
 
+export type AuthQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AuthQuery = { auth: { tokenRequired: boolean; canWrite: boolean } };
+
 export type ProgressFieldsFragment = {
   playlistId: string;
   status: PlaylistStatus;
@@ -85,6 +89,7 @@ export type PlaylistDetailFragment = {
     averageBitrate: number;
     codecs: string;
     sizeBytes: number;
+    segmentCount: number;
     segments: Array<{
       index: number;
       start: number;
@@ -171,6 +176,7 @@ export type PlaylistQuery = {
       averageBitrate: number;
       codecs: string;
       sizeBytes: number;
+      segmentCount: number;
       segments: Array<{
         index: number;
         start: number;
@@ -412,6 +418,10 @@ export const PlaylistDetailFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
                 {
                   kind: 'Field',
+                  name: { kind: 'Name', value: 'segmentCount' },
+                },
+                {
+                  kind: 'Field',
                   name: { kind: 'Name', value: 'segments' },
                   selectionSet: {
                     kind: 'SelectionSet',
@@ -496,6 +506,35 @@ export const PlaylistDetailFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PlaylistDetailFragment, unknown>;
+export const AuthDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Auth' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'auth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'tokenRequired' },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'canWrite' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AuthQuery, AuthQueryVariables>;
 export const PlaylistsDocument = {
   kind: 'Document',
   definitions: [
@@ -836,6 +875,10 @@ export const PlaylistDocument = {
                 },
                 { kind: 'Field', name: { kind: 'Name', value: 'codecs' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'segmentCount' },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'segments' },
