@@ -50,13 +50,14 @@ function openSocket(wsUrl: string, options: { origin?: string; init?: boolean })
 describe('who may write: with API_TOKENS, writes need the token, reads stay public', () => {
   let server: RunningServer;
   const work = mkdtempSync(join(tmpdir(), 'cmm-e2e-access-'));
-  // graphql-upload writes multipart bodies to os.tmpdir(): the server gets its own, to watch.
-  const serverTmp = mkdtempSync(join(tmpdir(), 'cmm-e2e-server-tmp-'));
+  // graphql-upload buffers multipart bodies in the server's upload temp folder, watched here.
+  let serverTmp: string;
   let clip: string;
   let playlistId: string;
 
   beforeAll(async () => {
-    server = await startServer({ API_TOKENS: TOKEN, CORS_ORIGINS: LISTED, TMPDIR: serverTmp });
+    server = await startServer({ API_TOKENS: TOKEN, CORS_ORIGINS: LISTED });
+    serverTmp = join(server.mediaDir, '.uploads');
     clip = makeClip(join(work, 'clip.mp4'), { seconds: 2 });
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeGate } from './support/encode-gate';
@@ -13,6 +13,27 @@ interface Progress {
   percent: number;
   queuePosition: number | null;
   error: string | null;
+}
+
+/** Whether any process of the group is alive (signal 0 checks without sending). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls a state until it holds: what the test waits for, never how long. */
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe('failed and interrupted jobs', () => {
@@ -48,7 +69,7 @@ describe('failed and interrupted jobs', () => {
     expect(statSync(join(folder, 'source', 'cut-short.mp4')).size).toBeGreaterThan(0);
   });
 
-  it('reports the queue position while waiting, and resumes unfinished jobs after a crash', async () => {
+  it('reports the queue position while waiting; after a crash ends the orphaned encoder, sweeps leftovers and resumes unfinished jobs', async () => {
     // the first job's encode waits at the gate, so the second stays queued behind it until the test moves on
     const gate = encodeGate(work);
     server = await startServer({ TRANSCODE_CONCURRENCY: '1', ...gate.env });
@@ -63,11 +84,25 @@ describe('failed and interrupted jobs', () => {
     const waiting = await collectSubscription<Progress>(server.wsUrl, PROGRESS, { id: idB }, () => true);
     expect(waiting[0]).toMatchObject({ status: 'QUEUED', queuePosition: 1 });
 
-    // crash hard while the first job runs
-    await collectSubscription<Progress>(server.wsUrl, PROGRESS, { id: idA }, (p) => p.status === 'TRANSCODING');
+    // crash hard while the first job's encoder runs (held at the gate) and is on record
+    const manifestA = join(mediaDir, idA, 'manifest.json');
+    await waitFor('the encoder on record', () => JSON.parse(readFileSync(manifestA, 'utf8')).encoder?.pgid as number | undefined);
     await server.stop('SIGKILL');
-    gate.open();
+    const { pgid } = JSON.parse(readFileSync(manifestA, 'utf8')).encoder as { pgid: number };
+    expect(groupAlive(pgid)).toBe(true);
+    // what a crash mid-upload leaves: a folder without manifest.json and graphql-upload's buffer
+    mkdirSync(join(mediaDir, 'cut-20261130T000000Z-abcdef', 'source'), { recursive: true });
+    writeFileSync(join(mediaDir, 'cut-20261130T000000Z-abcdef', 'source', 'cut.mp4'), 'half a video');
+    writeFileSync(join(mediaDir, '.uploads', 'capacitor-0123abcd.tmp'), 'half an upload');
+
     server = await startServer({ TRANSCODE_CONCURRENCY: '1', ...gate.env }, mediaDir);
+    await waitFor('the orphaned encoder to end', () => !groupAlive(pgid));
+    expect(server.logs()).toMatch(/"event":"job.orphan_stopped"[^\n]*"pgid":\d+/);
+    expect(server.logs()).toMatch(/"event":"catalog.swept","key":"cut-20261130T000000Z-abcdef"/);
+    expect(server.logs()).toMatch(/"event":"upload.temp_swept","files":1/);
+    expect(existsSync(join(mediaDir, 'cut-20261130T000000Z-abcdef'))).toBe(false);
+    expect(readdirSync(join(mediaDir, '.uploads'))).toEqual([]);
+    gate.open();
 
     for (const id of [idA, idB]) {
       const events = await collectSubscription<Progress>(server.wsUrl, PROGRESS, { id }, (p) => p.status === 'READY' || p.status === 'FAILED');

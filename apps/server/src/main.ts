@@ -8,6 +8,7 @@ import { corsOptionsFor } from './access/cors-policy';
 import { uploadGuard } from './access/upload-guard';
 import { AppModule } from './app.module';
 import { LOG_LEVELS, loadConfig } from './config/app-config';
+import { prepareUploadTempDir } from './upload/upload-temp-dir';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -26,6 +27,10 @@ async function bootstrap(): Promise<void> {
     await app.close();
     return;
   }
+  // graphql-upload buffers files in os.tmpdir(): point it at a folder of ours on the media volume.
+  const uploadTemp = await prepareUploadTempDir(config.MEDIA_DIR);
+  process.env['TMPDIR'] = uploadTemp.path;
+  if (uploadTemp.swept > 0) Logger.warn({ event: 'upload.temp_swept', files: uploadTemp.swept, reason: 'upload buffers of an interrupted run' }, 'Bootstrap');
   const allowedOrigins = config.CORS_ORIGINS;
   app.enableCors((req: Request, callback) => callback(null, corsOptionsFor(req.originalUrl, req.headers.origin, allowedOrigins)));
   const access = app.get(AccessPolicy);

@@ -1,5 +1,6 @@
 import { PlaylistStatus } from './models/playlist-status.enum';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NotFoundError } from '../errors/domain-error';
@@ -42,6 +43,36 @@ describe('CatalogService', () => {
     const catalog = await open();
     expect(catalog.all().map((m) => m.id)).toEqual(['new', 'old']);
     expect(catalog.page(1, null)).toMatchObject({ hasNextPage: true, totalCount: 2 });
+  });
+
+  it('reports a corrupt manifest and goes on loading the rest', async () => {
+    seed(manifest('good', 100), 'good');
+    seed('{ half a manif', 'broken');
+    const warnings: unknown[] = [];
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warnings.push(message));
+    try {
+      const catalog = await open();
+      expect(catalog.all().map((m) => m.id)).toEqual(['good']);
+      expect(warnings).toContainEqual(expect.objectContaining({ event: 'catalog.skip', playlistId: 'broken', reason: expect.stringMatching(/JSON/) }));
+      expect(existsSync(join(root, 'broken', 'manifest.json'))).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('sweeps what a crash left at start-up: cut-off uploads, work folders, temp files; nothing else', async () => {
+    seed(manifest('a', 100), 'a');
+    mkdirSync(join(root, 'a', '.work', 'f00d'), { recursive: true });
+    writeFileSync(join(root, 'a', 'manifest.json.0123456789ab.tmp'), '{ "id": "a", "tit');
+    mkdirSync(join(root, 'cut', 'source'), { recursive: true });
+    writeFileSync(join(root, 'cut', 'source', 'clip.mp4'), 'part of a video');
+    mkdirSync(join(root, 'notes'));
+    writeFileSync(join(root, 'notes', 'todo.txt'), 'not ours');
+    writeFileSync(join(root, 'stray-file'), 'not a folder');
+    const catalog = await open();
+    expect(readdirSync(root).sort()).toEqual(['a', 'notes', 'stray-file']);
+    expect(readdirSync(join(root, 'a'))).toEqual(['manifest.json']);
+    expect(catalog.all().map((m) => m.id)).toEqual(['a']);
   });
 
   it('persists every save to manifest.json and keeps the index current', async () => {

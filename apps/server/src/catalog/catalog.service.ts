@@ -1,11 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { NotFoundError } from '../errors/domain-error';
 import { Storage } from '../storage/storage';
-import type { PlaylistManifest } from './manifest';
+import { manifestKey, PlaylistManifest } from './manifest';
+import { FolderListing, sweepTargets } from './startup-sweep';
 import { compareNewestFirst, decodeCursor, Page, paginate } from './pagination';
 
-export const MANIFEST_FILE = 'manifest.json';
-export const manifestKey = (playlistId: string) => `${playlistId}/${MANIFEST_FILE}`;
 
 /**
  * The catalog: `manifest.json` per playlist is the record, written atomically; an in-memory
@@ -21,8 +20,9 @@ export class CatalogService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.storage.ensureDir('');
+    await this.sweep();
     for (const entry of await this.storage.list('')) {
-      if (entry.startsWith('.') || !(await this.storage.stat(manifestKey(entry)))) continue;
+      if (entry.startsWith('.')) continue;
       try {
         const manifest = JSON.parse(await this.storage.readText(manifestKey(entry))) as PlaylistManifest;
         if (manifest.id !== entry) throw new Error(`id ${manifest.id} does not match its folder`);
@@ -33,6 +33,18 @@ export class CatalogService implements OnModuleInit {
     }
     this.sorted = null;
     this.logger.log({ event: 'catalog.loaded', playlists: this.index.size });
+  }
+
+  /** Removes what a crash left behind (see sweepTargets), saying what and why. */
+  private async sweep(): Promise<void> {
+    const folders: FolderListing[] = [];
+    for (const name of await this.storage.list('')) {
+      if (!name.startsWith('.') && !(await this.storage.stat(name))) folders.push({ name, entries: await this.storage.list(name) });
+    }
+    for (const target of sweepTargets(folders)) {
+      await this.storage.removeTree(target.key);
+      this.logger.warn({ event: 'catalog.swept', key: target.key, reason: target.reason });
+    }
   }
 
   find(playlistId: string): PlaylistManifest | null {

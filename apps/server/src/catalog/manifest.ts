@@ -1,5 +1,11 @@
 import type { Rung } from '@cmm/media-rules';
+import type { ProcessIdentity } from '../ffmpeg/process-identity';
 import { PlaylistStatus } from './models/playlist-status.enum';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const manifestKey = (playlistId: string) => `${playlistId}/${MANIFEST_FILE}`;
+/** Inside a playlist folder: where a job builds its stream before moving it into place. */
+export const WORK_DIR = '.work';
 
 /**
  * The shape of `media/<playlist_id>/manifest.json`, the catalog of record.
@@ -72,4 +78,6 @@ export interface PlaylistManifest {
   dash_manifest: string | null;
   poster: string | null;
   progress: ProgressRecord | null;
+  /** The running encoder, so a restart after a crash can end it; absent or null when none runs. */
+  encoder?: ProcessIdentity | null;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +11,9 @@ export function isInside(root: string, child: string): boolean {
   const rel = relative(root, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
+
+/** What `writeAtomic` names a file while it is being written; anything left with it is a crash's leftover. */
+export const TEMP_SUFFIX = '.tmp';
 
 export class LocalDiskStorage extends Storage {
   private readonly root: string;
@@ -58,7 +61,7 @@ export class LocalDiskStorage extends Storage {
   async writeAtomic(key: string, data: string | Buffer): Promise<void> {
     const target = this.localPath(key);
     await mkdir(dirname(target), { recursive: true });
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const temp = `${target}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
     try {
       await writeFile(temp, data, { flush: true });
       await rename(temp, target);
@@ -66,6 +69,18 @@ export class LocalDiskStorage extends Storage {
       await rm(temp, { force: true });
       throw error;
     }
+    // the rename itself is durable only once the folder's entry is on disk
+    const dir = await open(dirname(target), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  }
+
+  async freeBytes(): Promise<number> {
+    const fs = await statfs(this.root);
+    return fs.bavail * fs.bsize;
   }
 
   async writeStream(key: string, source: Readable): Promise<number> {

@@ -17,7 +17,7 @@ export abstract class Storage {
   abstract resolveExisting(key: string): Promise<string | null>;
   abstract stat(key: string): Promise<StoredFile | null>;
   abstract readText(key: string): Promise<string>;
-  /** Writes via a temp file and rename, so readers never see half a file. */
+  /** Writes a temp file, fsyncs it, renames it over the key and fsyncs the folder: readers never see half a file, and a crash leaves the old or the new one. */
   abstract writeAtomic(key: string, data: string | Buffer): Promise<void>;
   /** Streams into the key; on any error the partial file is removed. Returns bytes written. */
   abstract writeStream(key: string, source: Readable): Promise<number>;
@@ -26,4 +26,6 @@ export abstract class Storage {
   abstract ensureDir(dirKey: string): Promise<void>;
   abstract rename(fromKey: string, toKey: string): Promise<void>;
   abstract removeTree(key: string): Promise<void>;
+  /** Bytes a writer may still use on the media volume. */
+  abstract freeBytes(): Promise<number>;
 }

@@ -1,7 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { VariantRecord } from '../catalog/manifest';
+import { VariantRecord, WORK_DIR } from '../catalog/manifest';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
@@ -62,8 +62,14 @@ export class TranscodePipeline {
     private readonly mediaProbe: MediaProbe,
   ) {}
 
-  async run(input: PipelineInput, onProgress: (p: EncodeProgress) => void, signal?: AbortSignal): Promise<PipelineOutput> {
-    const work = `${input.playlistId}/.work`;
+  /** `onEncoderStarted` gets the encoder's pid (its process group) as soon as it runs. */
+  async run(
+    input: PipelineInput,
+    onProgress: (p: EncodeProgress) => void,
+    signal?: AbortSignal,
+    onEncoderStarted?: (pid: number) => void,
+  ): Promise<PipelineOutput> {
+    const work = `${input.playlistId}/${WORK_DIR}`;
     await this.storage.removeTree(work);
     // A fresh folder per run: an ffmpeg orphaned by a crashed server opens each segment by path;
     // finding its folder gone it fails, where a recreated one would let its files join the retry.
@@ -71,7 +77,7 @@ export class TranscodePipeline {
     try {
       await Promise.all(input.rungs.map((r) => this.storage.ensureDir(`${build}/${r.label}`)));
       const fps = outputFrameRate(input.probe.video.frameRate);
-      const encode = await this.encode(input, fps, build, onProgress, signal);
+      const encode = await this.encode(input, fps, build, onProgress, signal, onEncoderStarted);
       onProgress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
 
       const renditions: Rendition[] = [];
@@ -101,7 +107,14 @@ export class TranscodePipeline {
     }
   }
 
-  private async encode(input: PipelineInput, fps: string, build: string, onProgress: (p: EncodeProgress) => void, signal?: AbortSignal): Promise<RunResult> {
+  private async encode(
+    input: PipelineInput,
+    fps: string,
+    build: string,
+    onProgress: (p: EncodeProgress) => void,
+    signal?: AbortSignal,
+    onSpawn?: (pid: number) => void,
+  ): Promise<RunResult> {
     const { duration } = input.probe;
     const args = buildEncodeArgs({
       inputPath: this.storage.localPath(input.sourceKey),
@@ -115,6 +128,7 @@ export class TranscodePipeline {
     const result = await this.runner.run(this.binaries.ffmpeg.path, args, {
       timeoutMs: ENCODE_TIMEOUT_BASE_MS + duration * ENCODE_TIMEOUT_PER_SECOND_MS,
       signal,
+      onSpawn,
       stderrTailBytes: STDERR_TAIL_BYTES,
       onStdoutLine: progressLineReader((sample) => {
         const { percent, etaSeconds } = computeProgress(sample.done ? duration : sample.outTimeSeconds, duration, sample.speed);

@@ -1,5 +1,6 @@
 import type { Rung } from '@cmm/media-rules';
 import { ConsoleLogger, Logger } from '@nestjs/common';
+import { ChildProcess, spawn } from 'node:child_process';
 import { PubSub } from 'graphql-subscriptions';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import type { PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import type { MediaProbe } from '../ffmpeg/media-probe';
+import { readProcessIdentity } from '../ffmpeg/process-identity';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import type { ProcessingProgress } from '../progress/models/processing-progress.model';
 import { ProgressTracker } from '../progress/progress-tracker';
@@ -24,10 +26,12 @@ const output: PipelineOutput = { variants: [], hls_manifest: 'stream/master.m3u8
 /** A pipeline the spec drives: each run reports the given progress, then ends as told. */
 class ScriptedPipeline {
   readonly inputs: PipelineInput[] = [];
-  constructor(private readonly script: (onProgress: (p: EncodeProgress) => void, signal: AbortSignal) => Promise<PipelineOutput>) {}
-  run(input: PipelineInput, onProgress: (p: EncodeProgress) => void, signal: AbortSignal): Promise<PipelineOutput> {
+  constructor(
+    private readonly script: (onProgress: (p: EncodeProgress) => void, signal: AbortSignal, onEncoderStarted: (pid: number) => void) => Promise<PipelineOutput>,
+  ) {}
+  run(input: PipelineInput, onProgress: (p: EncodeProgress) => void, signal: AbortSignal, onEncoderStarted: (pid: number) => void): Promise<PipelineOutput> {
     this.inputs.push(input);
-    return this.script(onProgress, signal);
+    return this.script(onProgress, signal, onEncoderStarted);
   }
 }
 
@@ -194,6 +198,62 @@ describe('TranscodeService: the job state machine', () => {
     service?.enqueue('p');
     expect((await following).at(-1)?.status).toBe('READY');
     expect(catalog.get('p').status).toBe(PlaylistStatus.READY);
+  });
+
+  describe('the encoder a crashed server left running', () => {
+    const orphans: ChildProcess[] = [];
+    /** A stand-in encoder in a process group of its own, as ProcessRunner starts ffmpeg. */
+    const startOrphan = () => {
+      const child = spawn('sleep', ['60'], { detached: true, stdio: 'ignore' });
+      orphans.push(child);
+      return child;
+    };
+    const exited = (child: ChildProcess) => new Promise<string | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    afterEach(() => orphans.splice(0).forEach((child) => child.kill('SIGKILL')));
+
+    it('is recorded with the job while it runs, and cleared when the job ends', async () => {
+      const encoder = startOrphan();
+      await seed('p');
+      let recordedDuringEncode: unknown;
+      const following = followToEnd('p');
+      await start(
+        new ScriptedPipeline(async (onProgress, _signal, onEncoderStarted) => {
+          onEncoderStarted(encoder.pid as number);
+          onProgress({ stage: 'TRANSCODING', percent: 10, speed: 1, etaSeconds: 5 });
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          recordedDuringEncode = catalog.get('p').encoder;
+          return output;
+        }),
+      );
+      service?.enqueue('p');
+      await following;
+      expect(recordedDuringEncode).toEqual(readProcessIdentity(encoder.pid as number));
+      expect(catalog.get('p').encoder).toBeNull();
+    });
+
+    it('is ended at start-up before the job is queued again', async () => {
+      const orphan = startOrphan();
+      const gone = exited(orphan);
+      await seed('p', PlaylistStatus.TRANSCODING);
+      await catalog.update('p', { encoder: readProcessIdentity(orphan.pid as number) });
+      const following = followToEnd('p');
+      await start(new ScriptedPipeline(encodeThenFinish));
+      expect(await gone).toBe('SIGKILL');
+      expect((await following).at(-1)?.status).toBe('READY');
+      expect(catalog.get('p').encoder).toBeNull();
+    });
+
+    it('is left alone when its pid now belongs to another process', async () => {
+      const stranger = startOrphan();
+      const identity = readProcessIdentity(stranger.pid as number);
+      expect(identity).not.toBeNull();
+      await seed('p', PlaylistStatus.TRANSCODING);
+      await catalog.update('p', { encoder: identity && { ...identity, start_ticks: '1' } });
+      const following = followToEnd('p');
+      await start(new ScriptedPipeline(encodeThenFinish));
+      await following;
+      expect(readProcessIdentity(stranger.pid as number)).toEqual(identity);
+    });
   });
 
   it('cancelling a running job stops it without marking it FAILED', async () => {

@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Rung } from '@cmm/media-rules';
 import { CatalogService } from '../catalog/catalog.service';
-import type { PlaylistManifest } from '../catalog/manifest';
+import { PlaylistManifest, WORK_DIR } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import type { ProcessingProgress } from '../progress/models/processing-progress.model';
 import { ProcessingError } from '../errors/domain-error';
 import { MediaProbe } from '../ffmpeg/media-probe';
+import { ProcessIdentity, readProcessIdentity, sameProcess } from '../ffmpeg/process-identity';
+import { killProcessGroup } from '../ffmpeg/process-runner';
 import { ProgressTracker } from '../progress/progress-tracker';
 import { Storage } from '../storage/storage';
 import { JobQueue } from './job-queue';
@@ -40,8 +42,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       .reverse();
     for (const manifest of unfinished) {
       this.logger.log({ event: 'job.recovered', playlistId: manifest.id, was: manifest.status });
-      await this.storage.removeTree(`${manifest.id}/.work`);
-      await this.catalog.update(manifest.id, { status: PlaylistStatus.QUEUED, progress: null });
+      if (manifest.encoder) this.stopOrphan(manifest.id, manifest.encoder);
+      await this.catalog.update(manifest.id, { status: PlaylistStatus.QUEUED, progress: null, encoder: null });
     }
     this.queue.onChange(() => void this.publishQueuePositions());
     this.queue.start((id, signal) => this.process(id, signal));
@@ -63,9 +65,15 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async process(playlistId: string, signal: AbortSignal): Promise<void> {
     const started = Date.now();
-    // Progress is handled in order, one update at a time, and settled before the outcome is
-    // written: a late PACKAGING write must never land after READY, nor a failed write go unhandled.
-    let progressHandled = Promise.resolve();
+    // Progress and the encoder's identity are recorded in order, one write at a time, and settled
+    // before the outcome is written: a late PACKAGING write must never land after READY, nor a
+    // failed write go unhandled (the job goes on; its outcome is written again in full).
+    let recorded = Promise.resolve();
+    const inOrder = (write: () => Promise<void>) => {
+      recorded = recorded.then(write).catch((error: Error) => {
+        this.logger.warn({ event: 'job.record_failed', playlistId, message: error.message });
+      });
+    };
     try {
       const manifest = await this.transition(playlistId, PlaylistStatus.PROBING);
       // Probed again (the upload's probe is not kept): the encode needs the demuxer and stream details.
@@ -74,14 +82,11 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       await this.transition(playlistId, PlaylistStatus.TRANSCODING, rungs);
       const output = await this.pipeline.run(
         { playlistId, sourceKey: `${playlistId}/${manifest.source.path}`, probe, rungs, segmentDuration: manifest.segment_duration },
-        (p) => {
-          progressHandled = progressHandled.then(() => this.onEncodeProgress(playlistId, rungs, p)).catch((error: Error) => {
-            this.logger.warn({ event: 'job.progress_failed', playlistId, message: error.message });
-          });
-        },
+        (p) => inOrder(() => this.onEncodeProgress(playlistId, rungs, p)),
         signal,
+        (pid) => inOrder(() => this.recordEncoder(playlistId, pid)),
       );
-      await progressHandled;
+      await recorded;
       if (signal.aborted) return;
       await this.catalog.update(playlistId, {
         status: PlaylistStatus.READY,
@@ -90,13 +95,14 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         hls_manifest: output.hls_manifest,
         dash_manifest: output.dash_manifest,
         poster: output.poster,
+        encoder: null,
         progress: { percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), speed: null, eta_seconds: 0 },
       });
       await this.publish(playlistId, { status: PlaylistStatus.READY, percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), etaSeconds: 0 });
       this.progress.forget(playlistId);
       this.logger.log({ event: 'job.ready', playlistId, seconds: (Date.now() - started) / 1000, rungs: rungs.map((r) => r.label) });
     } catch (error) {
-      await progressHandled;
+      await recorded;
       if (signal.aborted || !this.catalog.find(playlistId)) return;
       await this.fail(playlistId, error);
     }
@@ -110,10 +116,26 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     } else {
       this.logger.error({ event: 'job.failed', playlistId, message: (error as Error)?.message, stack: (error as Error)?.stack });
     }
-    await this.storage.removeTree(`${playlistId}/.work`);
-    await this.catalog.update(playlistId, { status: PlaylistStatus.FAILED, error: message, variants: [], hls_manifest: null, dash_manifest: null });
+    await this.storage.removeTree(`${playlistId}/${WORK_DIR}`);
+    await this.catalog.update(playlistId, { status: PlaylistStatus.FAILED, error: message, variants: [], hls_manifest: null, dash_manifest: null, encoder: null });
     await this.publish(playlistId, { status: PlaylistStatus.FAILED, error: message });
     this.progress.forget(playlistId);
+  }
+
+  /** Records the encoder's identity with the job, so a restart after a crash can end it. */
+  private async recordEncoder(playlistId: string, pid: number): Promise<void> {
+    const encoder = readProcessIdentity(pid);
+    if (encoder) await this.catalog.update(playlistId, { encoder });
+  }
+
+  /**
+   * An encoder that outlived a crashed server would go on writing beside the retried job: its
+   * process group is ended, if it is still the process recorded (pids are reused).
+   */
+  private stopOrphan(playlistId: string, encoder: ProcessIdentity): void {
+    if (!sameProcess(encoder, readProcessIdentity(encoder.pgid))) return;
+    const stopped = killProcessGroup(encoder.pgid);
+    this.logger.warn({ event: 'job.orphan_stopped', playlistId, pgid: encoder.pgid, stopped });
   }
 
   /** Persists the new status, then publishes it. */
