@@ -108,3 +108,23 @@ describe('upload validation: clear BAD_USER_INPUT errors, nothing left behind', 
     expect(playlistsOnDisk()).toEqual([body.data.uploadVideo.id]);
   });
 });
+
+describe('uploads when the media volume is down to its reserve', () => {
+  let server: RunningServer | undefined;
+  const work = mkdtempSync(join(tmpdir(), 'cmm-e2e-reserve-'));
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('refuses them up front with 507 INSUFFICIENT_STORAGE, storing nothing, not even the upload buffer', async () => {
+    // a reserve no disk has: every upload would eat into it
+    server = await startServer({ MIN_FREE_BYTES: String(2 ** 52) });
+    const clip = makeClip(join(work, 'clip.mp4'), { seconds: 1 });
+    const { status, body } = await uploadFile(server.url, clip, { resolutions: [240], segmentDuration: 2 });
+    expect(status).toBe(507);
+    expect(body.errors?.[0]).toMatchObject({ message: 'The server is out of storage space; nothing was kept. Try again later.', extensions: { code: 'INSUFFICIENT_STORAGE' } });
+    expect(readdirSync(server.mediaDir).filter((e) => !e.startsWith('.'))).toEqual([]);
+    expect(readdirSync(join(server.mediaDir, '.uploads'))).toEqual([]);
+  });
+});

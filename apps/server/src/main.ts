@@ -8,6 +8,8 @@ import { corsOptionsFor } from './access/cors-policy';
 import { uploadGuard } from './access/upload-guard';
 import { AppModule } from './app.module';
 import { LOG_LEVELS, loadConfig } from './config/app-config';
+import { Storage } from './storage/storage';
+import { storageReserveGuard } from './upload/storage-reserve';
 import { prepareUploadTempDir } from './upload/upload-temp-dir';
 
 async function bootstrap(): Promise<void> {
@@ -35,7 +37,12 @@ async function bootstrap(): Promise<void> {
   app.enableCors((req: Request, callback) => callback(null, corsOptionsFor(req.originalUrl, req.headers.origin, allowedOrigins)));
   const access = app.get(AccessPolicy);
   // Multipart GraphQL requests (file uploads) are checked, then streamed to temp files before Apollo sees them.
-  app.use('/graphql', uploadGuard(access), graphqlUploadExpress({ maxFileSize: config.MAX_UPLOAD_BYTES, maxFiles: 1 }));
+  app.use(
+    '/graphql',
+    uploadGuard(access),
+    storageReserveGuard(app.get(Storage), config.MIN_FREE_BYTES),
+    graphqlUploadExpress({ maxFileSize: config.MAX_UPLOAD_BYTES, maxFiles: 1 }),
+  );
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       GRAPHQL_MAX_COST: 100_000,
       MAX_DURATION_SECONDS: 4 * 3600,
       MAX_SOURCE_PIXELS: 7680 * 4320,
+      MIN_FREE_BYTES: 256 * 1024 ** 2,
     });
   });
 

@@ -75,6 +75,12 @@ export class AppConfig {
   @Min(1)
   MAX_SOURCE_PIXELS = 7680 * 4320;
 
+  /** Free space kept on the media volume: uploads that would eat into it are refused up front. */
+  @Transform(toInt)
+  @IsInt({ message: 'MIN_FREE_BYTES must be a non-negative integer (bytes)' })
+  @Min(0)
+  MIN_FREE_BYTES = 256 * 1024 ** 2;
+
   /** Where the built web app lives; served at `/` when present. */
   @IsString()
   WEB_DIST_DIR = 'dist/apps/web/browser';

@@ -3,6 +3,7 @@ export enum ErrorCode {
   BadUserInput = 'BAD_USER_INPUT',
   NotFound = 'NOT_FOUND',
   ProcessingFailed = 'PROCESSING_FAILED',
+  InsufficientStorage = 'INSUFFICIENT_STORAGE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -30,6 +31,20 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** The server's disk is (nearly) full: not the uploader's fault, and worth retrying later. */
+export class StorageFullError extends DomainError {
+  readonly code = ErrorCode.InsufficientStorage;
+  constructor(message = STORAGE_FULL_MESSAGE) {
+    super(message);
+    this.name = 'StorageFullError';
+  }
+}
+
+export const STORAGE_FULL_MESSAGE = 'The server is out of storage space; nothing was kept. Try again later.';
+
+/** Whether an error is the file system saying the disk is full. */
+export const isDiskFull = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'ENOSPC';
+
 /** Why a media file could not be processed, in terms a user can act on. */
 export enum ProcessingFailure {
   NoVideoStream = 'NO_VIDEO_STREAM',
@@ -37,6 +52,7 @@ export enum ProcessingFailure {
   UnsupportedContainer = 'UNSUPPORTED_CONTAINER',
   ZeroFrameRate = 'ZERO_FRAME_RATE',
   TruncatedFile = 'TRUNCATED_FILE',
+  StorageFull = 'STORAGE_FULL',
   TooLarge = 'TOO_LARGE',
   EncoderFailed = 'ENCODER_FAILED',
   Timeout = 'TIMEOUT',

@@ -14,6 +14,7 @@ export function toGraphQLError(error: DomainError): GraphQLError {
       extensions['failure'] = (error as ProcessingError).failure;
       break;
     case ErrorCode.NotFound:
+    case ErrorCode.InsufficientStorage:
     case ErrorCode.Internal:
       break;
     default: {

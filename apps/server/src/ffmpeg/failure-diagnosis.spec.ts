@@ -1,7 +1,7 @@
 import { ProcessingFailure } from '../errors/domain-error';
 import { diagnoseFailure } from './failure-diagnosis';
 
-const { TruncatedFile, UnreadableContainer, EncoderFailed } = ProcessingFailure;
+const { TruncatedFile, UnreadableContainer, EncoderFailed, StorageFull } = ProcessingFailure;
 
 // stderr excerpts as ffmpeg 4.1 (2018) and 5.1 print them
 describe('diagnoseFailure', () => {
@@ -29,7 +29,7 @@ describe('diagnoseFailure', () => {
       UnreadableContainer,
       /cannot decode \(prores_raw\)/,
     ],
-    ['a full disk', '[hls @ 0x55] Failed to open file: No space left on device\n', 1, EncoderFailed, /out of disk space/],
+    ['a full disk', '[hls @ 0x55] Failed to open file: No space left on device\n', 1, StorageFull, /^The server ran out of storage space while processing/],
     ['an encoder that cannot open', '[libx264 @ 0x55] height not divisible by 2 (320x241)\nError initializing output stream 0:0 -- Error while opening encoder for output stream #0:0 - maybe incorrect parameters such as bit_rate, rate, width or height\n', 1, EncoderFailed, /^Encoding failed \(exit code 1\): Error initializing output stream 0:0/],
     ['a crash', 'frame=   75 fps=0.0 q=-1.0 size=N/A\n', null, EncoderFailed, /^The encoder crashed \(SIGSEGV\)/],
     ['silence and an exit code', '', 69, EncoderFailed, /^Encoding failed \(exit code 69\)\.$/],

@@ -13,6 +13,9 @@ interface Rule {
   message: (match: RegExpExecArray) => string;
 }
 
+export const DISK_FULL_WHILE_PROCESSING =
+  'The server ran out of storage space while processing this video; the source is kept, so it can be processed again once space is freed.';
+
 // Order matters: a cut-off file also makes the demuxer say "Invalid data found", so the
 // specific truncation signs are checked before the generic unreadable ones.
 const RULES: readonly Rule[] = [
@@ -45,8 +48,8 @@ const RULES: readonly Rule[] = [
   },
   {
     pattern: /No space left on device/i,
-    failure: ProcessingFailure.EncoderFailed,
-    message: () => 'The server ran out of disk space while encoding; the source is kept so it can be retried.',
+    failure: ProcessingFailure.StorageFull,
+    message: () => DISK_FULL_WHILE_PROCESSING,
   },
   {
     pattern: /Cannot allocate memory|Out of memory/i,

@@ -2,7 +2,8 @@ import type { Rung } from '@cmm/media-rules';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { VariantRecord, WORK_DIR } from '../catalog/manifest';
-import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
+import { isDiskFull, ProcessingError, ProcessingFailure } from '../errors/domain-error';
+import { DISK_FULL_WHILE_PROCESSING } from '../ffmpeg/failure-diagnosis';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
 import { MediaProbe } from '../ffmpeg/media-probe';
@@ -103,6 +104,7 @@ export class TranscodePipeline {
     } catch (error) {
       await this.storage.removeTree(work);
       if (error instanceof ProcessingError) throw error;
+      if (isDiskFull(error)) throw new ProcessingError(ProcessingFailure.StorageFull, DISK_FULL_WHILE_PROCESSING);
       throw new ProcessingError(ProcessingFailure.EncoderFailed, `Packaging the encoded stream failed: ${(error as Error).message}`);
     }
   }

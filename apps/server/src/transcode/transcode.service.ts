@@ -104,7 +104,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     } catch (error) {
       await recorded;
       if (signal.aborted || !this.catalog.find(playlistId)) return;
-      await this.fail(playlistId, error);
+      // if even FAILED cannot be written (a full disk), the manifest keeps its last state and the job runs again at start-up
+      await this.fail(playlistId, error).catch((cause: Error) => this.logger.error({ event: 'job.failure_unrecorded', playlistId, message: cause.message }));
     }
   }
 

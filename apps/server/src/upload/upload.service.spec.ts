@@ -103,6 +103,23 @@ describe('UploadService', () => {
     expect(transcode.enqueued).toEqual([]);
   });
 
+  it('answers a full disk as the server’s INSUFFICIENT_STORAGE, not the uploader’s fault, leaving nothing behind', async () => {
+    class FullDisk extends LocalDiskStorage {
+      override async writeStream(key: string, source: Readable): Promise<number> {
+        await super.writeStream(key, Readable.from([Buffer.from('the first bytes')]));
+        source.resume();
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      }
+    }
+    const full = new UploadService(new FullDisk(root), catalog, { probe: () => probeResult() } as unknown as MediaProbe, transcode as unknown as TranscodeService, tracker, new AppConfig());
+    await expect(full.upload(file('a.mp4'), options())).rejects.toMatchObject({
+      code: ErrorCode.InsufficientStorage,
+      message: 'The server is out of storage space; nothing was kept. Try again later.',
+    });
+    expect(readdirSync(root)).toEqual([]);
+    expect(catalog.all()).toEqual([]);
+  });
+
   it('refuses a file ffprobe cannot read as a video with the probe’s message, leaving nothing behind', async () => {
     probeResult = async () => {
       throw new ProcessingError(ProcessingFailure.NoVideoStream, 'The file has no video stream (it only has audio); upload a video file.');

@@ -7,7 +7,7 @@ import type { PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { toSourceRecord } from '../catalog/source-record';
 import { AppConfig } from '../config/app-config';
-import { ProcessingError, ValidationError } from '../errors/domain-error';
+import { isDiskFull, ProcessingError, StorageFullError, ValidationError } from '../errors/domain-error';
 import { MediaProbe } from '../ffmpeg/media-probe';
 import { ProgressTracker } from '../progress/progress-tracker';
 import { Storage } from '../storage/storage';
@@ -96,6 +96,7 @@ export class UploadService {
       size = await this.storage.writeStream(key, file.createReadStream());
     } catch (error) {
       // graphql-upload ends the stream with a 413 error once maxFileSize is passed
+      if (isDiskFull(error)) throw new StorageFullError();
       if ((error as { status?: number }).status === 413) {
         throw new ValidationError('file', `The file is larger than the maximum upload size of ${formatBytes(this.config.MAX_UPLOAD_BYTES)}`);
       }
