@@ -16,6 +16,7 @@ import { buildEncodeArgs, buildPosterArgs } from './ffmpeg-args';
 import { parseMediaPlaylist, writeMasterPlaylist } from './hls-playlist';
 import { computeProgress, progressLineReader } from './progress-parser';
 import { dashRepresentation, ensureComplete, masterVariant, Rendition, variantRecord } from './rendition';
+import { StallWatchdog } from './stall-watchdog';
 import { DASH_MANIFEST, MASTER_PLAYLIST, POSTER, RUNG_PLAYLIST, STREAM_DIR } from './stream-layout';
 
 export interface PipelineInput {
@@ -44,6 +45,9 @@ export interface PipelineOutput {
 /** An encode slower than a tenth of real time is taken to be stuck. */
 const ENCODE_TIMEOUT_BASE_MS = 60_000;
 const ENCODE_TIMEOUT_PER_SECOND_MS = 10_000;
+/** However long the source claims to be, an encoder whose output time stops advancing this long is stuck. */
+const ENCODE_STALL_MS = 120_000;
+const ENCODE_STALLED = 'Encoding stopped making progress and was stopped; the source is kept so it can be retried.';
 const POSTER_TIMEOUT_MS = 60_000;
 const STDERR_TAIL_BYTES = 32 * 1024;
 
@@ -127,16 +131,23 @@ export class TranscodePipeline {
       fps,
     });
     const started = Date.now();
-    const result = await this.runner.run(this.binaries.ffmpeg.path, args, {
-      timeoutMs: ENCODE_TIMEOUT_BASE_MS + duration * ENCODE_TIMEOUT_PER_SECOND_MS,
-      signal,
-      onSpawn,
-      stderrTailBytes: STDERR_TAIL_BYTES,
-      onStdoutLine: progressLineReader((sample) => {
-        const { percent, etaSeconds } = computeProgress(sample.done ? duration : sample.outTimeSeconds, duration, sample.speed);
-        onProgress({ stage: 'TRANSCODING', percent, speed: sample.speed, etaSeconds: sample.done ? 0 : etaSeconds });
-      }),
-    });
+    const watchdog = new StallWatchdog(ENCODE_STALL_MS);
+    const result = await this.runner
+      .run(this.binaries.ffmpeg.path, args, {
+        timeoutMs: ENCODE_TIMEOUT_BASE_MS + duration * ENCODE_TIMEOUT_PER_SECOND_MS,
+        signal: signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal,
+        onSpawn,
+        stderrTailBytes: STDERR_TAIL_BYTES,
+        onStdoutLine: progressLineReader((sample) => {
+          if (sample.outTimeSeconds !== null) watchdog.saw(sample.outTimeSeconds);
+          const { percent, etaSeconds } = computeProgress(sample.done ? duration : sample.outTimeSeconds, duration, sample.speed);
+          onProgress({ stage: 'TRANSCODING', percent, speed: sample.speed, etaSeconds: sample.done ? 0 : etaSeconds });
+        }),
+      })
+      .finally(() => watchdog.stop());
+    if (watchdog.signal.aborted && !signal?.aborted) {
+      throw new ProcessingError(ProcessingFailure.Timeout, ENCODE_STALLED, result.stderrTail);
+    }
     ensureSucceeded(result, 'Encoding');
     this.logger.log({ event: 'transcode.encoded', playlistId: input.playlistId, seconds: (Date.now() - started) / 1000, rungs: input.rungs.map((r) => r.label) });
     return result;

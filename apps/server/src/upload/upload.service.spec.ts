@@ -82,6 +82,20 @@ describe('UploadService', () => {
     expect(catalog.find(manifest.id)).toEqual(manifest);
   });
 
+  it('probes at most two uploads at once, however many arrive together', async () => {
+    let running = 0;
+    let most = 0;
+    probeResult = async () => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running--;
+      return probe;
+    };
+    const uploads = await Promise.all(Array.from({ length: 6 }, (_, i) => service.upload(file(`clip-${i}.mp4`), options())));
+    expect(uploads).toHaveLength(6);
+    expect(most).toBe(2);
+  });
+
   it('titles an untitled upload after its file name', async () => {
     expect((await service.upload(file('beach.mov'), options())).title).toBe('beach');
   });

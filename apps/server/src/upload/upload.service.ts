@@ -13,7 +13,10 @@ import { ProgressTracker } from '../progress/progress-tracker';
 import { Storage } from '../storage/storage';
 import { TranscodeService } from '../transcode/transcode.service';
 import { UploadOptionsInput } from './dto/upload-options.input';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { buildPlaylistId, sourceFilename } from './playlist-id';
+
+const UPLOAD_PROBE_CONCURRENCY = 2;
 
 /** What the upload service needs of a multipart file (graphql-upload's FileUpload). */
 export interface IncomingFile {
@@ -24,6 +27,8 @@ export interface IncomingFile {
 @Injectable()
 export class UploadService {
   private readonly logger = new Logger(UploadService.name);
+  /** Many uploads finishing at once must not start as many ffprobes beside the encodes. */
+  private readonly probeSlots = new ConcurrencyLimit(UPLOAD_PROBE_CONCURRENCY);
 
   constructor(
     private readonly storage: Storage,
@@ -108,7 +113,7 @@ export class UploadService {
 
   private async probeUpload(key: string) {
     try {
-      return await this.probe.probe(this.storage.localPath(key));
+      return await this.probeSlots.run(() => this.probe.probe(this.storage.localPath(key)));
     } catch (error) {
       if (error instanceof ProcessingError) throw new ValidationError('file', error.message);
       throw error;
