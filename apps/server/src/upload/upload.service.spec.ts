@@ -88,7 +88,7 @@ describe('UploadService', () => {
 
   it.each([
     ['no file name', file(''), 'The upload has no file name'],
-    ['an extension that is not a video container', file('notes.txt'), 'Unsupported file type; allowed extensions: mp4, mov, m4v, mkv, webm, avi'],
+    ['an extension that is not a video container', file('notes.txt'), 'Unsupported file type; allowed extensions: mp4, mov, m4v, mkv, webm, avi, mts, m2ts, ts'],
     ['an empty file', file('empty.mp4', () => Readable.from([])), 'The file is empty'],
     [
       'a file past the size limit',
