@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
+import { capabilitiesFromFilters } from '../ffmpeg/ffmpeg-capabilities';
 import { MediaProbe } from '../ffmpeg/media-probe';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner } from '../ffmpeg/process-runner';
@@ -41,7 +42,8 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
   const root = mkdtempSync(join(tmpdir(), 'cmm-pipeline-'));
   const storage = new LocalDiskStorage(root);
   const runner = new ProcessRunner();
-  const binaries = new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' });
+  const capabilities = capabilitiesFromFilters(execFileSync(ffmpeg, ['-hide_banner', '-filters'], { encoding: 'utf8' }));
+  const binaries = new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }, capabilities);
   const probe = new MediaProbe(binaries, runner, new AppConfig());
   const pipeline = new TranscodePipeline(storage, runner, binaries, probe);
   const encoders = execFileSync(ffmpeg, ['-hide_banner', '-encoders'], { encoding: 'utf8' });
