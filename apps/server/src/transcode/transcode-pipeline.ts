@@ -110,6 +110,8 @@ export class TranscodePipeline {
       rungs: input.rungs,
       segmentDuration: input.segmentDuration,
       fps,
+      picture: input.probe.video,
+      capabilities: this.binaries.capabilities,
     });
     const started = Date.now();
     const result = await this.runner.run(this.binaries.ffmpeg.path, args, {
@@ -158,6 +160,8 @@ export class TranscodePipeline {
       outputPath: this.storage.localPath(key),
       duration: input.probe.duration,
       display: { width: input.probe.video.displayWidth, height: input.probe.video.displayHeight },
+      picture: input.probe.video,
+      capabilities: this.binaries.capabilities,
     });
     const result = await this.runner.run(this.binaries.ffmpeg.path, args, { timeoutMs: POSTER_TIMEOUT_MS, signal });
     ensureSucceeded(result, 'Making the poster');
