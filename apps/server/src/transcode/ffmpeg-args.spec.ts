@@ -1,7 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
 import { codecDetailsArgs, probeArgs } from '../ffmpeg/ffprobe-args';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
-import { buildEncodeArgs, buildPosterArgs } from './ffmpeg-args';
+import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs } from './ffmpeg-args';
 import type { SourcePicture } from './picture-filters';
 
 const r240: Rung = { label: '240p', height: 240, width: 320, crf: 21, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
@@ -147,11 +147,23 @@ describe('poster filters per kind of source', () => {
   });
 });
 
+describe('buildFirstFramePosterArgs', () => {
+  it('is the poster without the seek: the first frame that decodes, filtered the same way', () => {
+    const job = { inputPath: '/m/p/source/a.mts', demuxer: 'mpegts' as const, outputPath: '/out/poster.jpg', duration: 30, display: { width: 1920, height: 1080 } };
+    expect(buildFirstFramePosterArgs({ ...job, picture: { ...sdr, fieldOrder: 'tt' }, capabilities: zimg })).toEqual([
+      ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
+      ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mpegts', '-i', 'file:/m/p/source/a.mts'],
+      ...['-frames:v', '1', '-vf', 'bwdif=mode=send_frame:parity=auto:deint=all,scale=640:360,setsar=1', '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', '/out/poster.jpg'],
+    ]);
+  });
+});
+
 describe('every ffmpeg and ffprobe call', () => {
   const posterJob = { inputPath: '/m/p/source/a.mkv', demuxer: 'matroska' as const, outputPath: '/m/p/poster.jpg', duration: 20, display: { width: 1280, height: 720 } };
   const calls: [string, string[]][] = [
     ['encode', buildEncodeArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputDir: '/m/p/.work', rungs: [r720], segmentDuration: 4, fps: '30', picture: sdr, capabilities: zimg })],
     ['poster', buildPosterArgs({ ...posterJob, picture: sdr, capabilities: zimg })],
+    ['first-frame poster', buildFirstFramePosterArgs({ ...posterJob, picture: sdr, capabilities: zimg })],
     ['probe', probeArgs('/m/p/source/a.mkv')],
     ['codec probe', codecDetailsArgs('/m/p/.work/720p/init.mp4')],
   ];
@@ -168,7 +180,7 @@ describe('every ffmpeg and ffprobe call', () => {
     for (const loosening of [' -safe 0 ', ' -allowed_extensions ALL ', ' -extension_picky 0 ', ' -enable_drefs 1 ']) expect(text).not.toContain(loosening);
   });
 
-  it.each(calls.slice(0, 2))('%s opens the probed demuxer, so nothing is re-detected', (_name, args) => {
+  it.each(calls.slice(0, 3))('%s opens the probed demuxer, so nothing is re-detected', (_name, args) => {
     expect(args[args.indexOf('-i') - 1]).toBe('matroska');
     expect(args[args.indexOf('-i') - 2]).toBe('-f');
   });

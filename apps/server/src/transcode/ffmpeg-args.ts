@@ -84,6 +84,15 @@ export function buildPosterArgs(job: PosterJob): string[] {
   return posterArgs(job, ['-ss', at.toFixed(3)]);
 }
 
+/**
+ * The poster from the first frame that decodes, for when the seek finds none: MPEG-TS has no
+ * index, so a seek lands by byte position and by timestamps that need not start at 0, and may
+ * end up past the last key frame.
+ */
+export function buildFirstFramePosterArgs(job: PosterJob): string[] {
+  return posterArgs(job, []);
+}
+
 function posterArgs(job: PosterJob, seek: string[]): string[] {
   const picture = pictureFilters(job.picture, job.capabilities);
   const width = even(Math.min(POSTER_MAX_WIDTH, job.display.width));
