@@ -43,7 +43,7 @@ describe('upload validation: clear BAD_USER_INPUT errors, nothing left behind', 
   it('rejects a disallowed extension', async () => {
     const { body } = await uploadFile(server.url, clip, valid, 'clip.exe');
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
-    expect(body.errors?.[0].message).toMatch(/mp4, mov, m4v, mkv, webm, avi/);
+    expect(body.errors?.[0].message).toMatch(/mp4, mov, m4v, mkv, webm, avi, mts, m2ts, ts/);
     expect(playlistsOnDisk()).toEqual([]);
   });
 

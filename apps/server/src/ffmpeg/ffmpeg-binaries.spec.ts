@@ -29,6 +29,19 @@ describe('FfmpegBinaries.resolve', () => {
     expect(binaries.ffmpeg.path).toBe(npmFfmpeg);
   });
 
+  it.each([
+    ['the npm build', npmFfmpeg],
+    ['the system build', '/usr/bin/ffmpeg'],
+  ])('finds zscale and tonemap in %s, so HDR is tone-mapped', async (_name, path) => {
+    expect(await FfmpegBinaries.detectCapabilities(path, runner)).toEqual({ toneMapping: true });
+  });
+
+  it('takes an ffmpeg that cannot list its filters to have none of the optional ones', async () => {
+    const failing = new ProcessRunner();
+    jest.spyOn(failing, 'run').mockResolvedValue({ stdout: '', stderrTail: 'Unrecognized option', exitCode: 1, signal: null, timedOut: false, aborted: false });
+    expect(await FfmpegBinaries.detectCapabilities(npmFfmpeg, failing)).toEqual({ toneMapping: false });
+  });
+
   it('fails start-up with what it tried when nothing works', async () => {
     // the npm binary always exists here, so every spawn fails as on a machine without it
     const failing = new ProcessRunner();

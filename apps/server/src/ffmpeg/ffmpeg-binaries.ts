@@ -1,6 +1,7 @@
 import { binaryCandidates, CandidateSources, packagedBinary, parseVersion, Tool } from '@cmm/ffmpeg-binaries';
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { capabilitiesFromFilters, FfmpegCapabilities } from './ffmpeg-capabilities';
 import { ProcessRunner } from './process-runner';
 
 export interface ResolvedBinary {
@@ -12,8 +13,9 @@ const VERSION_TIMEOUT_MS = 10_000;
 
 /**
  * The ffmpeg and ffprobe this server runs, chosen once at start-up: the first candidate whose
- * `-version` answers like ffmpeg. Provided by an async factory, so a machine without a working
- * ffmpeg fails at start-up with a message that says what was tried, not at the first upload.
+ * `-version` answers like ffmpeg, and what that ffmpeg's filters allow. Provided by an async
+ * factory, so a machine without a working ffmpeg fails at start-up with a message that says what
+ * was tried, not at the first upload.
  */
 export class FfmpegBinaries {
   private static readonly logger = new Logger(FfmpegBinaries.name);
@@ -21,6 +23,7 @@ export class FfmpegBinaries {
   constructor(
     readonly ffmpeg: ResolvedBinary,
     readonly ffprobe: ResolvedBinary,
+    readonly capabilities: FfmpegCapabilities,
   ) {}
 
   static async resolve(config: AppConfig, runner: ProcessRunner, pathVariable: string | undefined): Promise<FfmpegBinaries> {
@@ -31,7 +34,16 @@ export class FfmpegBinaries {
       { ...common, configured: config.FFPROBE_PATH, configuredFfmpeg: config.FFMPEG_PATH, packaged: packagedBinary('ffprobe') },
       runner,
     );
-    return new FfmpegBinaries(ffmpeg, ffprobe);
+    return new FfmpegBinaries(ffmpeg, ffprobe, await FfmpegBinaries.detectCapabilities(ffmpeg.path, runner));
+  }
+
+  /** Asks the ffmpeg at `path` for its filters; one that cannot list them is taken to have none of the optional ones. */
+  static async detectCapabilities(path: string, runner: ProcessRunner): Promise<FfmpegCapabilities> {
+    const result = await runner.run(path, ['-hide_banner', '-filters'], { timeoutMs: VERSION_TIMEOUT_MS });
+    const capabilities = capabilitiesFromFilters(result.exitCode === 0 ? result.stdout : '');
+    if (result.exitCode !== 0) FfmpegBinaries.logger.warn({ event: 'binary.filters_unlisted', path, exitCode: result.exitCode, stderrTail: result.stderrTail });
+    FfmpegBinaries.logger.log({ event: 'binary.capabilities', path, ...capabilities });
+    return capabilities;
   }
 
   private static async firstWorking(tool: Tool, sources: CandidateSources, runner: ProcessRunner): Promise<ResolvedBinary> {

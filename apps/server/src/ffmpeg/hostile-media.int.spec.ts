@@ -44,7 +44,7 @@ function watchFifos(paths: string[]): { opened: Set<string>; stop: () => void } 
 
 describe.each(BINARIES)('hostile uploads with $name', ({ ffmpeg, ffprobe }) => {
   const dir = mkdtempSync(join(tmpdir(), 'cmm-hostile-'));
-  const probe = new MediaProbe(new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }), new ProcessRunner(), new AppConfig());
+  const probe = new MediaProbe(new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }, { toneMapping: false }), new ProcessRunner(), new AppConfig());
   const decoys = ['decoy.ts', 'decoy.mp4', 'decoy.key', 'decoy-rel.ts'].map((name) => join(dir, name));
   let http: Server;
   let httpPort = 0;

@@ -14,7 +14,7 @@ const ffprobe: string = require('@ffprobe-installer/ffprobe').path;
 // real ffprobe on clips generated here: the adapter's job is to talk to it
 describe('MediaProbe', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cmm-probe-'));
-  const probe = new MediaProbe(new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }), new ProcessRunner(), new AppConfig());
+  const probe = new MediaProbe(new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }, { toneMapping: false }), new ProcessRunner(), new AppConfig());
   const make = (name: string, args: string[]) => {
     const path = join(dir, name);
     execFileSync(ffmpeg, ['-v', 'error', '-y', ...args, path]);
@@ -26,7 +26,7 @@ describe('MediaProbe', () => {
   it('refuses a source past the configured limits before anything is encoded', async () => {
     const clip = make('two-seconds.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=2', '-c:v', 'libx264', '-preset', 'ultrafast']);
     const strict = new MediaProbe(
-      new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }),
+      new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }, { toneMapping: false }),
       new ProcessRunner(),
       Object.assign(new AppConfig(), { MAX_SOURCE_PIXELS: 320 * 200 }),
     );

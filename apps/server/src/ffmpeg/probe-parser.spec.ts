@@ -14,6 +14,11 @@ const h264: FfprobeStream = {
   r_frame_rate: '30000/1001',
   avg_frame_rate: '30000/1001',
   bits_per_raw_sample: '8',
+  color_range: 'tv',
+  color_space: 'bt709',
+  color_transfer: 'bt709',
+  color_primaries: 'bt709',
+  field_order: 'progressive',
   duration: '12.012000',
   disposition: { attached_pic: 0 },
   tags: { language: 'und', handler_name: 'VideoHandler' },
@@ -44,6 +49,11 @@ describe('parseProbe', () => {
         frameRate: 29.97,
         pixelFormat: 'yuv420p',
         bitDepth: 8,
+        colorTransfer: 'bt709',
+        colorPrimaries: 'bt709',
+        colorSpace: 'bt709',
+        colorRange: 'tv',
+        fieldOrder: 'progressive',
       },
       audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
     });
@@ -81,6 +91,39 @@ describe('parseProbe', () => {
     ['12-bit from bits_per_raw_sample', { pix_fmt: 'gbrp', bits_per_raw_sample: '12' }, 12],
   ])('bit depth of %s', (_name, overrides, bitDepth) => {
     expect(parseProbe(mp4([{ ...h264, ...overrides }])).video.bitDepth).toBe(bitDepth);
+  });
+
+  const untagged = { color_range: undefined, color_space: undefined, color_transfer: undefined, color_primaries: undefined, field_order: undefined };
+  it.each([
+    [
+      'an HDR10 phone clip (PQ, BT.2020, 10-bit HEVC)',
+      { codec_name: 'hevc', pix_fmt: 'yuv420p10le', color_transfer: 'smpte2084', color_primaries: 'bt2020', color_space: 'bt2020nc' },
+      { colorTransfer: 'smpte2084', colorPrimaries: 'bt2020', colorSpace: 'bt2020nc', colorRange: 'tv', fieldOrder: 'progressive' },
+    ],
+    [
+      'an iPhone HLG clip',
+      { codec_name: 'hevc', pix_fmt: 'yuv420p10le', color_transfer: 'arib-std-b67', color_primaries: 'bt2020', color_space: 'bt2020nc' },
+      { colorTransfer: 'arib-std-b67', colorPrimaries: 'bt2020', colorSpace: 'bt2020nc', colorRange: 'tv', fieldOrder: 'progressive' },
+    ],
+    [
+      'a full-range camera clip (yuvj420p)',
+      { pix_fmt: 'yuvj420p', color_range: 'pc', color_space: 'bt470bg', color_transfer: undefined, color_primaries: undefined },
+      { colorTransfer: 'unknown', colorPrimaries: 'unknown', colorSpace: 'bt470bg', colorRange: 'pc', fieldOrder: 'progressive' },
+    ],
+    [
+      'an AVCHD 1080i recording (top field first)',
+      { ...untagged, field_order: 'tt' },
+      { colorTransfer: 'unknown', colorPrimaries: 'unknown', colorSpace: 'unknown', colorRange: 'unknown', fieldOrder: 'tt' },
+    ],
+    [
+      'a stream that says nothing about colour or fields',
+      untagged,
+      { colorTransfer: 'unknown', colorPrimaries: 'unknown', colorSpace: 'unknown', colorRange: 'unknown', fieldOrder: 'unknown' },
+    ],
+  ])('colour and fields of %s', (_name, overrides, expected) => {
+    const { video } = parseProbe(mp4([{ ...h264, ...overrides }]));
+    const { colorTransfer, colorPrimaries, colorSpace, colorRange, fieldOrder } = video;
+    expect({ colorTransfer, colorPrimaries, colorSpace, colorRange, fieldOrder }).toEqual(expected);
   });
 
   it('ignores cover art and takes the first real video and audio streams', () => {

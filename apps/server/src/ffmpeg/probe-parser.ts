@@ -15,6 +15,11 @@ export interface FfprobeStream {
   r_frame_rate?: string;
   pix_fmt?: string;
   bits_per_raw_sample?: string;
+  color_range?: string;
+  color_space?: string;
+  color_transfer?: string;
+  color_primaries?: string;
+  field_order?: string;
   channels?: number;
   sample_rate?: string;
   duration?: string;
@@ -52,6 +57,15 @@ export interface VideoProbe {
     frameRate: number;
     pixelFormat: string;
     bitDepth: number;
+    /** ffprobe's names, 'unknown' when the stream does not say: `smpte2084` (HDR10), `arib-std-b67` (HLG), `bt709`. */
+    colorTransfer: string;
+    colorPrimaries: string;
+    /** The YCbCr matrix: `bt709`, `bt2020nc`, `smpte170m`. */
+    colorSpace: string;
+    /** `tv` (limited) or `pc` (full). */
+    colorRange: string;
+    /** `progressive`, or interlaced as `tt`, `bb`, `tb`, `bt` (coded then displayed field first). */
+    fieldOrder: string;
   };
   audio: { codec: string; channels: number; sampleRate: number } | null;
 }
@@ -138,6 +152,11 @@ export function parseProbe(output: FfprobeOutput): VideoProbe {
       frameRate: round3(frameRate),
       pixelFormat: video.pix_fmt ?? 'unknown',
       bitDepth: bitDepthOf(video),
+      colorTransfer: video.color_transfer ?? 'unknown',
+      colorPrimaries: video.color_primaries ?? 'unknown',
+      colorSpace: video.color_space ?? 'unknown',
+      colorRange: video.color_range ?? 'unknown',
+      fieldOrder: video.field_order ?? 'unknown',
     },
     audio: audio
       ? { codec: audio.codec_name ?? 'unknown', channels: audio.channels ?? 0, sampleRate: Number(audio.sample_rate ?? 0) }

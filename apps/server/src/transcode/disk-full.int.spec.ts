@@ -44,7 +44,7 @@ describe('transcode pipeline on a full disk', () => {
     makeClip(join(root, id, 'source', 'clip.mp4'), { seconds: 2, width: 160, height: 120 });
     const storage = new FillingDisk(root, budget);
     const runner = new ProcessRunner();
-    const binaries = new FfmpegBinaries({ path: ffmpegPath(), version: 'test' }, { path: ffprobePath(), version: 'test' });
+    const binaries = new FfmpegBinaries({ path: ffmpegPath(), version: 'test' }, { path: ffprobePath(), version: 'test' }, { toneMapping: false });
     const probe = await new MediaProbe(binaries, runner, new AppConfig()).probe(join(root, id, 'source', 'clip.mp4'));
     const { rungs } = planLadder({ width: 160, height: 120 }, [144]);
     const pipeline = new TranscodePipeline(storage, runner, binaries, new MediaProbe(binaries, runner, new AppConfig()));

@@ -1,15 +1,20 @@
 import type { Rung } from '@cmm/media-rules';
 import { codecDetailsArgs, probeArgs } from '../ffmpeg/ffprobe-args';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
-import { buildEncodeArgs, buildPosterArgs } from './ffmpeg-args';
+import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs } from './ffmpeg-args';
+import type { SourcePicture } from './picture-filters';
 
 const r240: Rung = { label: '240p', height: 240, width: 320, crf: 21, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
 const r144: Rung = { label: '144p', height: 144, width: 192, crf: 21, maxrateKbps: 200, bufsizeKbps: 400, audioKbps: 64 };
 const r720: Rung = { label: '720p', height: 720, width: 1280, crf: 22, maxrateKbps: 2800, bufsizeKbps: 5600, audioKbps: 128 };
 
-const rungArgs = (r: Rung, i: number, gop: string, d: string, profile: string) => [
+const sdr: SourcePicture = { codec: 'h264', colorTransfer: 'bt709', colorRange: 'tv', fieldOrder: 'progressive' };
+const zimg = { toneMapping: true };
+const noZimg = { toneMapping: false };
+
+const rungArgs = (r: Rung, i: number, gop: string, d: string, profile: string, colourTags: string[] = []) => [
   ...['-map', `[v${i}]`, '-map', '0:a:0?'],
-  ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', profile, '-pix_fmt', 'yuv420p'],
+  ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', profile, '-pix_fmt', 'yuv420p', ...colourTags],
   ...['-crf', String(r.crf), '-maxrate', `${r.maxrateKbps}k`, '-bufsize', `${r.bufsizeKbps}k`],
   ...['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${d})`],
   ...['-c:a', 'aac', '-b:a', `${r.audioKbps}k`, '-ac', '2'],
@@ -50,11 +55,55 @@ describe('buildEncodeArgs', () => {
       rungArgs(r720, 0, '360', '6', 'high'),
     ],
   ])('%s', (_name, rungs, frameRate, segmentDuration, graph, outputs) => {
-    expect(buildEncodeArgs({ inputPath: '/media/p/source/clip.mp4', demuxer: 'mov', outputDir: '/media/p/.work', rungs, segmentDuration, fps: outputFrameRate(frameRate) })).toEqual([
+    const job = { inputPath: '/media/p/source/clip.mp4', demuxer: 'mov' as const, outputDir: '/media/p/.work', rungs, segmentDuration, fps: outputFrameRate(frameRate) };
+    expect(buildEncodeArgs({ ...job, picture: sdr, capabilities: zimg })).toEqual([
       ...head,
       '-filter_complex',
       graph,
       ...outputs,
+    ]);
+  });
+});
+
+describe('buildEncodeArgs per kind of source', () => {
+  const bt709 = ['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709', '-color_range', 'tv'];
+  const scales = '[s0]scale=320:240,setsar=1,format=yuv420p[v0]';
+  const toneMapPq = 'zscale=tin=smpte2084:pin=bt2020:min=bt2020nc:rin=tv:t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p';
+  const toneMapHlg = toneMapPq.replace('tin=smpte2084', 'tin=arib-std-b67');
+  const bwdif = 'bwdif=mode=send_frame:parity=auto:deint=all';
+  const kinds: [string, Partial<SourcePicture>, { toneMapping: boolean }, string, string[]][] = [
+    ['SDR BT.709: nothing added', {}, zimg, `[0:v:0]fps=25,split=1[s0];${scales}`, []],
+    ['an untagged old clip (MPEG-4 Part 2 in AVI)', { codec: 'mpeg4', colorTransfer: 'unknown', colorRange: 'unknown', fieldOrder: 'unknown' }, zimg, `[0:v:0]fps=25,split=1[s0];${scales}`, []],
+    ['AVCHD 1080i, top field first: deinterlaced before fps', { fieldOrder: 'tt' }, zimg, `[0:v:0]${bwdif},fps=25,split=1[s0];${scales}`, []],
+    ['PAL DV, which reports no field order: deinterlaced', { codec: 'dvvideo', fieldOrder: 'unknown' }, zimg, `[0:v:0]${bwdif},fps=25,split=1[s0];${scales}`, []],
+    ['full range (yuvj420p, or a full-range yuv420p): read as such by every scale', { colorRange: 'pc' }, zimg, '[0:v:0]fps=25,split=1[s0];[s0]scale=320:240:in_range=pc,setsar=1,format=yuv420p[v0]', []],
+    ['HDR10 (PQ) with zscale: tone-mapped after fps, tagged BT.709', { colorTransfer: 'smpte2084' }, zimg, `[0:v:0]fps=25,${toneMapPq},split=1[s0];${scales}`, bt709],
+    ['HLG with zscale: tone-mapped from the HLG curve', { colorTransfer: 'arib-std-b67' }, zimg, `[0:v:0]fps=25,${toneMapHlg},split=1[s0];${scales}`, bt709],
+    ['full-range HDR10: the range goes to zscale, not to the scales', { colorTransfer: 'smpte2084', colorRange: 'pc' }, zimg, `[0:v:0]fps=25,${toneMapPq.replace('rin=tv', 'rin=pc')},split=1[s0];${scales}`, bt709],
+    [
+      'HDR10 without zscale: colorspace, read as BT.2020 SDR',
+      { colorTransfer: 'smpte2084' },
+      noZimg,
+      `[0:v:0]fps=25,colorspace=ispace=bt2020nc:iprimaries=bt2020:itrc=bt2020-10:irange=tv:all=bt709:range=tv:format=yuv420p,split=1[s0];${scales}`,
+      bt709,
+    ],
+    [
+      'interlaced full-range HLG without zscale (a broadcast capture)',
+      { colorTransfer: 'arib-std-b67', colorRange: 'pc', fieldOrder: 'bb' },
+      noZimg,
+      `[0:v:0]${bwdif},fps=25,colorspace=ispace=bt2020nc:iprimaries=bt2020:itrc=bt2020-10:irange=pc:all=bt709:range=tv:format=yuv420p,split=1[s0];${scales}`,
+      bt709,
+    ],
+    ['SDR BT.709 on a build without zscale: nothing added', {}, noZimg, `[0:v:0]fps=25,split=1[s0];${scales}`, []],
+  ];
+
+  it.each(kinds)('%s', (_name, picture, capabilities, graph, colourTags) => {
+    const job = { inputPath: '/media/p/source/clip.mp4', demuxer: 'mov' as const, outputDir: '/media/p/.work', rungs: [r240], segmentDuration: 4, fps: '25' };
+    expect(buildEncodeArgs({ ...job, picture: { ...sdr, ...picture }, capabilities })).toEqual([
+      ...head,
+      '-filter_complex',
+      graph,
+      ...rungArgs(r240, 0, '100', '4', 'main', colourTags),
     ]);
   });
 });
@@ -67,7 +116,7 @@ describe('buildPosterArgs', () => {
     ['a portrait (rotated) source by its display size', 30, { width: 1080, height: 1920 }, '3.000', 'scale=640:1138,setsar=1'],
     ['odd display sizes become even', 10, { width: 321, height: 241 }, '1.000', 'scale=322:242,setsar=1'],
   ])('%s', (_name, duration, display, at, filter) => {
-    expect(buildPosterArgs({ inputPath: '/in.mp4', demuxer: 'mov', outputPath: '/out/poster.jpg', duration, display })).toEqual([
+    expect(buildPosterArgs({ inputPath: '/in.mp4', demuxer: 'mov', outputPath: '/out/poster.jpg', duration, display, picture: sdr, capabilities: zimg })).toEqual([
       ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-ss', at],
       ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mov', '-i', 'file:/in.mp4'],
       ...['-frames:v', '1', '-vf', filter, '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', '/out/poster.jpg'],
@@ -75,10 +124,46 @@ describe('buildPosterArgs', () => {
   });
 });
 
+describe('poster filters per kind of source', () => {
+  it.each([
+    ['SDR', {}, zimg, 'scale=320:240,setsar=1'],
+    ['interlaced, deinterlaced like the ladder', { fieldOrder: 'bt' }, zimg, 'bwdif=mode=send_frame:parity=auto:deint=all,scale=320:240,setsar=1'],
+    ['full range', { colorRange: 'pc' }, zimg, 'scale=320:240:in_range=pc,setsar=1'],
+    [
+      'HLG, tone-mapped like the ladder',
+      { colorTransfer: 'arib-std-b67' },
+      zimg,
+      'zscale=tin=arib-std-b67:pin=bt2020:min=bt2020nc:rin=tv:t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,scale=320:240,setsar=1',
+    ],
+    [
+      'HDR10 without zscale',
+      { colorTransfer: 'smpte2084' },
+      noZimg,
+      'colorspace=ispace=bt2020nc:iprimaries=bt2020:itrc=bt2020-10:irange=tv:all=bt709:range=tv:format=yuv420p,scale=320:240,setsar=1',
+    ],
+  ] as [string, Partial<SourcePicture>, { toneMapping: boolean }, string][])('%s', (_name, picture, capabilities, filter) => {
+    const args = buildPosterArgs({ inputPath: '/in.mp4', demuxer: 'mov', outputPath: '/out/poster.jpg', duration: 6, display: { width: 320, height: 240 }, picture: { ...sdr, ...picture }, capabilities });
+    expect(args[args.indexOf('-vf') + 1]).toBe(filter);
+  });
+});
+
+describe('buildFirstFramePosterArgs', () => {
+  it('is the poster without the seek: the first frame that decodes, filtered the same way', () => {
+    const job = { inputPath: '/m/p/source/a.mts', demuxer: 'mpegts' as const, outputPath: '/out/poster.jpg', duration: 30, display: { width: 1920, height: 1080 } };
+    expect(buildFirstFramePosterArgs({ ...job, picture: { ...sdr, fieldOrder: 'tt' }, capabilities: zimg })).toEqual([
+      ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
+      ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mpegts', '-i', 'file:/m/p/source/a.mts'],
+      ...['-frames:v', '1', '-vf', 'bwdif=mode=send_frame:parity=auto:deint=all,scale=640:360,setsar=1', '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', '/out/poster.jpg'],
+    ]);
+  });
+});
+
 describe('every ffmpeg and ffprobe call', () => {
+  const posterJob = { inputPath: '/m/p/source/a.mkv', demuxer: 'matroska' as const, outputPath: '/m/p/poster.jpg', duration: 20, display: { width: 1280, height: 720 } };
   const calls: [string, string[]][] = [
-    ['encode', buildEncodeArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputDir: '/m/p/.work', rungs: [r720], segmentDuration: 4, fps: '30' })],
-    ['poster', buildPosterArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputPath: '/m/p/poster.jpg', duration: 20, display: { width: 1280, height: 720 } })],
+    ['encode', buildEncodeArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputDir: '/m/p/.work', rungs: [r720], segmentDuration: 4, fps: '30', picture: sdr, capabilities: zimg })],
+    ['poster', buildPosterArgs({ ...posterJob, picture: sdr, capabilities: zimg })],
+    ['first-frame poster', buildFirstFramePosterArgs({ ...posterJob, picture: sdr, capabilities: zimg })],
     ['probe', probeArgs('/m/p/source/a.mkv')],
     ['codec probe', codecDetailsArgs('/m/p/.work/720p/init.mp4')],
   ];
@@ -95,7 +180,7 @@ describe('every ffmpeg and ffprobe call', () => {
     for (const loosening of [' -safe 0 ', ' -allowed_extensions ALL ', ' -extension_picky 0 ', ' -enable_drefs 1 ']) expect(text).not.toContain(loosening);
   });
 
-  it.each(calls.slice(0, 2))('%s opens the probed demuxer, so nothing is re-detected', (_name, args) => {
+  it.each(calls.slice(0, 3))('%s opens the probed demuxer, so nothing is re-detected', (_name, args) => {
     expect(args[args.indexOf('-i') - 1]).toBe('matroska');
     expect(args[args.indexOf('-i') - 2]).toBe('-f');
   });

@@ -1,6 +1,8 @@
 import type { Rung } from '@cmm/media-rules';
+import type { FfmpegCapabilities } from '../ffmpeg/ffmpeg-capabilities';
 import { parseRatio } from '../ffmpeg/frame-rate';
 import { Demuxer, inputArgs } from '../ffmpeg/input-args';
+import { pictureFilters, SourcePicture } from './picture-filters';
 import { INIT_SEGMENT, RUNG_PLAYLIST, SEGMENT_FFMPEG_PATTERN } from './stream-layout';
 
 export interface EncodeJob {
@@ -13,6 +15,8 @@ export interface EncodeJob {
   segmentDuration: number;
   /** The output frame rate, as `outputFrameRate` gives it: `25`, `24000/1001`. */
   fps: string;
+  picture: SourcePicture;
+  capabilities: FfmpegCapabilities;
 }
 
 export interface PosterJob {
@@ -21,6 +25,8 @@ export interface PosterJob {
   outputPath: string;
   duration: number;
   display: { width: number; height: number };
+  picture: SourcePicture;
+  capabilities: FfmpegCapabilities;
 }
 
 const POSTER_MAX_WIDTH = 640;
@@ -30,9 +36,10 @@ const X264_PRESET = 'veryfast';
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
 /**
- * One ffmpeg process for the whole ladder: the source is decoded once, made constant-rate by
- * `fps` (the portable way: 2018 builds lack `-fps_mode`, newer ones deprecate `-vsync`), split,
- * and scaled per rung. Each rung is its own `-f hls` output, because the 2018 ffmpeg on npm
+ * One ffmpeg process for the whole ladder: the source is decoded once, deinterlaced if need be,
+ * made constant-rate by `fps` (the portable way: 2018 builds lack `-fps_mode`, newer ones
+ * deprecate `-vsync`), brought from HDR to SDR if need be (see `pictureFilters`), split, and
+ * scaled per rung. Each rung is its own `-f hls` output, because the 2018 ffmpeg on npm
  * crashes at the end of a multi-variant `-var_stream_map` encode. Key frames are forced on
  * every segment boundary with scene cuts off, so all rungs cut segments at the same times.
  * `temp_file` writes each segment as `.tmp` and renames it when whole (newer builds; the 2018
@@ -40,17 +47,19 @@ const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
  */
 export function buildEncodeArgs(job: EncodeJob): string[] {
   const { fps } = job;
+  const picture = pictureFilters(job.picture, job.capabilities);
   const gop = Math.ceil((parseRatio(fps) ?? 0) * job.segmentDuration);
   const n = job.rungs.length;
   const splits = job.rungs.map((_, i) => `[s${i}]`).join('');
-  const scales = job.rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height},setsar=1,format=yuv420p[v${i}]`);
-  const graph = [`[0:v:0]fps=${fps},split=${n}${splits}`, ...scales].join(';');
+  const scales = job.rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height}${picture.scaleOptions},setsar=1,format=yuv420p[v${i}]`);
+  const decoded = [...picture.deinterlace, `fps=${fps}`, ...picture.toSdr].join(',');
+  const graph = [`[0:v:0]${decoded},split=${n}${splits}`, ...scales].join(';');
 
   const outputs = job.rungs.flatMap((rung, i) => {
     const dir = `${job.outputDir}/${rung.label}`;
     return [
       ...['-map', `[v${i}]`, '-map', '0:a:0?'],
-      ...['-c:v', 'libx264', '-preset', X264_PRESET, '-profile:v', rung.height > 360 ? 'high' : 'main', '-pix_fmt', 'yuv420p'],
+      ...['-c:v', 'libx264', '-preset', X264_PRESET, '-profile:v', rung.height > 360 ? 'high' : 'main', '-pix_fmt', 'yuv420p', ...picture.colourTags],
       ...['-crf', String(rung.crf), '-maxrate', `${rung.maxrateKbps}k`, '-bufsize', `${rung.bufsizeKbps}k`],
       ...['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${job.segmentDuration})`],
       ...['-c:a', 'aac', '-b:a', `${rung.audioKbps}k`, '-ac', '2'],
@@ -69,14 +78,29 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
   ];
 }
 
-/** One JPEG at a tenth of the way in (1 s into short clips), at most 640 wide, upright and square-pixelled. */
+/** One JPEG at a tenth of the way in (1 s into short clips), at most 640 wide, upright, square-pixelled and SDR. */
 export function buildPosterArgs(job: PosterJob): string[] {
   const at = job.duration >= 10 ? job.duration / 10 : Math.min(1, job.duration / 2);
+  return posterArgs(job, ['-ss', at.toFixed(3)]);
+}
+
+/**
+ * The poster from the first frame that decodes, for when the seek finds none: MPEG-TS has no
+ * index, so a seek lands by byte position and by timestamps that need not start at 0, and may
+ * end up past the last key frame.
+ */
+export function buildFirstFramePosterArgs(job: PosterJob): string[] {
+  return posterArgs(job, []);
+}
+
+function posterArgs(job: PosterJob, seek: string[]): string[] {
+  const picture = pictureFilters(job.picture, job.capabilities);
   const width = even(Math.min(POSTER_MAX_WIDTH, job.display.width));
   const height = even((width * job.display.height) / job.display.width);
+  const filters = [...picture.deinterlace, ...picture.toSdr, `scale=${width}:${height}${picture.scaleOptions}`, 'setsar=1'];
   return [
     ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
-    ...['-ss', at.toFixed(3), ...inputArgs(job.inputPath, job.demuxer)],
-    ...['-frames:v', '1', '-vf', `scale=${width}:${height},setsar=1`, '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', job.outputPath],
+    ...[...seek, ...inputArgs(job.inputPath, job.demuxer)],
+    ...['-frames:v', '1', '-vf', filters.join(','), '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', job.outputPath],
   ];
 }

@@ -7,12 +7,12 @@ import { DISK_FULL_WHILE_PROCESSING } from '../ffmpeg/failure-diagnosis';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
 import { MediaProbe } from '../ffmpeg/media-probe';
-import { ensureSucceeded } from '../ffmpeg/process-failure';
+import { ensureSucceeded, runFailure } from '../ffmpeg/process-failure';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner, RunResult } from '../ffmpeg/process-runner';
 import { Storage } from '../storage/storage';
 import { writeDashManifest } from './dash-manifest';
-import { buildEncodeArgs, buildPosterArgs } from './ffmpeg-args';
+import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob } from './ffmpeg-args';
 import { parseMediaPlaylist, writeMasterPlaylist } from './hls-playlist';
 import { computeProgress, progressLineReader } from './progress-parser';
 import { dashRepresentation, ensureComplete, masterVariant, Rendition, variantRecord } from './rendition';
@@ -39,7 +39,8 @@ export interface PipelineOutput {
   variants: VariantRecord[];
   hls_manifest: string;
   dash_manifest: string;
-  poster: string;
+  /** Null when no frame could be made into a poster: the finished ladder is kept without one. */
+  poster: string | null;
 }
 
 /** An encode slower than a tenth of real time is taken to be stuck. */
@@ -93,9 +94,10 @@ export class TranscodePipeline {
 
       await this.storage.writeAtomic(`${build}/${MASTER_PLAYLIST}`, writeMasterPlaylist(renditions.map((r) => masterVariant(r, fps))));
       await this.storage.writeAtomic(`${build}/${DASH_MANIFEST}`, writeDashManifest(renditions.map((r) => dashRepresentation(r, fps))));
-      await this.writePoster(input, `${build}/${POSTER}`, signal);
+      const poster = await this.writePoster(input, `${build}/${POSTER}`, signal);
 
-      await this.storage.rename(`${build}/${POSTER}`, `${input.playlistId}/${POSTER}`);
+      if (poster) await this.storage.rename(`${build}/${POSTER}`, `${input.playlistId}/${POSTER}`);
+      else await this.storage.removeTree(`${input.playlistId}/${POSTER}`);
       await this.storage.removeTree(`${input.playlistId}/${STREAM_DIR}`);
       await this.storage.rename(build, `${input.playlistId}/${STREAM_DIR}`);
       await this.storage.removeTree(work);
@@ -103,7 +105,7 @@ export class TranscodePipeline {
         variants: renditions.map(variantRecord),
         hls_manifest: `${STREAM_DIR}/${MASTER_PLAYLIST}`,
         dash_manifest: `${STREAM_DIR}/${DASH_MANIFEST}`,
-        poster: POSTER,
+        poster,
       };
     } catch (error) {
       await this.storage.removeTree(work);
@@ -129,6 +131,8 @@ export class TranscodePipeline {
       rungs: input.rungs,
       segmentDuration: input.segmentDuration,
       fps,
+      picture: input.probe.video,
+      capabilities: this.binaries.capabilities,
     });
     const started = Date.now();
     const watchdog = new StallWatchdog(ENCODE_STALL_MS);
@@ -178,16 +182,34 @@ export class TranscodePipeline {
     return stat.size;
   }
 
-  private async writePoster(input: PipelineInput, key: string, signal?: AbortSignal): Promise<void> {
-    const args = buildPosterArgs({
+  /**
+   * The poster at its chosen instant, else from the first frame that decodes (see
+   * `buildFirstFramePosterArgs`). The ladder is finished by now: a source no frame of which makes
+   * a poster is published without one rather than failed. Cancelling still cancels.
+   */
+  private async writePoster(input: PipelineInput, key: string, signal?: AbortSignal): Promise<string | null> {
+    const job: PosterJob = {
       inputPath: this.storage.localPath(input.sourceKey),
       demuxer: input.probe.demuxer,
       outputPath: this.storage.localPath(key),
       duration: input.probe.duration,
       display: { width: input.probe.video.displayWidth, height: input.probe.video.displayHeight },
-    });
-    const result = await this.runner.run(this.binaries.ffmpeg.path, args, { timeoutMs: POSTER_TIMEOUT_MS, signal });
-    ensureSucceeded(result, 'Making the poster');
-    await this.sizeOf(key);
+      picture: input.probe.video,
+      capabilities: this.binaries.capabilities,
+    };
+    const misses: string[] = [];
+    for (const [attempt, args] of [
+      ['chosen instant', buildPosterArgs(job)],
+      ['first frame', buildFirstFramePosterArgs(job)],
+    ] as const) {
+      const result = await this.runner.run(this.binaries.ffmpeg.path, args, { timeoutMs: POSTER_TIMEOUT_MS, signal });
+      if (result.aborted) ensureSucceeded(result, 'Making the poster');
+      // ffmpeg exits 0 having written nothing when its seek finds no frame to decode
+      if (result.exitCode === 0 && ((await this.storage.stat(key))?.size ?? 0) > 0) return POSTER;
+      misses.push(`${attempt}: ${runFailure(result, 'Making the poster')?.message ?? 'no frame written'}`);
+    }
+    await this.storage.removeTree(key);
+    this.logger.warn({ event: 'transcode.no_poster', playlistId: input.playlistId, misses });
+    return null;
   }
 }

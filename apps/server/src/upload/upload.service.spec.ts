@@ -20,7 +20,10 @@ const probe: VideoProbe = {
   duration: 6,
   sizeBytes: 5,
   streamCount: 2,
-  video: { codec: 'h264', width: 640, height: 360, displayWidth: 640, displayHeight: 360, rotation: 0, sampleAspectRatio: '1:1', frameRate: 25, pixelFormat: 'yuv420p', bitDepth: 8 },
+  video: {
+    ...{ codec: 'h264', width: 640, height: 360, displayWidth: 640, displayHeight: 360, rotation: 0, sampleAspectRatio: '1:1', frameRate: 25, pixelFormat: 'yuv420p', bitDepth: 8 },
+    ...{ colorTransfer: 'bt709', colorPrimaries: 'bt709', colorSpace: 'bt709', colorRange: 'tv', fieldOrder: 'progressive' },
+  },
   audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
 };
 const options = (overrides: Partial<UploadOptionsInput> = {}) => ({ resolutions: [720, 360, 240], segmentDuration: 4, ...overrides }) as UploadOptionsInput;
@@ -102,7 +105,7 @@ describe('UploadService', () => {
 
   it.each([
     ['no file name', file(''), 'The upload has no file name'],
-    ['an extension that is not a video container', file('notes.txt'), 'Unsupported file type; allowed extensions: mp4, mov, m4v, mkv, webm, avi'],
+    ['an extension that is not a video container', file('notes.txt'), 'Unsupported file type; allowed extensions: mp4, mov, m4v, mkv, webm, avi, mts, m2ts, ts'],
     ['an empty file', file('empty.mp4', () => Readable.from([])), 'The file is empty'],
     [
       'a file past the size limit',

@@ -2,7 +2,8 @@
 export const ALLOWED_HEIGHTS = [2160, 1440, 1080, 720, 480, 360, 240, 144] as const;
 export type LadderHeight = (typeof ALLOWED_HEIGHTS)[number];
 
-export const ALLOWED_EXTENSIONS = ['mp4', 'mov', 'm4v', 'mkv', 'webm', 'avi'] as const;
+/** `mts`/`m2ts` are AVCHD camcorder recordings and `ts` broadcast captures, all MPEG-TS. */
+export const ALLOWED_EXTENSIONS = ['mp4', 'mov', 'm4v', 'mkv', 'webm', 'avi', 'mts', 'm2ts', 'ts'] as const;
 
 export const TITLE_MAX_LENGTH = 200;
 
