@@ -26,16 +26,17 @@ export const SCHEMA_FILE = join(process.cwd(), 'libs/api-schema/schema.graphql')
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, options: { writeSchema?: boolean } = {}): DynamicModule {
+    const access = AccessModule.forRoot(config);
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         StorageModule,
         ProgressModule,
-        AccessModule,
+        access,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AccessModule],
+          imports: [access],
           inject: [AccessPolicy, ModuleRef],
           useFactory: (access: AccessPolicy, moduleRef: ModuleRef) => ({
             ...graphqlOptions(config, access, () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema),

@@ -1,18 +1,25 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { AppConfig } from '../config/app-config';
 import { AccessMode, accessMode } from './access-mode';
 import { bearerToken, matchesAnyToken, tokenDigests } from './api-tokens';
 import { isOriginAllowed } from './origin-rule';
 
 export const UNAUTHENTICATED = 'UNAUTHENTICATED';
 
+/** The settings the policy is built from (the server's config has them). */
+export interface AccessSettings {
+  API_TOKENS: string[];
+  HOST: string;
+  ALLOW_ANONYMOUS_WRITES: boolean;
+  CORS_ORIGINS: string[];
+}
+
 /** Who may write and which pages may call the API: one object built from the config, used by every entry point. */
 export class AccessPolicy {
   readonly mode: AccessMode;
   private readonly tokens: Buffer[];
 
-  constructor(private readonly config: Pick<AppConfig, 'API_TOKENS' | 'HOST' | 'ALLOW_ANONYMOUS_WRITES' | 'CORS_ORIGINS'>) {
+  constructor(private readonly config: AccessSettings) {
     this.tokens = tokenDigests(config.API_TOKENS);
     const decision = accessMode({ host: config.HOST, tokenCount: config.API_TOKENS.length, allowAnonymousWrites: config.ALLOW_ANONYMOUS_WRITES });
     // loadConfig refuses these settings; this guards against a policy built from anything else.

@@ -7,7 +7,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideApollo } from 'apollo-angular';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
-import { createApolloOptions } from './core/apollo-options';
+import { createApolloOptions } from './apollo-options';
 
 export const appConfig: ApplicationConfig = {
   providers: [

@@ -4,7 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { GRAPHQL_WS_CLIENT } from '../core/graphql-ws-client';
+import { GRAPHQL_WS_CLIENT } from './graphql-ws-client';
 import { AuthTokenStore, TOKEN_STORAGE_KEY } from './auth-token.store';
 import { authInterceptor } from './auth.interceptor';
 import { AuthService } from './auth.service';

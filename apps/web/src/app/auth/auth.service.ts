@@ -11,7 +11,7 @@ import { AuthDocument, type AuthQuery } from '@cmm/api-schema';
 import { print } from 'graphql';
 import { type Observable, map } from 'rxjs';
 import { API_ENDPOINTS } from '../core/api-endpoints';
-import { GRAPHQL_WS_CLIENT } from '../core/graphql-ws-client';
+import { GRAPHQL_WS_CLIENT } from './graphql-ws-client';
 import { AuthTokenStore, bearer } from './auth-token.store';
 
 export type AuthStatus = AuthQuery['auth'];

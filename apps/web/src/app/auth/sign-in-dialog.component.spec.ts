@@ -4,7 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { GRAPHQL_WS_CLIENT } from '../core/graphql-ws-client';
+import { GRAPHQL_WS_CLIENT } from './graphql-ws-client';
 import { AuthTokenStore } from './auth-token.store';
 import { AuthService } from './auth.service';
 import { TOKEN_STORAGE } from './auth.tokens';

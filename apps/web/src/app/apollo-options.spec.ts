@@ -7,10 +7,10 @@ import { TestBed } from '@angular/core/testing';
 import { DeletePlaylistDocument, UploadLimitsDocument } from '@cmm/api-schema';
 import { Apollo, provideApollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { AuthService } from '../auth/auth.service';
-import { TOKEN_STORAGE } from '../auth/auth.tokens';
+import { AuthService } from './auth/auth.service';
+import { TOKEN_STORAGE } from './auth/auth.tokens';
 import { createApolloOptions } from './apollo-options';
-import { GRAPHQL_WS_CLIENT } from './graphql-ws-client';
+import { GRAPHQL_WS_CLIENT } from './auth/graphql-ws-client';
 
 const UNAUTHENTICATED_BODY = {
   errors: [

@@ -1,8 +1,8 @@
 // The one graphql-ws connection for subscriptions: it carries the API token in its connection params.
 import { InjectionToken, inject } from '@angular/core';
 import { type Client, createClient } from 'graphql-ws';
-import { AuthTokenStore, bearer } from '../auth/auth-token.store';
-import { API_ENDPOINTS } from './api-endpoints';
+import { AuthTokenStore, bearer } from './auth-token.store';
+import { API_ENDPOINTS } from '../core/api-endpoints';
 
 export const GRAPHQL_WS_CLIENT = new InjectionToken<Client>(
   'graphql-ws client',

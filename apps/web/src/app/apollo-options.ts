@@ -8,10 +8,10 @@ import {
   isSubscriptionOperation,
 } from '@apollo/client/utilities';
 import { HttpLink } from 'apollo-angular/http';
-import { AuthService } from '../auth/auth.service';
-import { isUnauthenticated } from '../auth/unauthenticated';
-import { API_ENDPOINTS } from './api-endpoints';
-import { GRAPHQL_WS_CLIENT } from './graphql-ws-client';
+import { AuthService } from './auth/auth.service';
+import { isUnauthenticated } from './auth/unauthenticated';
+import { API_ENDPOINTS } from './core/api-endpoints';
+import { GRAPHQL_WS_CLIENT } from './auth/graphql-ws-client';
 
 export function createApolloOptions(): ApolloClient.Options {
   const endpoints = inject(API_ENDPOINTS);
