@@ -1,4 +1,5 @@
 export * from './lib/abr-controller';
+export * from './lib/abr-policy';
 export * from './lib/adaptive-player';
 export * from './lib/ewma-bandwidth-estimator';
 export * from './lib/hls-abr-adapter';

@@ -1,6 +1,7 @@
-import { AbrController, AbrInput, AbrLevel } from './abr-controller';
+import { AbrController } from './abr-controller';
+import type { AbrContext, AbrLevel, LoadProgress } from './abr-policy';
 
-// 240p 400k, 360p 800k, 480p 1.4M, 720p 2.8M: index order as hls.js lists them (lowest first)
+// 240p 400k, 360p 800k, 480p 1.4M, 720p 2.8M: lowest first, as hls.js lists them
 const LEVELS: AbrLevel[] = [
   { bitrate: 400_000, width: 426, height: 240 },
   { bitrate: 800_000, width: 640, height: 360 },
@@ -8,143 +9,285 @@ const LEVELS: AbrLevel[] = [
   { bitrate: 2_800_000, width: 1280, height: 720 },
 ];
 
-type Step = Partial<Omit<AbrInput, 'levels' | 'current'>>;
-const base = { throughputBps: null, bufferAheadSeconds: 10, playerWidth: 1280 };
+/** 4 s segments, a 30 s maximum buffer (insurance 20 s), a player wide enough for 720p. */
+const context = (change: Partial<AbrContext> = {}): AbrContext => ({
+  levels: LEVELS,
+  current: 0,
+  bufferAheadSeconds: 10,
+  segmentDuration: 4,
+  maxBufferSeconds: 30,
+  playing: true,
+  playerWidth: 1280,
+  ...change,
+});
 
-/** Feeds the steps in order, each time from the level chosen before, and returns the choices. */
-function replay(steps: Step[], start?: number): number[] {
+/** A controller that has measured a steady `mbps` on ten segments (2 s each, no latency). */
+function measured(mbps: number): AbrController {
   const abr = new AbrController();
-  let current = start ?? 0;
-  if (start !== undefined)
-    abr.decide({ levels: LEVELS, current, ...base, throughputBps: 10e6 });
-  return steps.map(
-    (step) =>
-      (current = abr.decide({
-        levels: LEVELS,
-        current,
-        ...base,
-        ...step,
-      }).level),
-  );
+  for (let i = 0; i < 10; i++)
+    abr.onSegmentLoaded(
+      {
+        level: 0,
+        bytes: (mbps * 1e6 * 2) / 8,
+        duration: 4,
+        loadMs: 2000,
+        ttfbMs: 0,
+      },
+      context(),
+    );
+  return abr;
 }
 
-const mbps = (n: number) => ({ throughputBps: n * 1e6 });
-
 describe('AbrController', () => {
-  it.each([
+  it.each<[string, AbrController, Partial<AbrContext>, number]>([
+    ['nothing known: a 5 Mbit/s guess', new AbrController(), {}, 3],
     [
-      'no measurement and no Network Information: a cautious 1 Mbps guess',
-      {},
+      'Network Information downlink 1 Mbit/s',
+      new AbrController(),
+      { networkDownlinkMbps: 1 },
       1,
     ],
-    ['Network Information downlink 10 Mbps', { networkDownlinkMbps: 10 }, 3],
-    ['effectiveType 3g', { effectiveType: '3g' }, 0],
-    ['effectiveType 4g', { effectiveType: '4g' }, 3],
+    ['effectiveType 3g', new AbrController(), { effectiveType: '3g' }, 0],
+    ['effectiveType 4g', new AbrController(), { effectiveType: '4g' }, 3],
     [
-      'measured 2 Mbps beats Network Information',
-      { ...mbps(2), networkDownlinkMbps: 50 },
+      'a measurement beats Network Information',
+      measured(2),
+      { networkDownlinkMbps: 50 },
       2,
     ],
     [
       'a small player caps the first pick',
-      { ...mbps(20), playerWidth: 640 },
+      new AbrController(),
+      { playerWidth: 640 },
       1,
     ],
     [
       'a dense screen lifts that cap',
-      { ...mbps(20), playerWidth: 640, devicePixelRatio: 2 },
+      new AbrController(),
+      { playerWidth: 640, devicePixelRatio: 2 },
       3,
     ],
-  ])('starts on the right rung: %s', (_name, step, expected) => {
-    expect(replay([step as Step])).toEqual([expected]);
+  ])('starts on the right rung: %s', (_name, abr, change, expected) => {
+    expect(abr.decide(context({ current: -1, ...change }))).toEqual({
+      level: expected,
+      reason: 'startup',
+    });
   });
 
-  it.each<[string, Step[], number, number[]]>([
-    ['holds on steady throughput', [mbps(2), mbps(2), mbps(2)], 2, [2, 2, 2]],
+  it.each<[string, number, Partial<AbrContext>, number, string]>([
+    // below the 20 s insurance level the throughput rule decides alone
     [
-      'upgrades after two comfortable samples in a row, straight to what the link carries',
-      [mbps(10), mbps(10), mbps(10)],
-      1,
-      [1, 3, 3],
-    ],
-    [
-      'upgrades one rung when only that one has the headroom',
-      [mbps(3), mbps(3)],
-      1,
-      [1, 2],
-    ],
-    [
-      'an oscillating link does not flap',
-      [mbps(5), mbps(1.5), mbps(5), mbps(1.5), mbps(5), mbps(1.5)],
+      'stays on a rung within 90 % of the estimate',
       2,
-      [2, 2, 2, 2, 2, 2],
+      { current: 2 },
+      2,
+      'throughput',
     ],
     [
-      'downgrades after two low samples, to what the link affords',
-      [mbps(1.2), mbps(1.2)],
-      3,
-      [3, 1],
-    ],
-    [
-      'drops to the lowest at once when the buffer runs dry',
-      [{ ...mbps(3), bufferAheadSeconds: 1 }],
-      3,
-      [0],
-    ],
-    [
-      'does not upgrade on a thin buffer',
-      [
-        { ...mbps(5), bufferAheadSeconds: 3 },
-        { ...mbps(5), bufferAheadSeconds: 3 },
-        { ...mbps(5), bufferAheadSeconds: 3 },
-      ],
+      'goes up only to a rung within 80 %: 1.4 > 0.8 × 1.7',
+      1.7,
+      { current: 1 },
       1,
-      [1, 1, 1],
+      'throughput',
     ],
     [
-      'upgrades on a thin buffer when the link is far above the target',
-      [
-        { ...mbps(100), bufferAheadSeconds: 3 },
-        { ...mbps(100), bufferAheadSeconds: 3 },
-      ],
+      '…but stays there within 90 %: 1.4 ≤ 0.9 × 1.7',
+      1.7,
+      { current: 2 },
+      2,
+      'throughput',
+    ],
+    [
+      'goes down at once when the link no longer carries the rung',
+      2,
+      { current: 3 },
+      2,
+      'throughput',
+    ],
+    [
+      'never asks for a segment that would land after the buffer ran dry',
+      2,
+      { current: 2, bufferAheadSeconds: 2 },
       1,
-      [1, 3],
+      'throughput',
+    ],
+    [
+      'takes the lowest while stalled',
+      2,
+      { current: 2, bufferAheadSeconds: 0 },
+      0,
+      'throughput',
+    ],
+    // above it, the surplus pays for one rung more: 720p runs 1.6 s short per segment on 2 Mbit/s
+    [
+      'rides out a dip on the buffer while the surplus covers the deficit',
+      2,
+      { current: 3, bufferAheadSeconds: 28 },
+      3,
+      'buffer',
+    ],
+    [
+      'steps down once it no longer does',
+      2,
+      { current: 3, bufferAheadSeconds: 21 },
+      2,
+      'throughput',
+    ],
+    [
+      'steps up beyond the link when the surplus covers two segments of deficit',
+      2,
+      { current: 2, bufferAheadSeconds: 24 },
+      3,
+      'buffer',
+    ],
+    [
+      '…and not on less',
+      2,
+      { current: 2, bufferAheadSeconds: 22 },
+      2,
+      'throughput',
+    ],
+    [
+      'one rung at a time',
+      1,
+      { current: 1, bufferAheadSeconds: 30 },
+      2,
+      'buffer',
     ],
     [
       'steps down when the player shrinks',
-      [{ ...mbps(20), playerWidth: 500 }],
-      3,
-      [0],
+      20,
+      { current: 3, playerWidth: 500 },
+      0,
+      'player-size',
     ],
-    [
-      'steps down on dropped frames and stays capped',
-      [
-        { ...mbps(20), droppedFrameRatio: 0.3 },
-        mbps(20),
-        mbps(20),
-        mbps(20),
-        mbps(20),
-      ],
-      3,
-      [2, 2, 2, 2, 2],
-    ],
-  ])('%s', (_name, steps, start, expected) => {
-    expect(replay(steps, start)).toEqual(expected);
+  ])('%s', (_name, mbps, change, level, reason) => {
+    expect(measured(mbps).decide(context(change))).toEqual({ level, reason });
   });
 
-  it('forgets its counters and caps on reset', () => {
-    const abr = new AbrController();
-    abr.decide({ levels: LEVELS, current: 3, ...base, ...mbps(20) });
-    abr.decide({
-      levels: LEVELS,
-      current: 3,
-      ...base,
-      ...mbps(20),
-      droppedFrameRatio: 0.5,
+  it('gives a jumpy link less credit for going beyond it', () => {
+    const steady = measured(2);
+    const jumpy = measured(2);
+    // 1 Mbit/s for 0.1 s: a 100 % error that barely moves the estimate
+    jumpy.onSegmentLoaded(
+      { level: 0, bytes: 12_500, duration: 4, loadMs: 100, ttfbMs: 0 },
+      context(),
+    );
+    const healthy = context({ current: 2, bufferAheadSeconds: 30 });
+    expect(steady.decide(healthy).level).toBe(3);
+    expect(jumpy.decide(healthy).level).toBe(2);
+  });
+
+  it('steps down on dropped frames and stays capped until reset', () => {
+    const abr = measured(20);
+    abr.onSegmentLoaded(
+      {
+        level: 3,
+        bytes: 5e6,
+        duration: 4,
+        loadMs: 2000,
+        ttfbMs: 0,
+        droppedFrameRatio: 0.3,
+      },
+      context({ current: 3 }),
+    );
+    expect(abr.decide(context({ current: 3 }))).toEqual({
+      level: 2,
+      reason: 'dropped-frames',
     });
-    abr.reset();
     expect(
-      abr.decide({ levels: LEVELS, current: 2, ...base, ...mbps(20) }),
-    ).toEqual({ level: 3, reason: 'startup' });
+      abr.decide(context({ current: 2, bufferAheadSeconds: 30 })).level,
+    ).toBe(2);
+    abr.reset();
+    expect(abr.decide(context({ current: -1 }))).toEqual({
+      level: 3,
+      reason: 'startup',
+    });
+  });
+
+  // 720p: 1.4 MB per 4 s segment; after 100 ms to first byte, 100 kB in 1 s is 0.8 Mbit/s, 13 s to go
+  const loading = (change: Partial<LoadProgress> = {}): LoadProgress => ({
+    level: 3,
+    duration: 4,
+    elapsedMs: 1100,
+    ttfbMs: 100,
+    loadedBytes: 100_000,
+    totalBytes: 1_400_000,
+    ...change,
+  });
+
+  it.each<
+    [
+      string,
+      AbrController,
+      Partial<LoadProgress>,
+      Partial<AbrContext>,
+      number | null,
+    ]
+  >([
+    [
+      'abandons for the best lower rung that lands in time (360p: 4.1 s)',
+      measured(2),
+      {},
+      { bufferAheadSeconds: 6 },
+      1,
+    ],
+    [
+      'lets a segment that lands in time finish',
+      measured(2),
+      {},
+      { bufferAheadSeconds: 14 },
+      null,
+    ],
+    [
+      'takes the lowest when nothing lands in time, as it lands soonest',
+      measured(2),
+      {},
+      { bufferAheadSeconds: 2 },
+      0,
+    ],
+    [
+      'never abandons the lowest rung',
+      measured(2),
+      { level: 0 },
+      { bufferAheadSeconds: 0 },
+      null,
+    ],
+    [
+      'not while paused',
+      measured(2),
+      {},
+      { bufferAheadSeconds: 0, playing: false },
+      null,
+    ],
+    [
+      'before the first byte, not at all',
+      measured(2),
+      { ttfbMs: null, loadedBytes: 0 },
+      { bufferAheadSeconds: 0 },
+      null,
+    ],
+    [
+      'the first segment: not on less than a second of its own rate',
+      new AbrController(),
+      { elapsedMs: 600 },
+      { bufferAheadSeconds: 0 },
+      null,
+    ],
+    [
+      'the first segment: once it would overrun the 4 s start-up budget',
+      new AbrController(),
+      {},
+      { bufferAheadSeconds: 0 },
+      0,
+    ],
+  ])('emergency: %s', (_name, abr, progress, change, expected) => {
+    const decision = abr.checkAbandon(
+      loading(progress),
+      context({ current: 3, ...change }),
+    );
+    expect(decision).toEqual(
+      expected === null ? null : { level: expected, reason: 'emergency' },
+    );
   });
 });

@@ -1,189 +1,249 @@
-/** One rung as the controller sees it. */
-export interface AbrLevel {
-  bitrate: number;
-  width: number;
-  height: number;
-}
-
-export interface AbrInput {
-  /** Lowest bitrate first or any order: the controller sorts by bitrate itself. */
-  levels: readonly AbrLevel[];
-  /** Index in `levels` of the rung loading now. */
-  current: number;
-  /** Measured download throughput, bits per second; null before any segment was measured. */
-  throughputBps: number | null;
-  bufferAheadSeconds: number;
-  playerWidth: number;
-  devicePixelRatio?: number;
-  /** Dropped frames over decoded frames since the last decision, 0 to 1. */
-  droppedFrameRatio?: number;
-  /** Network Information API, where the browser has it. */
-  networkDownlinkMbps?: number | null;
-  effectiveType?: string | null;
-}
-
-export interface AbrDecision {
-  level: number;
-  reason:
-    | 'startup'
-    | 'hold'
-    | 'upgrade'
-    | 'downgrade'
-    | 'starvation'
-    | 'player-size'
-    | 'dropped-frames';
-}
+import {
+  AbrContext,
+  AbrDecision,
+  AbrLevel,
+  AbrPolicy,
+  bitrateOrder,
+  LoadProgress,
+  SegmentLoad,
+} from './abr-policy';
+import { EwmaBandwidthEstimator } from './ewma-bandwidth-estimator';
 
 export interface AbrOptions {
-  /** Only this share of the measured throughput is counted on (headroom for variance). */
+  /** A rung may use this share of the throughput estimate (dash.js's bandwidth safety factor)… */
   safetyFactor: number;
-  /** An upgrade needs throughput this many times the target rung's bitrate… */
-  upgradeHeadroom: number;
-  /** …for this many decisions in a row (the prototype's anti-flap counter)… */
-  upgradeAfter: number;
-  /** …and at least this much buffer. */
-  upgradeMinBufferSeconds: number;
-  /** With less buffer than that, an upgrade needs this many times more throughput still. */
-  thinBufferHeadroom: number;
-  /** A downgrade needs this many low samples in a row, unless the buffer is running out. */
-  downgradeAfter: number;
-  /** Below this buffer the lowest rung is taken at once. */
-  starvationBufferSeconds: number;
+  /** …and a rung above the current one only this share: the band between them is hysteresis. */
+  upSafetyFactor: number;
+  /**
+   * This share of the player's maximum buffer is insurance against outages: only the buffer above
+   * it pays for a rung the link does not sustain.
+   */
+  insuranceBufferShare: number;
+  /**
+   * Such an excursion starts only if that surplus covers this many segments of its deficit: an
+   * excursion costs two switches and earns one rung step per segment (the linear QoE's weights).
+   */
+  excursionSegments: number;
   /** Above this dropped-frame ratio the player steps down and caps there. */
   maxDroppedFrameRatio: number;
+  /** A loading segment is judged by its own rate once it has streamed this long, else by the estimate. */
+  minStreamingMsToJudge: number;
+  /** The first segment is abandoned for a lower rung if it would take longer (hls.js's `maxLoadingDelay`). */
+  startupBudgetSeconds: number;
 }
 
 export const DEFAULT_ABR_OPTIONS: AbrOptions = {
-  safetyFactor: 0.8,
-  upgradeHeadroom: 1.4,
-  upgradeAfter: 2,
-  upgradeMinBufferSeconds: 4,
-  thinBufferHeadroom: 4,
-  downgradeAfter: 2,
-  starvationBufferSeconds: 2,
+  safetyFactor: 0.9,
+  upSafetyFactor: 0.8,
+  insuranceBufferShare: 2 / 3,
+  excursionSegments: 2,
   maxDroppedFrameRatio: 0.1,
+  minStreamingMsToJudge: 1000,
+  startupBudgetSeconds: 4,
 };
 
-/** Typical downlink of Network Information's effectiveType values (the spec's own table), Mbps. */
+/** Typical downlink of Network Information's effectiveType values (the spec's own table), Mbit/s. */
 const EFFECTIVE_TYPE_MBPS: Record<string, number> = {
   'slow-2g': 0.05,
   '2g': 0.07,
   '3g': 0.7,
   '4g': 10,
 };
+/**
+ * The guess when nothing is measured and the browser does not say: hls.js's ceiling for its own
+ * first estimate. The start-up budget bounds what a wrong guess costs.
+ */
+const UNKNOWN_DOWNLINK_MBPS = 5;
+
+/** Segments over which the estimate's errors are remembered (RobustMPC's window). */
+const ERROR_WINDOW = 5;
+
+const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
 
 /**
- * Picks the rung to load next. Pure: the caller measures (throughput, buffer, player size,
- * dropped frames) and this class decides, keeping only the hysteresis counters between calls.
- * Downgrades are quick, upgrades need a sustained margin, so the choice does not flap.
+ * Picks the rung to load next from throughput and buffer together, in the spirit of dash.js's
+ * dynamic strategy:
+ * - start-up: what Network Information affords (else a 5 Mbit/s guess); a first segment that would
+ *   take longer than the start-up budget is abandoned for a lower rung;
+ * - throughput rule, which alone decides on a thin buffer: the highest rung whose average bitrate
+ *   fits 90 % of the estimate (80 % to go up);
+ * - buffer rule, once the buffer holds more than the insurance level (two thirds of the maximum):
+ *   that surplus may pay for one rung more than the link sustains, as long as it covers the
+ *   deficit (two segments' worth to start, one to go on), so a dip is ridden out on the buffer
+ *   and a link between two rungs is shared between them. The deficit is reckoned on the estimate
+ *   discounted by its recent errors (RobustMPC), so a jumpy link earns less credit;
+ * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry;
+ * - emergency: while a segment loads, it is abandoned for a lower rung when it will not arrive
+ *   before the buffer empties and the lower one would arrive sooner (hls.js's abandon rule);
+ * - caps: the player's size in device pixels, and below a rung that dropped frames.
+ * Every decision says which of these made it. Pure: the caller measures, this class keeps the
+ * estimate and a little state, changed only by the events.
  */
-export class AbrController {
-  private upgradeVotes = 0;
-  private downgradeVotes = 0;
-  /** Set when frames were dropped: no rung above this is chosen again until reset. */
+export class AbrController implements AbrPolicy {
+  bwEstimator = new EwmaBandwidthEstimator();
+  /** Set when frames were dropped: no rank above this is chosen again until reset. */
   private droppedFramesCap: number | null = null;
-  private started = false;
+  /** A segment has arrived: before that an empty buffer means start-up, not a stall to avoid. */
+  private playbackBegun = false;
+  /** Relative errors of the estimate on the last segments. */
+  private errors: number[] = [];
 
   constructor(private readonly options: AbrOptions = DEFAULT_ABR_OPTIONS) {}
 
-  reset(): void {
-    this.upgradeVotes = 0;
-    this.downgradeVotes = 0;
+  reset(defaultEstimateBps?: number): void {
+    this.bwEstimator = this.bwEstimator.reset(defaultEstimateBps);
     this.droppedFramesCap = null;
-    this.started = false;
+    this.playbackBegun = false;
+    this.errors = [];
   }
 
-  decide(input: AbrInput): AbrDecision {
-    const order = input.levels
-      .map((_, i) => i)
-      .sort((a, b) => input.levels[a].bitrate - input.levels[b].bitrate);
-    const rank = (index: number) => Math.max(0, order.indexOf(index));
-    const cap = this.sizeCap(input, order);
-    const capped = Math.min(cap, this.droppedFramesCap ?? Infinity);
-    const budget = this.budget(input);
+  decide(context: AbrContext): AbrDecision {
+    const order = bitrateOrder(context.levels);
+    const sizeCap = this.sizeCap(context, order);
+    const cap = Math.min(sizeCap, this.droppedFramesCap ?? Infinity);
+    const capReason = cap < sizeCap ? 'dropped-frames' : 'player-size';
+    const at = (rank: number) => context.levels[order[rank]];
 
-    // the highest rung the budget affords, within the caps
-    let affordable = 0;
-    for (let r = 0; r <= capped; r++)
-      if (input.levels[order[r]].bitrate <= budget) affordable = r;
+    if (context.current < 0 || !this.bwEstimator.canEstimate()) {
+      const budget = this.startupBudget(context);
+      return {
+        level: order[this.highest(cap, (r) => at(r).bitrate <= budget)],
+        reason: 'startup',
+      };
+    }
+    const current = order.indexOf(context.current);
+    if (current > cap) return { level: order[cap], reason: capReason };
 
-    if (!this.started) {
-      this.started = true;
-      return { level: order[affordable], reason: 'startup' };
-    }
+    const estimate = this.bwEstimator.getEstimate();
+    const { safetyFactor, upSafetyFactor } = this.options;
+    const sustainable = this.highest(
+      cap,
+      (r) =>
+        average(at(r)) <=
+        (r > current ? upSafetyFactor : safetyFactor) * estimate,
+    );
+    const ttfb = this.bwEstimator.getEstimateTTFB() / 1000;
+    const arrivesInTime = this.highest(
+      cap,
+      (r) =>
+        ttfb + (at(r).bitrate * context.segmentDuration) / estimate <=
+        context.bufferAheadSeconds,
+    );
+    const surplus =
+      context.bufferAheadSeconds -
+      this.options.insuranceBufferShare * context.maxBufferSeconds;
+    const robust = estimate / (1 + Math.max(0, ...this.errors));
+    const affordable = this.highest(Math.min(cap, current + 1), (r) => {
+      const deficit = context.segmentDuration * (at(r).bitrate / robust - 1);
+      const segments = r > current ? this.options.excursionSegments : 1;
+      return surplus >= segments * Math.max(0, deficit);
+    });
+    const rank = Math.min(Math.max(sustainable, affordable), arrivesInTime);
+    return {
+      level: order[rank],
+      reason: rank > sustainable ? 'buffer' : 'throughput',
+    };
+  }
 
-    const current = Math.min(rank(input.current), capped);
-    if (
-      (input.droppedFrameRatio ?? 0) > this.options.maxDroppedFrameRatio &&
-      current > 0
-    ) {
-      this.droppedFramesCap = current - 1;
-      return this.move(order[current - 1], 'dropped-frames');
+  onSegmentLoaded(load: SegmentLoad, context: AbrContext): void {
+    const ttfb = Math.min(load.ttfbMs, this.bwEstimator.getEstimateTTFB());
+    const streamingMs = load.loadMs - ttfb;
+    if (this.bwEstimator.canEstimate()) {
+      const actual = (8 * load.bytes * 1000) / Math.max(streamingMs, 1);
+      const predicted = this.bwEstimator.getEstimate();
+      this.errors = [
+        ...this.errors,
+        Math.abs(predicted - actual) / actual,
+      ].slice(-ERROR_WINDOW);
     }
-    if (rank(input.current) > capped)
-      return this.move(order[capped], 'player-size');
-    if (
-      input.bufferAheadSeconds < this.options.starvationBufferSeconds &&
-      input.throughputBps !== null &&
-      current > 0
-    ) {
-      return this.move(order[0], 'starvation');
+    this.bwEstimator.sampleTTFB(load.ttfbMs);
+    this.bwEstimator.sample(streamingMs, load.bytes);
+
+    this.playbackBegun = true;
+
+    if ((load.droppedFrameRatio ?? 0) > this.options.maxDroppedFrameRatio) {
+      const rank = bitrateOrder(context.levels).indexOf(load.level);
+      this.droppedFramesCap = Math.max(
+        0,
+        Math.min(rank, this.droppedFramesCap ?? Infinity) - 1,
+      );
     }
-    if (affordable < current) {
-      this.upgradeVotes = 0;
-      if (++this.downgradeVotes >= this.options.downgradeAfter)
-        return this.move(order[affordable], 'downgrade');
-      return { level: order[current], reason: 'hold' };
-    }
-    this.downgradeVotes = 0;
-    // the highest rung above the current one that the link carries with headroom to spare;
-    // on a thin buffer only if the link is so far above it that a segment arrives almost at once
-    let target = current;
-    if (input.throughputBps !== null) {
-      const spare = input.throughputBps * this.options.safetyFactor;
-      const bufferOk =
-        input.bufferAheadSeconds >= this.options.upgradeMinBufferSeconds;
-      const headroom =
-        this.options.upgradeHeadroom *
-        (bufferOk ? 1 : this.options.thinBufferHeadroom);
-      for (let r = current + 1; r <= capped; r++) {
-        if (spare >= input.levels[order[r]].bitrate * headroom) target = r;
+  }
+
+  checkAbandon(
+    progress: LoadProgress,
+    context: AbrContext,
+  ): AbrDecision | null {
+    const order = bitrateOrder(context.levels);
+    const rank = order.indexOf(progress.level);
+    if (rank <= 0 || !context.playing || progress.ttfbMs === null) return null;
+    const streamingMs = progress.elapsedMs - progress.ttfbMs;
+    const ownRate =
+      streamingMs >= this.options.minStreamingMsToJudge &&
+      progress.loadedBytes > 0;
+    // the first segment is judged only by its own rate: there is no estimate yet
+    if (!ownRate && !this.playbackBegun) return null;
+    const rate = ownRate
+      ? (progress.loadedBytes * 8 * 1000) / streamingMs
+      : this.bwEstimator.getEstimate();
+    const total =
+      progress.totalBytes ||
+      (context.levels[progress.level].bitrate * progress.duration) / 8;
+    const remaining = ((total - progress.loadedBytes) * 8) / rate;
+    // playing, the segment must land before the buffer runs dry; starting, within the start-up budget
+    const deadline = this.playbackBegun
+      ? context.bufferAheadSeconds
+      : Math.max(
+          0,
+          this.options.startupBudgetSeconds - progress.elapsedMs / 1000,
+        );
+    if (remaining <= deadline) return null;
+
+    // the best lower rung that would arrive in time, else the one that arrives soonest
+    const ttfb = progress.ttfbMs / 1000;
+    const fetch = (r: number) =>
+      ttfb + (context.levels[order[r]].bitrate * progress.duration) / rate;
+    let target = 0;
+    for (let r = rank - 1; r > 0; r--) {
+      if (fetch(r) <= deadline) {
+        target = r;
+        break;
       }
     }
-    if (target > current) {
-      if (++this.upgradeVotes >= this.options.upgradeAfter)
-        return this.move(order[target], 'upgrade');
-      return { level: order[current], reason: 'hold' };
-    }
-    this.upgradeVotes = 0;
-    return { level: order[current], reason: 'hold' };
+    if (fetch(target) >= remaining) return null;
+    this.bwEstimator.sample(streamingMs, progress.loadedBytes);
+    return { level: order[target], reason: 'emergency' };
   }
 
-  private move(level: number, reason: AbrDecision['reason']): AbrDecision {
-    this.upgradeVotes = 0;
-    this.downgradeVotes = 0;
-    return { level, reason };
-  }
-
-  /** Bits per second we may spend: measured throughput, else Network Information, else a cautious guess. */
-  private budget(input: AbrInput): number {
-    if (input.throughputBps !== null)
-      return input.throughputBps * this.options.safetyFactor;
+  /**
+   * Bits per second the first choice may use: the measured estimate with its safety margin, else
+   * Network Information or the guess as they are (the start-up budget is the margin for a guess).
+   */
+  private startupBudget(context: AbrContext): number {
+    if (this.bwEstimator.canEstimate())
+      return this.options.safetyFactor * this.bwEstimator.getEstimate();
     const mbps =
-      input.networkDownlinkMbps ??
-      (input.effectiveType
-        ? EFFECTIVE_TYPE_MBPS[input.effectiveType]
-        : undefined);
-    return (mbps ?? 1) * 1e6 * this.options.safetyFactor;
+      context.networkDownlinkMbps ??
+      (context.effectiveType
+        ? EFFECTIVE_TYPE_MBPS[context.effectiveType]
+        : undefined) ??
+      UNKNOWN_DOWNLINK_MBPS;
+    return mbps * 1e6;
+  }
+
+  /** The highest rank up to `cap` that passes, else the lowest. */
+  private highest(cap: number, passes: (rank: number) => boolean): number {
+    for (let r = cap; r > 0; r--) if (passes(r)) return r;
+    return 0;
   }
 
   /** Highest rank whose width fits the player in device pixels; the lowest rung always fits. */
-  private sizeCap(input: AbrInput, order: number[]): number {
-    const maxWidth = input.playerWidth * (input.devicePixelRatio ?? 1);
+  private sizeCap(context: AbrContext, order: number[]): number {
+    const maxWidth = context.playerWidth * (context.devicePixelRatio ?? 1);
     if (!(maxWidth > 0)) return order.length - 1;
     let cap = 0;
     for (let r = 0; r < order.length; r++)
-      if (input.levels[order[r]].width <= maxWidth) cap = r;
+      if (context.levels[order[r]].width <= maxWidth) cap = r;
     return cap;
   }
 }

@@ -1,4 +1,4 @@
-import type { AbrDecision } from './abr-controller';
+import type { AbrDecision } from './abr-policy';
 import { AbrEnvironment, createHlsAbrAdapter } from './hls-abr-adapter';
 import { HLS_EVENTS, HlsErrorData, HlsLike, HlsStatic } from './hls-types';
 import { bufferAhead, frameCounts } from './media-metrics';

@@ -1,10 +1,11 @@
 import { EwmaBandwidthEstimator } from './ewma-bandwidth-estimator';
 
 describe('EwmaBandwidthEstimator', () => {
-  it('gives the default estimate before any sample', () => {
+  it('gives the default estimate and time to first byte before any sample', () => {
     const e = new EwmaBandwidthEstimator(700_000);
     expect(e.canEstimate()).toBe(false);
     expect(e.getEstimate()).toBe(700_000);
+    expect(e.getEstimateTTFB()).toBe(100);
   });
 
   it.each([
@@ -18,6 +19,8 @@ describe('EwmaBandwidthEstimator', () => {
       ],
       2_000_000,
     ],
+    ['5 MB in 1 ms, its time floored at 50 ms', [[1, 5_000_000]], 800_000_000],
+    ['an empty download, ignored', [[1000, 0]], 500_000],
   ])('measures %s', (_name, samples, expected) => {
     const e = new EwmaBandwidthEstimator();
     for (const [ms, bytes] of samples) e.sample(ms, bytes);
@@ -36,5 +39,19 @@ describe('EwmaBandwidthEstimator', () => {
     const dropShare = (8e6 - dropping.getEstimate()) / 7e6;
     const riseShare = (rising.getEstimate() - 1e6) / 7e6;
     expect(dropShare).toBeGreaterThan(riseShare);
+  });
+
+  it('averages time to first byte', () => {
+    const e = new EwmaBandwidthEstimator();
+    for (let i = 0; i < 20; i++) e.sampleTTFB(80);
+    expect(e.getEstimateTTFB()).toBeCloseTo(80, 5);
+  });
+
+  it('starts over from a new default on reset', () => {
+    const e = new EwmaBandwidthEstimator();
+    e.sample(1000, 1_000_000);
+    const fresh = e.reset(2_000_000);
+    expect(fresh.canEstimate()).toBe(false);
+    expect(fresh.getEstimate()).toBe(2_000_000);
   });
 });

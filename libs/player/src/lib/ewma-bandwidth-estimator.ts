@@ -1,11 +1,11 @@
-/** Exponentially weighted moving average whose weight follows sample duration (as hls.js's Ewma). */
+/** Exponentially weighted moving average whose weight follows sample duration (hls.js's `EWMA`). */
 class Ewma {
   private readonly alpha: number;
   private estimate = 0;
   private totalWeight = 0;
 
-  constructor(halfLifeSeconds: number) {
-    this.alpha = Math.exp(Math.log(0.5) / halfLifeSeconds);
+  constructor(halfLife: number) {
+    this.alpha = Math.exp(Math.log(0.5) / halfLife);
   }
 
   sample(weight: number, value: number): void {
@@ -25,60 +25,74 @@ class Ewma {
   }
 }
 
+const MIN_WEIGHT = 0.001;
+/** A tiny download's duration is floored so one sample cannot claim an absurd rate. */
+const MIN_DELAY_MS = 50;
+
 /**
- * Throughput estimate from segment downloads: a fast and a slow EWMA, and the lower of the two,
- * so a sudden drop is believed at once and a sudden rise only once it lasts.
+ * Throughput estimate from segment downloads, as hls.js 1.7.4 keeps it
+ * (`src/utils/ewma-bandwidth-estimator.ts`): a fast and a slow EWMA weighted by download time,
+ * and the lower of the two, so a drop is believed at once and a rise only once it lasts. Also an
+ * EWMA of time to first byte (the request latency), weighted towards short values.
  */
 export class EwmaBandwidthEstimator {
-  private fast: Ewma;
-  private slow: Ewma;
-  private ttfb: Ewma;
+  private readonly fast: Ewma;
+  private readonly slow: Ewma;
+  private readonly ttfb: Ewma;
 
   constructor(
-    private readonly defaultEstimateBps = 500_000,
+    readonly defaultEstimate = 500_000,
     private readonly fastHalfLife = 3,
     private readonly slowHalfLife = 9,
-    private readonly minWeightSeconds = 0.1,
+    private readonly defaultTtfbMs = 100,
   ) {
     this.fast = new Ewma(fastHalfLife);
     this.slow = new Ewma(slowHalfLife);
     this.ttfb = new Ewma(slowHalfLife);
   }
 
-  /** A download of `bytes` that took `durationMs`. Tiny samples carry a floor weight. */
+  /** `bytes` arrived in `durationMs` (time to first byte excluded by the caller). */
   sample(durationMs: number, bytes: number): void {
-    const seconds = Math.max(durationMs, 1) / 1000;
+    if (bytes <= 0) return;
+    const seconds =
+      Math.max(durationMs, Math.min(MIN_DELAY_MS, bytes / 100_000)) / 1000;
     const bps = (8 * bytes) / seconds;
-    const weight = Math.max(seconds, this.minWeightSeconds);
-    this.fast.sample(weight, bps);
-    this.slow.sample(weight, bps);
+    this.fast.sample(seconds, bps);
+    this.slow.sample(seconds, bps);
   }
 
   sampleTTFB(ms: number): void {
-    this.ttfb.sample(1, Math.max(ms, 1));
+    const seconds = ms / 1000;
+    this.ttfb.sample(
+      Math.SQRT2 * Math.exp(-(seconds ** 2) / 2),
+      Math.max(ms, 5),
+    );
   }
 
   canEstimate(): boolean {
-    return this.fast.weight() >= this.minWeightSeconds;
+    return this.fast.weight() >= MIN_WEIGHT;
   }
 
   /** Bits per second. */
   getEstimate(): number {
     return this.canEstimate()
       ? Math.min(this.fast.value(), this.slow.value())
-      : this.defaultEstimateBps;
+      : this.defaultEstimate;
   }
 
+  /** Milliseconds. */
   getEstimateTTFB(): number {
-    return this.ttfb.weight() > 0 ? this.ttfb.value() : 100;
+    return this.ttfb.weight() >= MIN_WEIGHT
+      ? this.ttfb.value()
+      : this.defaultTtfbMs;
   }
 
-  reset(defaultEstimateBps = this.defaultEstimateBps): EwmaBandwidthEstimator {
+  reset(defaultEstimate = this.defaultEstimate): EwmaBandwidthEstimator {
     return new EwmaBandwidthEstimator(
-      defaultEstimateBps,
+      defaultEstimate,
       this.fastHalfLife,
       this.slowHalfLife,
-      this.minWeightSeconds,
+      this.defaultTtfbMs,
     );
   }
 }

@@ -1,4 +1,11 @@
-import { HlsEvent, HlsEventData, HlsLevel, HlsLike, HlsListener } from './hls-types';
+import {
+  HlsEvent,
+  HlsEventData,
+  HlsFragment,
+  HlsLevel,
+  HlsLike,
+  HlsListener,
+} from './hls-types';
 
 /** A stand-in for hls.js in specs: records calls and lets the spec emit events. */
 export class FakeHls implements HlsLike {
@@ -14,9 +21,11 @@ export class FakeHls implements HlsLike {
     { bitrate: 2_800_000, width: 1280, height: 720 },
   ];
   media: HTMLMediaElement | null = null;
-  config = { abrEwmaDefaultEstimate: 500_000 };
+  config = { abrEwmaDefaultEstimate: 500_000, maxBufferLength: 30 };
   bandwidthEstimate = 1_000_000;
+  latestLevelDetails = { targetduration: 4 };
   loadLevel = 0;
+  nextLoadLevel = -1;
   currentLevel = -1;
   autoLevelCapping = -1;
   calls: string[] = [];
@@ -39,6 +48,11 @@ export class FakeHls implements HlsLike {
   emit<E extends HlsEvent>(event: E, data: HlsEventData[E]): void {
     for (const listener of this.handlers.get(event) ?? [])
       (listener as HlsListener<E>)(event, data);
+  }
+  /** hls.js's public trigger: recorded, then delivered like any event. */
+  trigger<E extends HlsEvent>(event: E, data: HlsEventData[E]): void {
+    this.calls.push(`trigger ${event}`);
+    this.emit(event, data);
   }
   listenerCount(event: HlsEvent): number {
     return this.handlers.get(event)?.length ?? 0;
@@ -80,6 +94,7 @@ export function fakeVideo(
     currentTime,
     clientWidth,
     src: '',
+    paused: false,
     buffered: {
       length: bufferedUntil > 0 ? 1 : 0,
       start: () => 0,
@@ -93,9 +108,26 @@ export function fakeVideo(
   } as unknown as HTMLVideoElement;
 }
 
-export const fragLoaded = (bytes: number, ms: number, type = 'main') => ({
-  frag: {
+/** A main (or other) fragment of `level`, `duration` seconds, whose `bytes` took `ms` (first byte after 20 ms). */
+export function fragment(
+  bytes: number,
+  ms: number,
+  { type = 'main', level = 0, duration = 4 } = {},
+): HlsFragment & { aborted: boolean } {
+  const frag = {
     type,
-    stats: { loaded: bytes, loading: { start: 0, first: 20, end: ms } },
-  },
-});
+    sn: 1,
+    level,
+    duration,
+    stats: {
+      loaded: bytes,
+      total: bytes,
+      loading: { start: 0, first: 20, end: ms },
+    },
+    aborted: false,
+    abortRequests: () => {
+      frag.aborted = true;
+    },
+  };
+  return frag;
+}

@@ -1,4 +1,4 @@
-import { FakeHls, fakeVideo, fragLoaded } from './fake-hls';
+import { FakeHls, fakeVideo, fragment } from './fake-hls';
 import { createHlsAbrAdapter } from './hls-abr-adapter';
 import { HLS_EVENTS } from './hls-types';
 
@@ -8,9 +8,10 @@ describe('hls.js abrController adapter', () => {
     devicePixelRatio: () => 1,
   });
 
-  function setup(downlink?: number) {
+  // FakeHls levels: 400k, 800k and 2.8M; 4 s segments, 30 s maximum buffer
+  function setup(downlink?: number, bufferedUntil = 20) {
     const hls = new FakeHls();
-    hls.media = fakeVideo({ bufferedUntil: 20, clientWidth: 1280 });
+    hls.media = fakeVideo({ bufferedUntil, clientWidth: 1280 });
     const decisions: string[] = [];
     const Adapter = createHlsAbrAdapter(env(downlink), (d) =>
       decisions.push(d.reason),
@@ -19,47 +20,100 @@ describe('hls.js abrController adapter', () => {
   }
 
   it.each([
-    [undefined, 1],
+    [undefined, 2],
     [0.3, 0],
+    [1, 1],
     [20, 2],
   ])(
-    'picks the first level from Network Information downlink %p Mbps',
+    'picks the first level from Network Information downlink %p Mbit/s',
     (downlink, level) => {
       expect(setup(downlink).adapter.firstAutoLevel).toBe(level);
     },
   );
 
-  it('decides once per loaded main fragment, from measured throughput', () => {
+  it('learns from loaded main fragments only, and answers every read afresh', () => {
     const { hls, adapter, decisions } = setup();
-    // hls.js reads the first level before loading starts
-    expect(adapter.firstAutoLevel).toBeGreaterThanOrEqual(0);
+    expect(adapter.firstAutoLevel).toBe(2);
     hls.loadLevel = 1;
-    // 1 MB in 1 s = 8 Mbps, twice: comfortably above 720p's 2.8 Mbps
+    // 1 MB in 980 ms after 20 ms to first byte: 8.2 Mbit/s, twice; an audio fragment does not count
     for (let i = 0; i < 2; i++)
-      hls.emit(HLS_EVENTS.FRAG_LOADED, fragLoaded(1_000_000, 1000));
-    hls.emit(HLS_EVENTS.FRAG_LOADED, fragLoaded(1_000_000, 1000, 'audio'));
-    expect(decisions).toEqual(['startup', 'hold', 'upgrade']);
+      hls.emit(HLS_EVENTS.FRAG_LOADED, {
+        frag: fragment(1_000_000, 1000, { level: 1 }),
+      });
+    const estimate = adapter.bwEstimator.getEstimate();
+    hls.emit(HLS_EVENTS.FRAG_LOADED, {
+      frag: fragment(1000, 1000, { type: 'audio' }),
+    });
+    expect(adapter.bwEstimator.getEstimate()).toBe(estimate);
+    expect(estimate).toBeCloseTo(8.16e6, -4);
     expect(adapter.nextAutoLevel).toBe(2);
-    expect(adapter.bwEstimator.getEstimate()).toBeCloseTo(8e6, -4);
+    expect(adapter.nextAutoLevel).toBe(2);
+    // reported when the choice or its reason changes, not on every read
+    expect(decisions).toEqual(['startup', 'throughput']);
   });
 
   it('honours a level forced by hls.js until the next fragment', () => {
     const { hls, adapter } = setup();
     adapter.nextAutoLevel = 0;
     expect(adapter.nextAutoLevel).toBe(0);
-    hls.emit(HLS_EVENTS.FRAG_LOADED, fragLoaded(1_000_000, 1000));
+    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: fragment(1_000_000, 1000) });
     expect(adapter.forcedAutoLevel).toBe(-1);
+  });
+
+  describe('while a fragment loads', () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    /** Playing with 2 s buffered after one 8 Mbit/s fragment; a 720p fragment starts: 1.4 MB, 100 kB in its first second. */
+    function slowFragment() {
+      const { hls, adapter, decisions } = setup(undefined, 2);
+      hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: fragment(1_000_000, 1000) });
+      hls.loadLevel = 2;
+      const frag = fragment(100_000, 0, { level: 2 });
+      const start = performance.now();
+      frag.stats = {
+        loaded: 100_000,
+        total: 1_400_000,
+        loading: { start, first: start + 100, end: 0 },
+      };
+      hls.emit(HLS_EVENTS.FRAG_LOADING, { frag });
+      return { hls, adapter, decisions, frag };
+    }
+
+    it('abandons it for a lower rung when it will not land before the buffer runs dry', () => {
+      const { hls, adapter, decisions, frag } = slowFragment();
+      jest.advanceTimersByTime(1000);
+      expect(frag.aborted).toBe(false);
+      jest.advanceTimersByTime(100);
+      expect(frag.aborted).toBe(true);
+      expect(hls.nextLoadLevel).toBe(0);
+      expect(adapter.nextAutoLevel).toBe(0);
+      expect(hls.calls).toContain(
+        `trigger ${HLS_EVENTS.FRAG_LOAD_EMERGENCY_ABORTED}`,
+      );
+      expect(decisions).toContain('emergency');
+    });
+
+    it('stops watching once it has loaded', () => {
+      const { hls, frag } = slowFragment();
+      hls.emit(HLS_EVENTS.FRAG_LOADED, { frag });
+      jest.advanceTimersByTime(5000);
+      expect(frag.aborted).toBe(false);
+    });
+
+    it('stops watching on destroy', () => {
+      const { hls, adapter, frag } = slowFragment();
+      adapter.destroy();
+      jest.advanceTimersByTime(5000);
+      expect(frag.aborted).toBe(false);
+      expect(hls.listenerCount(HLS_EVENTS.FRAG_LOADING)).toBe(0);
+      expect(hls.listenerCount(HLS_EVENTS.FRAG_LOADED)).toBe(0);
+    });
   });
 
   it('respects autoLevelCapping', () => {
     const { hls, adapter } = setup(50);
     hls.autoLevelCapping = 1;
     expect(adapter.firstAutoLevel).toBe(1);
-  });
-
-  it('stops listening on destroy', () => {
-    const { hls, adapter } = setup();
-    adapter.destroy();
-    expect(hls.listenerCount(HLS_EVENTS.FRAG_LOADED)).toBe(0);
   });
 });

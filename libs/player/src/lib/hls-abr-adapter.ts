@@ -1,6 +1,6 @@
-import { AbrController, AbrDecision } from './abr-controller';
-import { EwmaBandwidthEstimator } from './ewma-bandwidth-estimator';
-import { HLS_EVENTS, HlsLike, HlsListener } from './hls-types';
+import { AbrController } from './abr-controller';
+import type { AbrContext, AbrDecision, AbrPolicy } from './abr-policy';
+import { HLS_EVENTS, HlsFragment, HlsLike, HlsListener } from './hls-types';
 import { bufferAhead, frameCounts } from './media-metrics';
 
 /** What the adapter reads from the browser; replaced in tests. */
@@ -9,38 +9,47 @@ export interface AbrEnvironment {
   devicePixelRatio(): number;
 }
 
+/** hls.js's own abandon timer period. */
+const ABANDON_CHECK_MS = 100;
+/** hls.js's `maxBufferLength` default, for a config that does not say. */
+const DEFAULT_MAX_BUFFER_SECONDS = 30;
+
 /**
- * Builds the class for hls.js's `abrController` option: hls.js does the loading and buffering,
- * our pure AbrController makes every automatic choice. One decision per loaded main fragment
- * (so the hysteresis counters count segments, as the prototype's did); hls.js reads the cached
- * choice through `nextAutoLevel` as often as it likes.
+ * Builds the class for hls.js's `abrController` option: hls.js does the loading and buffering, an
+ * `AbrPolicy` (our AbrController unless told otherwise) makes every automatic choice. hls.js reads
+ * `nextAutoLevel` as often as it likes and each read asks the policy afresh; loaded fragments feed
+ * the policy's estimate, and while a main fragment loads the policy may abandon it for a lower rung
+ * (hls.js aborts it and loads the same fragment again there).
  */
 export class HlsAbrAdapter {
-  bwEstimator: EwmaBandwidthEstimator;
   forcedAutoLevel = -1;
-  private readonly controller = new AbrController();
-  private chosen = -1;
+  private lastDecision: AbrDecision | null = null;
   private lastFrames = { dropped: 0, total: 0 };
+  private loading: HlsFragment | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly hls: HlsLike,
     private readonly env: AbrEnvironment,
     private readonly onDecision: (decision: AbrDecision) => void,
+    private readonly policy: AbrPolicy = new AbrController(),
   ) {
-    this.bwEstimator = new EwmaBandwidthEstimator(
-      hls.config.abrEwmaDefaultEstimate,
-    );
+    hls.on(HLS_EVENTS.FRAG_LOADING, this.onFragLoading);
     hls.on(HLS_EVENTS.FRAG_LOADED, this.onFragLoaded);
   }
 
+  /** hls.js reads it for `hls.bandwidthEstimate`. */
+  get bwEstimator() {
+    return this.policy.bwEstimator;
+  }
+
   get firstAutoLevel(): number {
-    if (this.chosen < 0) this.chosen = this.decide(false).level;
-    return this.chosen;
+    return this.decide().level;
   }
 
   get nextAutoLevel(): number {
     if (this.forcedAutoLevel >= 0) return this.forcedAutoLevel;
-    return this.chosen >= 0 ? this.chosen : this.firstAutoLevel;
+    return this.decide().level;
   }
 
   set nextAutoLevel(level: number) {
@@ -48,64 +57,152 @@ export class HlsAbrAdapter {
   }
 
   resetEstimator(defaultEstimate?: number): void {
-    this.bwEstimator = this.bwEstimator.reset(defaultEstimate);
-    this.controller.reset();
-    this.chosen = -1;
+    this.policy.reset(defaultEstimate);
+    this.lastDecision = null;
   }
 
   destroy(): void {
+    this.stopChecking();
+    this.hls.off(HLS_EVENTS.FRAG_LOADING, this.onFragLoading);
     this.hls.off(HLS_EVENTS.FRAG_LOADED, this.onFragLoaded);
   }
 
+  private readonly onFragLoading: HlsListener<typeof HLS_EVENTS.FRAG_LOADING> =
+    (_event, { frag }) => {
+      if (!isMainSegment(frag)) return;
+      this.stopChecking();
+      this.loading = frag;
+      this.timer = setInterval(this.checkAbandon, ABANDON_CHECK_MS);
+    };
+
   private readonly onFragLoaded: HlsListener<typeof HLS_EVENTS.FRAG_LOADED> = (
     _event,
-    data,
+    { frag },
   ) => {
-    if (data.frag.type !== 'main') return;
-    const { loaded, loading } = data.frag.stats;
-    this.bwEstimator.sample(loading.end - loading.start, loaded);
-    this.bwEstimator.sampleTTFB(loading.first - loading.start);
+    if (!isMainSegment(frag)) return;
+    this.stopChecking();
+    const { loaded, loading } = frag.stats;
+    const frames = frameCounts(this.hls.media);
+    const decoded = frames.total - this.lastFrames.total;
+    this.policy.onSegmentLoaded(
+      {
+        level: frag.level,
+        bytes: loaded,
+        duration: frag.duration,
+        loadMs: loading.end - loading.start,
+        ttfbMs: loading.first - loading.start,
+        droppedFrameRatio:
+          decoded > 0
+            ? (frames.dropped - this.lastFrames.dropped) / decoded
+            : 0,
+      },
+      this.context(frag.duration),
+    );
+    this.lastFrames = frames;
     this.forcedAutoLevel = -1;
-    this.chosen = this.decide(true).level;
   };
 
-  private decide(measured: boolean): AbrDecision {
+  private readonly checkAbandon = () => {
+    const frag = this.loading;
+    if (!frag) return;
+    const { stats } = frag;
+    const elapsedMs = performance.now() - stats.loading.start;
+    const decision = this.policy.checkAbandon(
+      {
+        level: frag.level,
+        duration: frag.duration,
+        elapsedMs,
+        ttfbMs:
+          stats.loading.first > 0
+            ? stats.loading.first - stats.loading.start
+            : null,
+        loadedBytes: stats.loaded,
+        totalBytes: stats.total ?? 0,
+      },
+      this.context(frag.duration),
+    );
+    if (!decision || decision.level === frag.level) return;
+    this.stopChecking();
+    this.forcedAutoLevel = decision.level;
+    this.hls.nextLoadLevel = decision.level;
+    frag.abortRequests();
+    // as hls.js's own controller does: the stream controller then loads the fragment again at once
+    this.hls.trigger(HLS_EVENTS.FRAG_LOAD_EMERGENCY_ABORTED, {
+      frag,
+      part: null,
+      stats,
+    });
+    this.report(decision);
+  };
+
+  private stopChecking(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.loading = null;
+  }
+
+  private decide(): AbrDecision {
+    const decision = this.policy.decide(this.context());
+    this.report(decision);
+    return decision;
+  }
+
+  /** Tells the caller when the choice or its reason changes (hls.js asks many times per segment). */
+  private report(decision: AbrDecision): void {
+    const last = this.lastDecision;
+    if (
+      last &&
+      last.level === decision.level &&
+      last.reason === decision.reason
+    )
+      return;
+    this.lastDecision = decision;
+    this.onDecision(decision);
+  }
+
+  private context(segmentDuration?: number): AbrContext {
     const { hls } = this;
     const capping = hls.autoLevelCapping;
     const levels = capping >= 0 ? hls.levels.slice(0, capping + 1) : hls.levels;
-    const frames = frameCounts(hls.media);
-    const decoded = frames.total - this.lastFrames.total;
-    const droppedFrameRatio =
-      decoded > 0 ? (frames.dropped - this.lastFrames.dropped) / decoded : 0;
-    this.lastFrames = frames;
+    const media = hls.media;
     const network = this.env.network();
-    const decision = this.controller.decide({
+    return {
       levels,
-      current: Math.min(Math.max(hls.loadLevel, 0), levels.length - 1),
-      throughputBps:
-        measured && this.bwEstimator.canEstimate()
-          ? this.bwEstimator.getEstimate()
-          : null,
-      bufferAheadSeconds: bufferAhead(hls.media),
-      playerWidth: hls.media?.clientWidth ?? 0,
+      current:
+        hls.loadLevel < levels.length ? hls.loadLevel : levels.length - 1,
+      bufferAheadSeconds: bufferAhead(media),
+      segmentDuration: segmentDuration ?? levelDuration(hls),
+      maxBufferSeconds:
+        hls.config.maxBufferLength ?? DEFAULT_MAX_BUFFER_SECONDS,
+      playing: !!media && !media.paused,
+      playerWidth: media?.clientWidth ?? 0,
       devicePixelRatio: this.env.devicePixelRatio(),
-      droppedFrameRatio,
       networkDownlinkMbps: network?.downlink ?? null,
       effectiveType: network?.effectiveType ?? null,
-    });
-    this.onDecision(decision);
-    return decision;
+    };
   }
+}
+
+/** The typical segment duration of the level loaded last, 0 before any. */
+function levelDuration(hls: HlsLike): number {
+  const details = hls.latestLevelDetails;
+  return details?.averagetargetduration ?? details?.targetduration ?? 0;
+}
+
+/** The fragments the policy judges: main media, not init segments or other tracks. */
+function isMainSegment(frag: HlsFragment): boolean {
+  return frag.type === 'main' && frag.sn !== 'initSegment';
 }
 
 /** The constructor hls.js's `abrController` option expects: hls.js calls `new abrController(hls)`. */
 export function createHlsAbrAdapter(
   env: AbrEnvironment,
   onDecision: (decision: AbrDecision) => void = () => undefined,
+  createPolicy: () => AbrPolicy = () => new AbrController(),
 ): new (hls: HlsLike) => HlsAbrAdapter {
   return class extends HlsAbrAdapter {
     constructor(hls: HlsLike) {
-      super(hls, env, onDecision);
+      super(hls, env, onDecision, createPolicy());
     }
   };
 }

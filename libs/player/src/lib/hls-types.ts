@@ -1,6 +1,8 @@
 /** The slice of hls.js this library uses, so the core runs (and is tested) without hls.js itself. */
 export interface HlsLevel {
   bitrate: number;
+  /** AVERAGE-BANDWIDTH where the playlist gives it, else the measured or declared bitrate. */
+  averageBitrate?: number;
   width: number;
   height: number;
 }
@@ -8,9 +10,27 @@ export interface HlsLevel {
 /** hls.js event names (Hls.Events values), as strings so no import of hls.js is needed here. */
 export const HLS_EVENTS = {
   LEVEL_SWITCHED: 'hlsLevelSwitched',
+  FRAG_LOADING: 'hlsFragLoading',
   FRAG_LOADED: 'hlsFragLoaded',
+  FRAG_LOAD_EMERGENCY_ABORTED: 'hlsFragLoadEmergencyAborted',
   ERROR: 'hlsError',
 } as const;
+
+/** A fragment as hls.js hands it over; `stats` fill in while it loads (times from `performance.now()`). */
+export interface HlsFragment {
+  type: string;
+  /** The media sequence number, or 'initSegment'. */
+  sn: number | 'initSegment';
+  level: number;
+  duration: number;
+  stats: {
+    loaded: number;
+    /** Content length once known. */
+    total?: number;
+    loading: { start: number; first: number; end: number };
+  };
+  abortRequests(): void;
+}
 
 export interface HlsErrorData {
   type: string;
@@ -22,28 +42,41 @@ export interface HlsErrorData {
 /** The payload hls.js passes with each event this library listens to. */
 export interface HlsEventData {
   [HLS_EVENTS.LEVEL_SWITCHED]: { level: number };
-  [HLS_EVENTS.FRAG_LOADED]: {
-    frag: {
-      type: string;
-      stats: { loaded: number; loading: { start: number; first: number; end: number } };
-    };
+  [HLS_EVENTS.FRAG_LOADING]: { frag: HlsFragment };
+  [HLS_EVENTS.FRAG_LOADED]: { frag: HlsFragment };
+  [HLS_EVENTS.FRAG_LOAD_EMERGENCY_ABORTED]: {
+    frag: HlsFragment;
+    part: null;
+    stats: HlsFragment['stats'];
   };
   [HLS_EVENTS.ERROR]: HlsErrorData;
 }
 
 export type HlsEvent = keyof HlsEventData;
-export type HlsListener<E extends HlsEvent> = (event: E, data: HlsEventData[E]) => void;
+export type HlsListener<E extends HlsEvent> = (
+  event: E,
+  data: HlsEventData[E],
+) => void;
 
 export interface HlsLike {
   readonly levels: HlsLevel[];
   readonly media: HTMLMediaElement | null;
-  readonly config: { abrEwmaDefaultEstimate?: number };
+  readonly config: {
+    abrEwmaDefaultEstimate?: number;
+    maxBufferLength?: number;
+  };
   readonly bandwidthEstimate: number;
+  readonly latestLevelDetails: {
+    targetduration: number;
+    averagetargetduration?: number;
+  } | null;
   loadLevel: number;
+  nextLoadLevel: number;
   currentLevel: number;
   autoLevelCapping: number;
   on<E extends HlsEvent>(event: E, listener: HlsListener<E>): void;
   off<E extends HlsEvent>(event: E, listener: HlsListener<E>): void;
+  trigger<E extends HlsEvent>(event: E, data: HlsEventData[E]): void;
   loadSource(url: string): void;
   attachMedia(media: HTMLMediaElement): void;
   startLoad(position?: number): void;

@@ -1,0 +1,148 @@
+import type { AbrDecision, AbrPolicy, LoadProgress } from '../abr-policy';
+import { EwmaBandwidthEstimator } from '../ewma-bandwidth-estimator';
+import { constantLadder } from './ladder';
+import { simulate } from './simulator';
+import type { Trace } from './trace';
+
+/** Plays the levels it is given in turn; abandons to `abandonTo` once a load has run `abandonAfterMs`. */
+class ScriptedPolicy implements AbrPolicy {
+  bwEstimator = new EwmaBandwidthEstimator();
+  progress: LoadProgress[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly levels: number[],
+    private readonly abandon?: { afterMs: number; to: number },
+  ) {}
+
+  decide(): AbrDecision {
+    return {
+      level: this.levels[this.next++ % this.levels.length],
+      reason: 'throughput',
+    };
+  }
+  onSegmentLoaded(): void {
+    return;
+  }
+  checkAbandon(progress: LoadProgress): AbrDecision | null {
+    this.progress.push(progress);
+    const { abandon } = this;
+    return abandon &&
+      progress.level !== abandon.to &&
+      progress.elapsedMs >= abandon.afterMs
+      ? { level: abandon.to, reason: 'emergency' }
+      : null;
+  }
+  reset(): void {
+    return;
+  }
+}
+
+const constant = (mbps: number, latencyMs = 0): Trace => ({
+  name: `${mbps} Mbit/s`,
+  pieces: [{ seconds: 10, bps: mbps * 1e6, latencyMs }],
+});
+// 1 and 3 Mbit/s, 4 s segments: 0.5 MB and 1.5 MB
+const TWO_RUNGS = constantLadder(
+  'two',
+  [
+    { height: 720, mbps: 3 },
+    { height: 360, mbps: 1 },
+  ],
+  4,
+  2,
+);
+
+describe('simulate', () => {
+  it.each<[string, number[], number, number, number[]]>([
+    // low: 2 s per segment on 2 Mbit/s, so the buffer grows by 2 s each time
+    ['all low', [0, 0, 0], 2, 0, [0, 2, 4]],
+    // high: 6 s per segment against 4 s of buffer, a 2 s stall each time after the first
+    ['all high', [1, 1, 1], 6, 4, [0, 0, 0]],
+    // high, low, high: the buffer after the low segment exactly covers the last download
+    ['high, low, high', [1, 0, 1], 6, 0, [0, 2, 0]],
+  ])(
+    'plays a constant link: %s',
+    (_name, levels, startup, rebuffer, buffers) => {
+      const session = simulate(
+        new ScriptedPolicy(levels),
+        TWO_RUNGS,
+        constant(2),
+        { sessionSeconds: 12 },
+      );
+      expect(session.startupSeconds).toBeCloseTo(startup, 6);
+      expect(session.rebufferSeconds).toBeCloseTo(rebuffer, 6);
+      expect(session.segments.map((s) => s.bufferBefore)).toEqual(
+        buffers.map((b) => expect.closeTo(b, 6)),
+      );
+      expect(session.segments.map((s) => s.level)).toEqual(levels);
+    },
+  );
+
+  it('charges each request its latency: master, media playlist, init segment, then the segment', () => {
+    const ladder = {
+      ...TWO_RUNGS,
+      rungs: TWO_RUNGS.rungs.map((r) => ({ ...r, initBytes: 125_000 })),
+    };
+    // 0.5 s each for the master and media playlists, 0.5 + 0.5 s for the init segment, 0.5 + 2 s for the segment
+    const session = simulate(
+      new ScriptedPolicy([0]),
+      ladder,
+      constant(2, 500),
+      { sessionSeconds: 4 },
+    );
+    expect(session.startupSeconds).toBeCloseTo(4.5, 6);
+  });
+
+  it('stops fetching while the buffer holds the maximum', () => {
+    // 0.5 s per segment on 8 Mbit/s: the buffer passes 10 s after three segments, then waits down to it
+    const session = simulate(new ScriptedPolicy([0]), TWO_RUNGS, constant(8), {
+      sessionSeconds: 20,
+      maxBufferSeconds: 10,
+    });
+    expect(session.segments.map((s) => s.requestedAt)).toEqual(
+      [0, 0.5, 1, 2.5, 6.5].map((t) => expect.closeTo(t, 6)),
+    );
+    expect(session.rebufferSeconds).toBe(0);
+  });
+
+  it('offers a loading segment for abandonment every 100 ms and loads it again where told', () => {
+    const policy = new ScriptedPolicy([1], { afterMs: 1000, to: 0 });
+    const session = simulate(policy, TWO_RUNGS, constant(2), {
+      sessionSeconds: 4,
+    });
+    expect(policy.progress.slice(0, 2)).toEqual([
+      {
+        level: 1,
+        duration: 4,
+        elapsedMs: expect.closeTo(100, 6),
+        ttfbMs: 0,
+        loadedBytes: expect.closeTo(25_000, 3),
+        totalBytes: 1_500_000,
+      },
+      {
+        level: 1,
+        duration: 4,
+        elapsedMs: expect.closeTo(200, 6),
+        ttfbMs: 0,
+        loadedBytes: expect.closeTo(50_000, 3),
+        totalBytes: 1_500_000,
+      },
+    ]);
+    expect(session.abandoned).toBe(1);
+    expect(session.wastedBytes).toBeCloseTo(250_000, 0);
+    // 1 s wasted, then the low segment in 2 s
+    expect(session.segments).toEqual([
+      expect.objectContaining({ level: 0, reason: 'emergency' }),
+    ]);
+    expect(session.startupSeconds).toBeCloseTo(3, 6);
+  });
+
+  it('loops a short trace and repeats a short ladder', () => {
+    const session = simulate(new ScriptedPolicy([0]), TWO_RUNGS, constant(2), {
+      sessionSeconds: 60,
+    });
+    expect(session.segments).toHaveLength(15);
+    expect(session.rebufferSeconds).toBe(0);
+  });
+});

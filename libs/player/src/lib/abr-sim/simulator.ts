@@ -1,0 +1,194 @@
+import type {
+  AbrContext,
+  AbrDecision,
+  AbrPolicy,
+  AbrReason,
+} from '../abr-policy';
+import { abrLevels, Ladder, playerOrder } from './ladder';
+import { Link, Trace } from './trace';
+
+export interface SimOptions {
+  /** Media seconds the session plays (the ladder's segments repeat as needed). */
+  sessionSeconds: number;
+  /** The player fetches until this much is buffered: hls.js's `maxBufferLength` default. */
+  maxBufferSeconds?: number;
+  /** Wide enough by default that no rung is capped by size. */
+  playerWidth?: number;
+  /** How often a loading segment is offered for abandonment: hls.js's abandon timer. */
+  abandonCheckMs?: number;
+}
+
+export interface SimSegment {
+  level: number;
+  /** Media seconds. */
+  duration: number;
+  /** The rung's AVERAGE-BANDWIDTH, bits per second: what the viewer gets for this segment. */
+  bitrate: number;
+  reason: AbrReason;
+  /** Session time the request went out and the last byte arrived. */
+  requestedAt: number;
+  loadedAt: number;
+  /** Buffer just before the segment was appended. */
+  bufferBefore: number;
+}
+
+export interface SimSession {
+  trace: string;
+  ladder: string;
+  segments: SimSegment[];
+  startupSeconds: number;
+  rebufferSeconds: number;
+  /** Requests abandoned part-way, and the bytes they had already cost. */
+  abandoned: number;
+  wastedBytes: number;
+}
+
+/**
+ * Plays one session: a ladder's real segments over a trace's link, every choice made by `policy`
+ * through the same calls `HlsAbrAdapter` makes. Requests go one at a time as in hls.js: the master
+ * playlist, each rung's media playlist the first time it is used, an init segment whenever the
+ * rung changes, then the segment; each costs the link's latency, then its bytes at the link's rate.
+ * Fetching pauses while the buffer holds `maxBufferSeconds`. Playback starts when the first segment
+ * is buffered (that wait is the start-up delay, not rebuffering) and stalls whenever the buffer runs
+ * dry until the next segment lands.
+ */
+export function simulate(
+  policy: AbrPolicy,
+  ladder: Ladder,
+  trace: Trace,
+  options: SimOptions,
+): SimSession {
+  const maxBuffer = options.maxBufferSeconds ?? 30;
+  const checkSeconds = (options.abandonCheckMs ?? 100) / 1000;
+  const rungs = playerOrder(ladder);
+  const levels = abrLevels(rungs);
+  const segmentCount = Math.min(...rungs.map((r) => r.segments.length));
+  const link = new Link(trace);
+
+  let now = 0;
+  let buffer = 0;
+  /** Playback has begun: from then on the buffer drains in real time. */
+  let started = false;
+  let startup = 0;
+  let rebuffer = 0;
+  let current = -1;
+  let initLevel = -1;
+  let abandoned = 0;
+  let wastedBytes = 0;
+  const visited = new Set<number>();
+  const segments: SimSegment[] = [];
+
+  const elapse = (until: number) => {
+    const dt = until - now;
+    if (started) {
+      rebuffer += Math.max(0, dt - buffer);
+      buffer = Math.max(0, buffer - dt);
+    }
+    now = until;
+  };
+  /** A request with nothing to watch: latency, then the bytes. */
+  const fetch = (bytes: number) => {
+    elapse(now + link.latencyMs(now) / 1000);
+    elapse(link.finishTime(now, bytes * 8));
+  };
+  const context = (segmentDuration: number): AbrContext => ({
+    levels,
+    current,
+    bufferAheadSeconds: buffer,
+    segmentDuration,
+    maxBufferSeconds: maxBuffer,
+    // autoplay: the element wants to play from the start
+    playing: true,
+    playerWidth: options.playerWidth ?? 3840,
+  });
+
+  /** Loads one segment at the decision's rung; the policy's abandon decision if it gave one up. */
+  const load = (
+    decision: AbrDecision,
+    piece: number,
+    duration: number,
+  ): AbrDecision | null => {
+    const { level } = decision;
+    const rung = rungs[level];
+    if (!visited.has(level)) fetch(0);
+    visited.add(level);
+    if (initLevel !== level) fetch(rung.initBytes);
+    initLevel = level;
+    current = level;
+
+    const bytes = rung.segments[piece].bytes;
+    const requestedAt = now;
+    const ttfb = link.latencyMs(now) / 1000;
+    const firstByte = requestedAt + ttfb;
+    const done = link.finishTime(firstByte, bytes * 8);
+    // counted, not summed, so the checks do not drift
+    for (let k = 1; requestedAt + k * checkSeconds < done; k++) {
+      elapse(requestedAt + k * checkSeconds);
+      const flowing = now >= firstByte;
+      const arrived = flowing
+        ? (link.bitsBy(now) - link.bitsBy(firstByte)) / 8
+        : 0;
+      const abandon = policy.checkAbandon(
+        {
+          level,
+          duration,
+          elapsedMs: (now - requestedAt) * 1000,
+          ttfbMs: flowing ? ttfb * 1000 : null,
+          loadedBytes: arrived,
+          totalBytes: flowing ? bytes : 0,
+        },
+        context(duration),
+      );
+      if (abandon && abandon.level !== level) {
+        abandoned++;
+        wastedBytes += arrived;
+        return abandon;
+      }
+    }
+    elapse(done);
+    policy.onSegmentLoaded(
+      {
+        level,
+        bytes,
+        duration,
+        loadMs: (done - requestedAt) * 1000,
+        ttfbMs: ttfb * 1000,
+      },
+      context(duration),
+    );
+    segments.push({
+      level,
+      duration,
+      bitrate: rung.averageBandwidth,
+      reason: decision.reason,
+      requestedAt,
+      loadedAt: done,
+      bufferBefore: buffer,
+    });
+    buffer += duration;
+    return null;
+  };
+
+  fetch(0);
+  for (let index = 0, played = 0; played < options.sessionSeconds; index++) {
+    const piece = index % segmentCount;
+    const duration = rungs[0].segments[piece].duration;
+    if (started && buffer > maxBuffer) elapse(now + buffer - maxBuffer);
+    let decision: AbrDecision | null = policy.decide(context(duration));
+    while (decision) decision = load(decision, piece, duration);
+    played += duration;
+    if (!started) {
+      started = true;
+      startup = now;
+    }
+  }
+  return {
+    trace: trace.name,
+    ladder: ladder.name,
+    segments,
+    startupSeconds: startup,
+    rebufferSeconds: rebuffer,
+    abandoned,
+    wastedBytes,
+  };
+}
