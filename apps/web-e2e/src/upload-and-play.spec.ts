@@ -218,6 +218,15 @@ describe('web: upload, process and play in Chromium', () => {
         .waitFor({ state: 'detached' });
       expect(await auto.isChecked()).toBe(true);
 
+      // The manual switch is explained, and the stats panel charts the session as it plays.
+      expect(await page.getByTestId('status-reason').textContent()).toBeTruthy();
+      await page.getByTestId('stats-toggle').click();
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="stats-buffer"]')?.getAttribute('points') ?? '').split(' ').length >= 2,
+        undefined,
+        { timeout: 30_000, polling: 250 },
+      );
+
       mkdirSync(ARTIFACTS_DIR, { recursive: true });
       await page.screenshot({
         path: join(ARTIFACTS_DIR, 'dashboard.png'),

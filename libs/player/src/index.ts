@@ -5,3 +5,4 @@ export * from './lib/ewma-bandwidth-estimator';
 export * from './lib/hls-abr-adapter';
 export * from './lib/hls-types';
 export * from './lib/media-metrics';
+export * from './lib/stats-history';

@@ -60,6 +60,33 @@ describe('AdaptivePlayer', () => {
     expect(last()).toMatchObject({ mode: 'auto', manualHeight: null });
   });
 
+  /** What hls.js does with the `abrController` option: builds it over itself and asks it for levels. */
+  const abrOf = (hls: FakeHls) => new (hls.options['abrController'] as new (h: FakeHls) => { nextAutoLevel: number })(hls);
+
+  it('says why auto last switched, and that the viewer chose a manual rung', () => {
+    const { player, hls } = start();
+    const abr = abrOf(hls);
+    expect(abr.nextAutoLevel).toBeGreaterThanOrEqual(0);
+    expect(last()).toMatchObject({ mode: 'auto', switchReason: 'startup' });
+    expect(last().autoHeight).not.toBeNull();
+    player.selectHeight(720);
+    expect(last().switchReason).toBe('manual');
+  });
+
+  it('keeps one sample a second of the estimate, the chosen bitrate and the buffer', () => {
+    jest.useFakeTimers();
+    try {
+      const { hls } = start();
+      const level = abrOf(hls).nextAutoLevel;
+      jest.advanceTimersByTime(3000);
+      expect(last().history).toEqual(
+        [1, 2, 3].map((t) => ({ t, throughputBps: 1_000_000, chosenBitrate: hls.levels[level].bitrate, bufferSeconds: 0, reason: 'startup' })),
+      );
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('reports the rung that plays', () => {
     const { hls } = start();
     hls.emit(HLS_EVENTS.LEVEL_SWITCHED, { level: 1 });

@@ -1,5 +1,6 @@
 import type { AbrDecision } from './abr-policy';
 import { AbrEnvironment, createHlsAbrAdapter } from './hls-abr-adapter';
+import { appendSample, StatsSample, SwitchReason } from './stats-history';
 import { HLS_EVENTS, HlsErrorData, HlsLike, HlsStatic } from './hls-types';
 import { bufferAhead, frameCounts } from './media-metrics';
 
@@ -22,6 +23,10 @@ export interface PlayerState {
   /** 'mse' through hls.js, 'native' where the browser plays HLS itself. */
   engine: 'mse' | 'native' | null;
   error: PlayerError | null;
+  /** Why the rendition last changed. */
+  switchReason: SwitchReason | null;
+  /** The last minute, one sample a second: estimate, chosen bitrate, buffer. */
+  history: readonly StatsSample[];
 }
 
 export const INITIAL_PLAYER_STATE: PlayerState = {
@@ -34,6 +39,8 @@ export const INITIAL_PLAYER_STATE: PlayerState = {
   droppedFrames: 0,
   engine: null,
   error: null,
+  switchReason: null,
+  history: [],
 };
 
 const MAX_NETWORK_RETRIES = 3;
@@ -51,6 +58,8 @@ export class AdaptivePlayer {
   private readonly listeners = new Set<(state: PlayerState) => void>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private networkRetries = 0;
+  private loadedAt = 0;
+  private chosenBitrate: number | null = null;
 
   constructor(
     private readonly Hls: HlsStatic | null,
@@ -73,6 +82,8 @@ export class AdaptivePlayer {
     this.teardown();
     this.networkRetries = 0;
     this.state = INITIAL_PLAYER_STATE;
+    this.loadedAt = Date.now();
+    this.chosenBitrate = null;
     if (this.Hls?.isSupported()) {
       const hls = new this.Hls({
         abrController: createHlsAbrAdapter(this.env, (d) => this.onDecision(d)),
@@ -110,7 +121,8 @@ export class AdaptivePlayer {
     const level = hls?.levels.findIndex((l) => l.height === height) ?? -1;
     if (!hls || level < 0) return;
     hls.currentLevel = level;
-    this.update({ mode: 'manual', manualHeight: height });
+    this.chosenBitrate = hls.levels[level].bitrate;
+    this.update({ mode: 'manual', manualHeight: height, switchReason: 'manual' });
   }
 
   setAuto(on: boolean): void {
@@ -142,9 +154,12 @@ export class AdaptivePlayer {
   }
 
   private onDecision(decision: AbrDecision): void {
-    this.update({
-      autoHeight: this.hls?.levels[decision.level]?.height ?? null,
-    });
+    const level = this.hls?.levels[decision.level];
+    const autoHeight = level?.height ?? null;
+    if (this.state.mode === 'auto') this.chosenBitrate = level?.bitrate ?? null;
+    // a decision that keeps the rung does not explain the last switch
+    const switched = autoHeight !== this.state.autoHeight && this.state.mode === 'auto';
+    this.update({ autoHeight, ...(switched ? { switchReason: decision.reason } : {}) });
   }
 
   /** The one place errors are handled: recover what hls.js can, say what happened otherwise. */
@@ -190,10 +205,17 @@ export class AdaptivePlayer {
     const estimate = this.hls?.bandwidthEstimate;
     const buffered = bufferAhead(this.video);
     const { error } = this.state;
+    const throughputBps = estimate !== undefined && Number.isFinite(estimate) ? estimate : null;
     this.update({
-      throughputBps:
-        estimate !== undefined && Number.isFinite(estimate) ? estimate : null,
+      throughputBps,
       bufferAheadSeconds: buffered,
+      history: appendSample(this.state.history, {
+        t: Math.round((Date.now() - this.loadedAt) / 100) / 10,
+        throughputBps,
+        chosenBitrate: this.chosenBitrate,
+        bufferSeconds: buffered,
+        reason: this.state.switchReason,
+      }),
       droppedFrames: frameCounts(this.video).dropped,
       // a recovered error is cleared once media flows again; a fatal one stays
       error:

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { FakeHls } from '@cmm/player/testing';
 import { HLS_EVENTS } from '@cmm/player';
+import { sessionExport } from './stats-chart';
 import { PlayerComponent } from './player.component';
 import { ABR_ENVIRONMENT, HLS } from './player.tokens';
 import type { PlayerPlaylist } from './player.types';
@@ -80,6 +81,46 @@ describe('PlayerComponent', () => {
     expect(hls.currentLevel).toBe(-1);
     expect(q('chip-720p').classList).not.toContain('chip--active');
     expect(q('status-source').textContent).toBe('Auto');
+  });
+
+  it('says why the rendition last changed: the controller’s reason, or the viewer’s choice', () => {
+    const { fixture, q, hls } = render();
+    expect(q('status-reason')).toBeNull();
+    const abr = new (hls.options['abrController'] as new (h: typeof hls) => { nextAutoLevel: number })(hls);
+    expect(abr.nextAutoLevel).toBeGreaterThanOrEqual(0);
+    fixture.detectChanges();
+    expect(q('status-reason').textContent).toBe('first guess');
+    q('chip-240p').click();
+    fixture.detectChanges();
+    expect(q('status-reason').textContent).toBe('your choice');
+  });
+
+  it('opens the stats panel: a chart of the last minute, and the session as JSON', () => {
+    jest.useFakeTimers();
+    try {
+      const { fixture, q, hls } = render();
+      expect(q('stats-panel')).toBeNull();
+      const chosen = new (hls.options['abrController'] as new (h: typeof hls) => { nextAutoLevel: number })(hls).nextAutoLevel;
+      expect(chosen).toBeGreaterThanOrEqual(0);
+      jest.advanceTimersByTime(2000);
+      q('stats-toggle').click();
+      fixture.detectChanges();
+      expect(q('stats-toggle').getAttribute('aria-expanded')).toBe('true');
+      expect(q('stats-estimate').getAttribute('points')?.split(' ')).toHaveLength(2);
+      expect(q('stats-chosen').getAttribute('points')?.split(' ')).toHaveLength(2);
+
+      const saved: Blob[] = [];
+      const createObjectURL = jest.fn((blob: Blob) => (saved.push(blob), 'blob:session'));
+      Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+      const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+      q('stats-export').click();
+      expect(click).toHaveBeenCalledTimes(1);
+      expect(saved[0].type).toBe('application/json');
+      expect(saved[0].size).toBe(sessionExport(fixture.componentInstance['player'].state().history).length);
+      click.mockRestore();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('lists "Full video" then every segment; choosing one seeks to its start', () => {

@@ -5,10 +5,13 @@ import {
   effect,
   inject,
   input,
+  signal,
   viewChild,
 } from '@angular/core';
 import { formatBitrate } from '../shared/format';
 import { PlayerService } from './player.service';
+import { SWITCH_REASON_TEXT } from './stats-chart';
+import { StatsPanelComponent } from './stats-panel.component';
 import type { PlayerPlaylist } from './player.types';
 
 @Component({
@@ -17,6 +20,7 @@ import type { PlayerPlaylist } from './player.types';
   styleUrl: './player.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [PlayerService],
+  imports: [StatsPanelComponent],
 })
 export class PlayerComponent {
   readonly playlist = input.required<PlayerPlaylist>();
@@ -34,6 +38,8 @@ export class PlayerComponent {
   }
 
   protected readonly formatBitrate = formatBitrate;
+  protected readonly reasonText = SWITCH_REASON_TEXT;
+  protected readonly showStats = signal(false);
 
   protected playSegment(start: number): void {
     this.player.seek(start);
