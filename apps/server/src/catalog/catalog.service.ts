@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { NotFoundError } from '../errors/domain-error';
 import { Storage } from '../storage/storage';
-import { manifestKey, PlaylistManifest } from './manifest';
+import { MANIFEST_FILE, manifestKey, PlaylistManifest } from './manifest';
 import { FolderListing, sweepTargets } from './startup-sweep';
 import { compareNewestFirst, decodeCursor, Page, paginate } from './pagination';
 
@@ -18,17 +18,19 @@ export class CatalogService implements OnModuleInit {
 
   constructor(private readonly storage: Storage) {}
 
+  /** One listing of the media root serves both the sweep and the load. */
   async onModuleInit(): Promise<void> {
     await this.storage.ensureDir('');
-    await this.sweep();
-    for (const entry of await this.storage.list('')) {
-      if (entry.startsWith('.')) continue;
+    const names = (await this.storage.listFolders('')).filter((name) => !name.startsWith('.'));
+    const folders = await Promise.all(names.map(async (name) => ({ name, entries: await this.storage.list(name) })));
+    await this.sweep(folders);
+    for (const { name } of folders.filter((f) => f.entries.includes(MANIFEST_FILE))) {
       try {
-        const manifest = JSON.parse(await this.storage.readText(manifestKey(entry))) as PlaylistManifest;
-        if (manifest.id !== entry) throw new Error(`id ${manifest.id} does not match its folder`);
-        this.index.set(entry, manifest);
+        const manifest = JSON.parse(await this.storage.readText(manifestKey(name))) as PlaylistManifest;
+        if (manifest.id !== name) throw new Error(`id ${manifest.id} does not match its folder`);
+        this.index.set(name, manifest);
       } catch (error) {
-        this.logger.warn({ event: 'catalog.skip', playlistId: entry, reason: (error as Error).message });
+        this.logger.warn({ event: 'catalog.skip', playlistId: name, reason: (error as Error).message });
       }
     }
     this.sorted = null;
@@ -36,11 +38,7 @@ export class CatalogService implements OnModuleInit {
   }
 
   /** Removes what a crash left behind (see sweepTargets), saying what and why. */
-  private async sweep(): Promise<void> {
-    const folders: FolderListing[] = [];
-    for (const name of await this.storage.list('')) {
-      if (!name.startsWith('.') && !(await this.storage.stat(name))) folders.push({ name, entries: await this.storage.list(name) });
-    }
+  private async sweep(folders: readonly FolderListing[]): Promise<void> {
     for (const target of sweepTargets(folders)) {
       await this.storage.removeTree(target.key);
       this.logger.warn({ event: 'catalog.swept', key: target.key, reason: target.reason });

@@ -57,4 +57,11 @@ describe('LocalDiskStorage', () => {
     await storage.removeTree('p2');
     expect(await storage.list('')).toEqual([]);
   });
+
+  it('lists only the sub-folders when asked for folders', async () => {
+    await storage.writeAtomic('folders/a/manifest.json', '{}');
+    await storage.writeAtomic('folders/b/x', 'x');
+    await storage.writeAtomic('folders/stray-file', 'x');
+    expect((await storage.listFolders('folders')).sort()).toEqual(['a', 'b']);
+  });
 });

@@ -109,6 +109,11 @@ export class LocalDiskStorage extends Storage {
     }
   }
 
+  async listFolders(dirKey: string): Promise<string[]> {
+    const entries = await readdir(this.localPath(dirKey), { withFileTypes: true });
+    return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  }
+
   async ensureDir(dirKey: string): Promise<void> {
     await mkdir(this.localPath(dirKey), { recursive: true });
   }

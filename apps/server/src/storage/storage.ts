@@ -22,7 +22,10 @@ export abstract class Storage {
   /** Streams into the key; on any error the partial file is removed. Returns bytes written. */
   abstract writeStream(key: string, source: Readable): Promise<number>;
   abstract readStream(key: string, range?: { start: number; end: number }): Readable;
+  /** Names in a folder; [] when it does not exist. */
   abstract list(dirKey: string): Promise<string[]>;
+  /** Names of the sub-folders only. */
+  abstract listFolders(dirKey: string): Promise<string[]>;
   abstract ensureDir(dirKey: string): Promise<void>;
   abstract rename(fromKey: string, toKey: string): Promise<void>;
   abstract removeTree(key: string): Promise<void>;

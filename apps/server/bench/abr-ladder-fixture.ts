@@ -4,7 +4,7 @@
  * with lavfi, then encoded exactly as the server does (its argument builder, 1080/720/480/360,
  * 4 s segments) and measured as the server measures (its playlist parser and bitrate rule).
  *
- *   SWC_NODE_PROJECT=tsconfig.base.json nice node -r @swc-node/register tools/abr-ladder-fixture.ts
+ *   SWC_NODE_PROJECT=tsconfig.base.json nice node -r @swc-node/register apps/server/bench/abr-ladder-fixture.ts
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -23,16 +23,16 @@ import {
   planLadder,
 } from '@cmm/media-rules';
 import { ffmpegPath } from '@cmm/ffmpeg-binaries/testing';
-import { buildEncodeArgs } from '../apps/server/src/transcode/ffmpeg-args';
+import { buildEncodeArgs } from '../src/transcode/ffmpeg-args';
 import {
   parseMediaPlaylist,
   renditionBitrates,
-} from '../apps/server/src/transcode/hls-playlist';
-import { RUNG_PLAYLIST } from '../apps/server/src/transcode/stream-layout';
+} from '../src/transcode/hls-playlist';
+import { RUNG_PLAYLIST } from '../src/transcode/stream-layout';
 
 const OUT = join(
   __dirname,
-  '../libs/player/src/lib/abr-sim/fixtures/ladders.json',
+  '../../../libs/player/src/lib/abr-sim/fixtures/ladders.json',
 );
 const SECONDS = 60;
 const SIZE = { width: 1920, height: 1080 };
