@@ -50,6 +50,8 @@ export function toPlaylist(m: PlaylistManifest): Playlist {
         }),
       };
     }),
+    playable: Boolean(m.playable_at),
+    playableAt: m.playable_at ? new Date(m.playable_at) : null,
     hlsUrl: url(m.hls_manifest),
     dashUrl: url(m.dash_manifest),
     posterUrl: url(m.poster),

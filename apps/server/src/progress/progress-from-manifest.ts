@@ -14,5 +14,7 @@ export function progressFromManifest(m: PlaylistManifest): ProcessingProgress {
     etaSeconds: done ? 0 : (m.progress?.eta_seconds ?? null),
     queuePosition: null,
     error: m.error,
+    playable: Boolean(m.playable_at),
+    playableAt: m.playable_at ? new Date(m.playable_at) : null,
   };
 }

@@ -51,6 +51,17 @@ describe('LocalDiskStorage', () => {
     expect(await storage.list('p1/source')).toEqual([]);
   });
 
+  it('links a file under a second name, again without complaint, but never over another file', async () => {
+    await storage.writeAtomic('p1/.work/seg.m4s', 'whole');
+    await storage.writeAtomic('p1/stream/other.m4s', 'other');
+    await storage.link('p1/.work/seg.m4s', 'p1/stream/seg.m4s');
+    await storage.link('p1/.work/seg.m4s', 'p1/stream/seg.m4s');
+    await storage.removeTree('p1/.work');
+    expect(readFileSync(join(root, 'p1/stream/seg.m4s'), 'utf8')).toBe('whole');
+    await storage.writeAtomic('p1/.work/seg.m4s', 'new');
+    await expect(storage.link('p1/.work/seg.m4s', 'p1/stream/other.m4s')).rejects.toMatchObject({ code: 'EEXIST' });
+  });
+
   it('lists a missing folder as empty and removes trees', async () => {
     expect(await storage.list('nothing-here')).toEqual([]);
     await storage.writeAtomic('p2/stream/x.m4s', 'x');

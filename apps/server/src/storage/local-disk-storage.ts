@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -121,6 +121,17 @@ export class LocalDiskStorage extends Storage {
   async rename(fromKey: string, toKey: string): Promise<void> {
     await mkdir(dirname(this.localPath(toKey)), { recursive: true });
     await rename(this.localPath(fromKey), this.localPath(toKey));
+  }
+
+  async link(fromKey: string, toKey: string): Promise<void> {
+    const [from, to] = [this.localPath(fromKey), this.localPath(toKey)];
+    try {
+      await link(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const [a, b] = await Promise.all([stat(from), stat(to)]);
+      if (a.ino !== b.ino || a.dev !== b.dev) throw error;
+    }
   }
 
   async removeTree(key: string): Promise<void> {

@@ -28,6 +28,8 @@ export abstract class Storage {
   abstract listFolders(dirKey: string): Promise<string[]>;
   abstract ensureDir(dirKey: string): Promise<void>;
   abstract rename(fromKey: string, toKey: string): Promise<void>;
+  /** Gives a whole file a second name without copying it (a hard link); resolves if that name already holds the same file. */
+  abstract link(fromKey: string, toKey: string): Promise<void>;
   abstract removeTree(key: string): Promise<void>;
   /** Bytes a writer may still use on the media volume. */
   abstract freeBytes(): Promise<number>;

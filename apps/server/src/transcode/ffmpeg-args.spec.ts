@@ -1,7 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
 import { codecDetailsArgs, probeArgs } from '../ffmpeg/ffprobe-args';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
-import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs } from './ffmpeg-args';
+import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, keyFrameSchedule, leadInBoundaries } from './ffmpeg-args';
 import type { SourcePicture } from './picture-filters';
 
 const r240: Rung = { label: '240p', height: 240, width: 320, crf: 21, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
@@ -12,21 +12,37 @@ const sdr: SourcePicture = { codec: 'h264', colorTransfer: 'bt709', colorRange: 
 const zimg = { toneMapping: true };
 const noZimg = { toneMapping: false };
 
-const rungArgs = (r: Rung, i: number, gop: string, d: string, profile: string, colourTags: string[] = []) => [
+/** Key frames at 0, 1, 2 s then every 4 s; `-hls_time 1` cuts at each. */
+const keys4 = 'expr:gte(t,if(lte(n_forced,2),if(n_forced,pow(2,n_forced-1),0),4*(n_forced-2)))';
+
+const rungArgs = (r: Rung, i: number, gop: string, keys: string, profile: string, colourTags: string[] = []) => [
   ...['-map', `[v${i}]`, '-map', '0:a:0?'],
   ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', profile, '-pix_fmt', 'yuv420p', ...colourTags],
   ...['-crf', String(r.crf), '-maxrate', `${r.maxrateKbps}k`, '-bufsize', `${r.bufsizeKbps}k`],
-  ...['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${d})`],
+  ...['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-force_key_frames', keys],
   ...['-c:a', 'aac', '-b:a', `${r.audioKbps}k`, '-ac', '2'],
   ...['-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
-  ...['-f', 'hls', '-hls_time', d, '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4'],
+  ...['-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'event', '-hls_segment_type', 'fmp4'],
   ...['-hls_flags', 'independent_segments+temp_file', '-hls_fmp4_init_filename', 'init.mp4'],
-  ...['-hls_segment_filename', `/media/p/.work/${r.label}/segment_%05d.m4s`, `/media/p/.work/${r.label}/playlist.m3u8`],
+  ...['-hls_segment_filename', `/media/p/.work/${r.label}/segment_%05d.m4s`, `/media/p/.work/${r.label}/.encoder.m3u8`],
 ];
 const head = [
   ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats'],
   ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mov', '-i', 'file:/media/p/source/clip.mp4'],
 ];
+
+describe('keyFrameSchedule', () => {
+  it.each([
+    ['4 s segments: cut at 1, 2, then every 4 s', 4, [1, 2], keys4, 1],
+    ['2 s segments: a 1 s lead-in', 2, [1], 'expr:gte(t,if(lte(n_forced,1),if(n_forced,pow(2,n_forced-1),0),2*(n_forced-1)))', 1],
+    ['10 s segments: 1, 2, 4, then every 10 s', 10, [1, 2, 4], 'expr:gte(t,if(lte(n_forced,3),if(n_forced,pow(2,n_forced-1),0),10*(n_forced-3)))', 1],
+    ['1.5 s segments are short already: no lead-in', 1.5, [], 'expr:gte(t,n_forced*1.5)', 1.5],
+    ['1 s segments: no lead-in', 1, [], 'expr:gte(t,n_forced*1)', 1],
+  ])('%s', (_name, segmentDuration, lead, forceKeyFrames, hlsTime) => {
+    expect(leadInBoundaries(segmentDuration)).toEqual(lead);
+    expect(keyFrameSchedule(segmentDuration)).toEqual({ forceKeyFrames, hlsTime });
+  });
+});
 
 describe('buildEncodeArgs', () => {
   it.each([
@@ -36,7 +52,7 @@ describe('buildEncodeArgs', () => {
       25,
       4,
       '[0:v:0]fps=25,split=2[s0][s1];[s0]scale=320:240,setsar=1,format=yuv420p[v0];[s1]scale=192:144,setsar=1,format=yuv420p[v1]',
-      [...rungArgs(r240, 0, '100', '4', 'main'), ...rungArgs(r144, 1, '100', '4', 'main')],
+      [...rungArgs(r240, 0, '100', keys4, 'main'), ...rungArgs(r144, 1, '100', keys4, 'main')],
     ],
     [
       'a single rung at 23.976 fps keeps the exact NTSC rate; the GOP rounds up',
@@ -44,7 +60,7 @@ describe('buildEncodeArgs', () => {
       23.976,
       2,
       '[0:v:0]fps=24000/1001,split=1[s0];[s0]scale=1280:720,setsar=1,format=yuv420p[v0]',
-      rungArgs(r720, 0, '48', '2', 'high'),
+      rungArgs(r720, 0, '48', 'expr:gte(t,if(lte(n_forced,1),if(n_forced,pow(2,n_forced-1),0),2*(n_forced-1)))', 'high'),
     ],
     [
       '120 fps is halved to 60 and 6 s segments hold 360 frames',
@@ -52,7 +68,7 @@ describe('buildEncodeArgs', () => {
       120,
       6,
       '[0:v:0]fps=60,split=1[s0];[s0]scale=1280:720,setsar=1,format=yuv420p[v0]',
-      rungArgs(r720, 0, '360', '6', 'high'),
+      rungArgs(r720, 0, '360', 'expr:gte(t,if(lte(n_forced,2),if(n_forced,pow(2,n_forced-1),0),6*(n_forced-2)))', 'high'),
     ],
   ])('%s', (_name, rungs, frameRate, segmentDuration, graph, outputs) => {
     const job = { inputPath: '/media/p/source/clip.mp4', demuxer: 'mov' as const, outputDir: '/media/p/.work', rungs, segmentDuration, fps: outputFrameRate(frameRate) };
@@ -103,7 +119,7 @@ describe('buildEncodeArgs per kind of source', () => {
       ...head,
       '-filter_complex',
       graph,
-      ...rungArgs(r240, 0, '100', '4', 'main', colourTags),
+      ...rungArgs(r240, 0, '100', keys4, 'main', colourTags),
     ]);
   });
 });
