@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OpenedFile, Storage } from '../storage/storage';
+import { BufferPool } from './buffer-pool';
 import { mediaKeyFromPath } from './media-key';
 import { CORS_HEADERS, mediaResponse, PREFLIGHT_HEADERS } from './media-response';
 
 /** Largest read: a 64 KB segment goes out as one read and one `end`, a 4 MB one in four writes. */
 export const CHUNK_BYTES = 1024 * 1024;
+/** Read buffers kept for reuse: 50 connections streaming segments use about twice that many. */
+const POOLED_BUFFERS = 32;
 
 function plain(res: ServerResponse, status: 400 | 404, text: string): void {
   res.writeHead(status, [...CORS_HEADERS, 'Content-Type', 'text/plain; charset=utf-8', 'Content-Length', String(text.length), 'X-Content-Type-Options', 'nosniff']).end(text);
@@ -33,6 +36,7 @@ function drained(res: ServerResponse): Promise<void> {
 @Injectable()
 export class MediaRequestHandler {
   private readonly logger = new Logger(MediaRequestHandler.name);
+  private readonly buffers = new BufferPool(CHUNK_BYTES, POOLED_BUFFERS);
 
   constructor(private readonly storage: Storage) {}
 
@@ -80,17 +84,45 @@ export class MediaRequestHandler {
     }
   }
 
-  /** Reads and writes one chunk at a time, waiting for the socket to drain; stops when the client goes away. */
+  /**
+   * Reads the next chunk while the socket drains the current one (as a piped read stream would),
+   * and stops when the client goes away. Each buffer goes back to the pool once the socket has
+   * written it; the file is closed only once no read is in flight.
+   */
   private async send(file: OpenedFile, res: ServerResponse, start: number, end: number): Promise<void> {
-    for (let position = start; position <= end && !res.destroyed; ) {
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end + 1 - position));
-      const read = await file.read(buffer, position);
-      if (res.destroyed) return;
-      if (read === 0) throw new Error(`file ended ${end + 1 - position} bytes early`);
-      position += read;
-      const chunk = read < buffer.length ? buffer.subarray(0, read) : buffer;
-      if (position > end) res.end(chunk);
-      else if (!res.write(chunk)) await drained(res);
+    const readAt = async (position: number): Promise<{ buffer: Buffer; chunk: Buffer }> => {
+      const buffer = this.buffers.take();
+      try {
+        const read = await file.read(buffer.subarray(0, Math.min(buffer.length, end + 1 - position)), position);
+        if (read === 0) throw new Error(`file ended ${end + 1 - position} bytes early`);
+        return { buffer, chunk: buffer.subarray(0, read) };
+      } catch (error) {
+        this.buffers.give(buffer);
+        throw error;
+      }
+    };
+    let position = start;
+    let next: ReturnType<typeof readAt> | null = readAt(position);
+    try {
+      while (next !== null) {
+        const { buffer, chunk } = await next;
+        next = null;
+        if (res.destroyed) {
+          this.buffers.give(buffer);
+          return;
+        }
+        position += chunk.length;
+        const written = () => this.buffers.give(buffer);
+        if (position > end) {
+          res.end(chunk, written);
+          return;
+        }
+        next = readAt(position);
+        if (!res.write(chunk, written)) await drained(res);
+      }
+    } finally {
+      const pending = await next?.catch(() => null);
+      if (pending) this.buffers.give(pending.buffer);
     }
   }
 }
