@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { close as closeFd, constants as fsConstants, createWriteStream, fstat as fstatFd, open as openFd, read as readFd, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, createWriteStream, fstatSync, open as openFd, read as readFd, type Stats } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -28,11 +28,19 @@ function openForRead(path: string): Promise<number> {
   return new Promise((resolve, reject) => openFd(path, OPEN_FOR_READ, (error, fd) => (error ? reject(error) : resolve(fd))));
 }
 
-function statOpened(fd: number): Promise<Stats> {
-  return new Promise((resolve, reject) => fstatFd(fd, (error, stats) => (error ? reject(error) : resolve(stats))));
+/**
+ * fstat of an open fd and close of a read-only one do no I/O on a local disk (nginx makes both
+ * calls in its event loop too); inline, they spare two thread-pool round trips per request.
+ */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // a read-only fd has nothing left to flush: there is no failure to act on
+  }
 }
 
-/** Callback fs under a promise: on the media path this is cheaper than a FileHandle and its bookkeeping. */
+/** A plain fd read with callback fs: no FileHandle to track per request. */
 class LocalOpenedFile implements OpenedFile {
   readonly size: number;
   readonly modifiedAt: Date;
@@ -53,7 +61,7 @@ class LocalOpenedFile implements OpenedFile {
 
   close(): void {
     if (this.fd === null) return;
-    closeFd(this.fd, () => undefined);
+    closeQuietly(this.fd);
     this.fd = null;
   }
 }
@@ -97,11 +105,11 @@ export class LocalDiskStorage extends Storage {
       }
       let found: 'inside' | 'outside' | 'changed' = 'outside';
       try {
-        const stats = await statOpened(fd);
+        const stats = fstatSync(fd);
         if (stats.isFile()) found = await this.containment(full, stats);
         if (found === 'inside') return new LocalOpenedFile(fd, stats);
       } finally {
-        if (found !== 'inside') closeFd(fd, () => undefined);
+        if (found !== 'inside') closeQuietly(fd);
       }
       if (found === 'outside') return null;
     }
