@@ -3,12 +3,13 @@
  * 64 KiB one, 50 keep-alive connections, the built server, Debian's nginx (one worker, sendfile)
  * and, for scale, a bare Node `http` server piping `createReadStream` (1 MiB buffer, cached stat),
  * about the ceiling for a Node origin. Rounds alternate the three; ratios are per round, then the
- * median. Targets: 4 MiB >= 50 % of nginx, 64 KiB >= 8 %.
+ * median. Targets (req/s): 4 MiB >= 50 % of nginx, 64 KiB >= 8 %. Requests per CPU-second of each
+ * serving process are reported beside them, as a busy machine skews req/s.
  * Load: wrk (Debian's) when on PATH, else a raw keep-alive socket client in this process, which
  * is slower than wrk, so against nginx it measures itself more than nginx: the bench says which.
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,17 @@ function wrkLoad(wrk: string): Load {
     if (!rate) throw new Error(`no rate in wrk's output:\n${out}`);
     return Number(rate[1]);
   };
+}
+
+/**
+ * User + system CPU seconds of a process and its children (nginx's worker), from /proc. Served
+ * requests per CPU-second compare the three even when other work on the machine starves one
+ * of them of CPU, as it starves nginx's single process more than Node's thread pool.
+ */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  return (Number(fields[11]) + Number(fields[12])) / 100 + children.reduce((sum, child) => sum + cpuSeconds(child), 0);
 }
 
 /** The fallback: CONNECTIONS raw keep-alive sockets, one GET in flight each, bodies counted by Content-Length. */
@@ -113,12 +125,14 @@ http.createServer((req, res) => {
   fs.createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(res);
 }).listen(Number(port), '127.0.0.1', () => process.send('listening'));`;
 
-async function startBareNode(mediaDir: string): Promise<{ url: string; stop: () => void }> {
+async function startBareNode(mediaDir: string): Promise<{ url: string; pid: number; stop: () => void }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['-e', BARE_NODE, mediaDir, String(port)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise((resolve, reject) => child.once('message', resolve).once('exit', reject));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, stop: () => child.kill() };
 }
+
+type Name = 'nginx' | 'bare' | 'server';
 
 const rate = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'missing');
 const percent = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : 'missing');
@@ -135,7 +149,7 @@ async function main(): Promise<void> {
   const loadName = wrk ? `${versionLine(wrk).replace(/ Copyright.*/, '')}, 1 thread` : 'the built-in socket client (no wrk on PATH; slower than wrk, so nginx is under-measured)';
   let server: RunningServer | undefined;
   let nginx: RunningNginx | undefined;
-  let bare: { url: string; stop: () => void } | undefined;
+  let bare: { url: string; pid: number; stop: () => void } | undefined;
   try {
     server = await startServer({ LOG_LEVEL: 'warn' }, mediaDir);
     bare = await startBareNode(mediaDir);
@@ -145,12 +159,13 @@ async function main(): Promise<void> {
       console.warn(`nginx not found at ${NGINX_PATH}: the ratios to nginx are missing (apt-get install nginx)`);
     }
     const targets = [
-      { name: 'nginx', url: nginx?.url },
-      { name: 'bare', url: bare.url },
-      { name: 'server', url: server.url },
-    ].filter((t): t is { name: string; url: string } => t.url !== undefined);
+      { name: 'nginx', url: nginx?.url, pid: nginx?.pid },
+      { name: 'bare', url: bare.url, pid: bare.pid },
+      { name: 'server', url: server.url, pid: server.pid },
+    ].filter((t): t is { name: Name; url: string; pid: number } => t.url !== undefined);
 
     const results = FILES.map(() => ({ nginx: [] as number[], bare: [] as number[], server: [] as number[] }));
+    const perCpu = FILES.map(() => ({ nginx: [] as number[], bare: [] as number[], server: [] as number[] }));
     for (const [i, file] of FILES.entries()) {
       for (const target of targets) {
         const res = await fetch(`${target.url}/media/${file.key}`);
@@ -160,9 +175,12 @@ async function main(): Promise<void> {
       }
       for (let round = 0; round < ROUNDS; round++) {
         for (const target of targets) {
+          const cpuBefore = cpuSeconds(target.pid);
           const perSecond = await load(`${target.url}/media/${file.key}`, SECONDS);
-          results[i][target.name as 'nginx' | 'bare' | 'server'].push(perSecond);
-          console.log(`${file.label} round ${round + 1} ${target.name}: ${rate(perSecond)} req/s`);
+          const perCpuSecond = (perSecond * SECONDS) / (cpuSeconds(target.pid) - cpuBefore);
+          results[i][target.name].push(perSecond);
+          perCpu[i][target.name].push(perCpuSecond);
+          console.log(`${file.label} round ${round + 1} ${target.name}: ${rate(perSecond)} req/s, ${rate(perCpuSecond)} per CPU-second`);
         }
       }
     }
@@ -183,6 +201,8 @@ async function main(): Promise<void> {
           `≥ ${percent(file.target)}${Number.isFinite(vsNginx) ? (vsNginx >= file.target ? ' (met)' : ' (missed)') : ''}`,
           percent(perRound(r.bare, r.nginx)),
           percent(perRound(r.server, r.bare)),
+          percent(perRound(perCpu[i].server, perCpu[i].nginx)),
+          percent(perRound(perCpu[i].bare, perCpu[i].nginx)),
         ],
       };
     });
@@ -191,10 +211,22 @@ async function main(): Promise<void> {
         `nginx: ${nginx ? versionLine(NGINX_PATH).replace('nginx version: ', '') : 'missing'}, one worker, sendfile. ` +
         'Bare Node: `http` piping `createReadStream` with a 1 MiB buffer and a cached stat (the ceiling for a Node origin). ' +
         '/media: the built server (its own headers, open + fstat per request, no cache of file data). Rates are medians; ratios are medians of per-round ratios. ' +
-        `Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: on a shared machine, other work starves nginx's single process more than Node's thread pool.`,
+        `Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: on a busy machine, other work starves nginx's single process more than Node's thread pool and flatters the req/s ratios; ` +
+        "the per-CPU-second columns (requests served per second of CPU the serving process used, Node's threads and nginx's worker included; sendfile leaves nginx's copy to the client) depend much less on it.",
       '',
       table(
-        ['file', 'nginx req/s', 'bare Node req/s', '/media req/s', '/media vs nginx', 'target', 'bare Node vs nginx', '/media vs bare Node'],
+        [
+          'file',
+          'nginx req/s',
+          'bare Node req/s',
+          '/media req/s',
+          '/media vs nginx',
+          'target',
+          'bare Node vs nginx',
+          '/media vs bare Node',
+          '/media vs nginx per CPU-s',
+          'bare Node vs nginx per CPU-s',
+        ],
         rows.map((r) => r.cells),
       ),
     ].join('\n');

@@ -13,6 +13,8 @@ export const nginxInstalled = (): boolean => existsSync(NGINX_PATH);
 export interface RunningNginx {
   url: string;
   port: number;
+  /** The master's; its worker is its child. */
+  pid: number;
   logs: () => string;
   stop: () => Promise<void>;
 }
@@ -72,6 +74,7 @@ export async function startNginx(httpBlock: (port: number) => string): Promise<R
   return {
     url,
     port,
+    pid: child.pid as number,
     logs,
     stop: () =>
       new Promise<void>((done) => {
