@@ -6,8 +6,8 @@ import { mediaKeyFromPath } from './media-key';
 import { CORS_HEADERS, mediaResponse, PREFLIGHT_HEADERS } from './media-response';
 
 /** Largest read: a 64 KB segment goes out as one read and one `end`, a 4 MB one in four writes. */
-export const CHUNK_BYTES = 1024 * 1024;
-/** Read buffers kept for reuse: 50 connections streaming segments use about twice that many. */
+const CHUNK_BYTES = 1024 * 1024;
+/** Read buffers kept between requests (32 MiB at most); a burst beyond them allocates, and the GC takes those back. */
 const POOLED_BUFFERS = 32;
 
 function plain(res: ServerResponse, status: 400 | 404, text: string): void {

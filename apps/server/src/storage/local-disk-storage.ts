@@ -16,7 +16,7 @@ export function isInside(root: string, child: string): boolean {
 export const TEMP_SUFFIX = '.tmp';
 
 /** How many files `openRead` remembers as inside the root. A stale entry never matches a new inode, so it only costs a miss. */
-export const CONTAINMENT_CACHE_SIZE = 10_000;
+const CONTAINMENT_CACHE_SIZE = 10_000;
 
 /** O_NONBLOCK: opening a FIFO must not wait for a writer (it is then refused as not a regular file). */
 const OPEN_FOR_READ = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
