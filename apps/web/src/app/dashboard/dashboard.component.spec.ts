@@ -161,6 +161,7 @@ describe('DashboardComponent', () => {
       expect(q('processing-notice')?.textContent).toContain(
         'Still processing — 57 %',
       );
+      expect(q('summary-card')?.textContent).toContain('processing 57%');
       expect(q('fake-player')).toBe(player);
     });
 

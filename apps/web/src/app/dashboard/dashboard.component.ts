@@ -84,9 +84,17 @@ export class DashboardComponent {
     ),
     { initialValue: { kind: 'none' } as DetailState },
   );
-  protected readonly loadedPlaylist = computed(() => {
+  private readonly loadedPlaylist = computed(() => {
     const state = this.detail();
     return state.kind === 'loaded' ? state.playlist : null;
+  });
+  /** The details with the live stage from the history: they are read again only when the stage changes. */
+  protected readonly summary = computed(() => {
+    const playlist = this.loadedPlaylist();
+    const item = this.activeItem();
+    return playlist && item?.id === playlist.id
+      ? { ...playlist, status: item.status, progress: item.progress }
+      : playlist;
   });
   /** The player from the PLAYABLE moment on; READY refreshes the same player in place (see PlayerService.load). */
   protected readonly playerPlaylist = computed(() => {
