@@ -1,12 +1,13 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { ffmpegPath, makeClip } from '@cmm/ffmpeg-binaries/testing';
+import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { launchChromium } from './support/browser';
 import { playlistState, until, untilReady, upload } from './support/api';
 import { currentTime, pageErrors, playIn, playerPage } from './support/player-page';
+import { realTimeEncodes } from './support/real-time-encode';
 import { assertBuilt, type RunningServer, startServer } from './support/server-process';
 
 /**
@@ -16,26 +17,6 @@ import { assertBuilt, type RunningServer, startServer } from './support/server-p
  * machine: the players are seen playing while the status is not yet READY, then play it whole.
  */
 const SECONDS = 30;
-
-/** ffmpeg for the server: encodes (they use -filter_complex) read their input in real time. */
-function realTimeEncoder(dir: string): string {
-  const wrapper = join(dir, 'ffmpeg-real-time');
-  writeFileSync(
-    wrapper,
-    [
-      '#!/bin/sh',
-      'encode=0',
-      'for arg in "$@"; do [ "$arg" = "-filter_complex" ] && encode=1; done',
-      'if [ $encode = 1 ]; then',
-      '  for arg in "$@"; do shift; if [ "$arg" = "-i" ]; then set -- "$@" -re -i; else set -- "$@" "$arg"; fi; done',
-      'fi',
-      `exec '${ffmpegPath()}' "$@"`,
-      '',
-    ].join('\n'),
-  );
-  chmodSync(wrapper, 0o755);
-  return wrapper;
-}
 
 describe('a growing playlist in hls.js and Shaka, from another origin', () => {
   let dir: string;
@@ -48,7 +29,7 @@ describe('a growing playlist in hls.js and Shaka, from another origin', () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'cmm-growing-'));
     source = makeClip(join(dir, 'growing.mp4'), { seconds: SECONDS, width: 640, height: 360 });
-    server = await startServer({ MEDIA_DIR: join(dir, 'media'), FFMPEG_PATH: realTimeEncoder(dir) });
+    server = await startServer({ MEDIA_DIR: join(dir, 'media'), ...realTimeEncodes(dir) });
     origin = await playerPage();
     browser = await launchChromium(join(dir, 'profile'));
   });

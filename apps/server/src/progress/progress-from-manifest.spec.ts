@@ -23,6 +23,11 @@ describe('progressFromManifest', () => {
       { status: 'TRANSCODING', percent: 38, rungs, speed: 1.5, etaSeconds: 12, queuePosition: null, error: null, playable: true, playableAt: new Date('2026-11-30T10:00:02.000Z') },
     ],
     [
+      'a playlist finished before playables were recorded is playable all the same',
+      manifest({ status: PlaylistStatus.READY }),
+      { status: 'READY', percent: 100, rungs: [], speed: null, etaSeconds: 0, queuePosition: null, error: null, playable: true, playableAt: null },
+    ],
+    [
       'a queued job with no progress yet is at 0',
       manifest({ status: PlaylistStatus.QUEUED }),
       { status: 'QUEUED', percent: 0, rungs: [], speed: null, etaSeconds: null, queuePosition: null, error: null, playable: false, playableAt: null },
