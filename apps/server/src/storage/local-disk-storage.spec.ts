@@ -58,10 +58,19 @@ describe('LocalDiskStorage', () => {
     expect(await storage.list('')).toEqual([]);
   });
 
-  it('lists only the sub-folders when asked for folders', async () => {
-    await storage.writeAtomic('folders/a/manifest.json', '{}');
-    await storage.writeAtomic('folders/b/x', 'x');
-    await storage.writeAtomic('folders/stray-file', 'x');
-    expect((await storage.listFolders('folders')).sort()).toEqual(['a', 'b']);
+  it('scans the sub-folders with their entries and the file asked for, skipping hidden ones and files', async () => {
+    await storage.writeAtomic('root/a/manifest.json', '{"id":"a"}');
+    await storage.writeAtomic('root/a/poster.jpg', 'x');
+    await storage.writeAtomic('root/b/source/clip.mp4', 'x');
+    await storage.ensureDir('root/c/manifest.json');
+    await storage.writeAtomic('root/.uploads/capacitor-1.tmp', 'x');
+    await storage.writeAtomic('root/stray-file', 'x');
+    const scanned = (await storage.scanFolders('root', 'manifest.json')).sort((x, y) => x.name.localeCompare(y.name));
+    expect(scanned.map(({ name, entries }) => ({ name, entries: entries.sort() }))).toEqual([
+      { name: 'a', entries: ['manifest.json', 'poster.jpg'] },
+      { name: 'b', entries: ['source'] },
+      { name: 'c', entries: ['manifest.json'] },
+    ]);
+    expect(scanned.map((f) => f.file)).toEqual(['{"id":"a"}', null, expect.objectContaining({ code: 'EISDIR' })]);
   });
 });

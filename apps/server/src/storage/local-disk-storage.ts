@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Storage, StoredFile } from './storage';
+import { ScannedFolder, Storage, StoredFile } from './storage';
 
 /** True when `child` is `root` itself or lies inside it. */
 export function isInside(root: string, child: string): boolean {
@@ -109,9 +109,27 @@ export class LocalDiskStorage extends Storage {
     }
   }
 
-  async listFolders(dirKey: string): Promise<string[]> {
-    const entries = await readdir(this.localPath(dirKey), { withFileTypes: true });
-    return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  /**
+   * Synchronous on purpose: it runs once, before the server listens, and over 10,000 folders the
+   * thread-pool round trips of async fs (five per file read) cost several times the reads themselves.
+   */
+  async scanFolders(dirKey: string, fileName: string): Promise<ScannedFolder[]> {
+    const dir = this.localPath(dirKey);
+    const folders: ScannedFolder[] = [];
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      const entries = listSync(join(dir, entry.name));
+      let file: string | Error | null = null;
+      if (entries.includes(fileName)) {
+        try {
+          file = readFileSync(join(dir, entry.name, fileName), 'utf8');
+        } catch (error) {
+          file = error as Error;
+        }
+      }
+      folders.push({ name: entry.name, entries, file });
+    }
+    return folders;
   }
 
   async ensureDir(dirKey: string): Promise<void> {
@@ -125,5 +143,15 @@ export class LocalDiskStorage extends Storage {
 
   async removeTree(key: string): Promise<void> {
     await rm(this.localPath(key), { recursive: true, force: true });
+  }
+}
+
+/** Names in a folder; [] when it is gone. */
+function listSync(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
 }

@@ -5,6 +5,14 @@ export interface StoredFile {
   modifiedAt: Date;
 }
 
+/** A sub-folder as a scan finds it: its entry names and the text of the one file asked for. */
+export interface ScannedFolder {
+  name: string;
+  entries: string[];
+  /** null when the folder has no such file; the error when it has one that could not be read. */
+  file: string | Error | null;
+}
+
 /**
  * Where playlists live. Paths are relative to the media root, use `/` separators,
  * and are rejected if they would leave the root. The local-disk adapter is the
@@ -24,8 +32,8 @@ export abstract class Storage {
   abstract readStream(key: string, range?: { start: number; end: number }): Readable;
   /** Names in a folder; [] when it does not exist. */
   abstract list(dirKey: string): Promise<string[]>;
-  /** Names of the sub-folders only. */
-  abstract listFolders(dirKey: string): Promise<string[]>;
+  /** Every sub-folder of `dirKey` but hidden ones (`.name`), with its entries and its `fileName`: one pass, as start-up needs. */
+  abstract scanFolders(dirKey: string, fileName: string): Promise<ScannedFolder[]>;
   abstract ensureDir(dirKey: string): Promise<void>;
   abstract rename(fromKey: string, toKey: string): Promise<void>;
   abstract removeTree(key: string): Promise<void>;
