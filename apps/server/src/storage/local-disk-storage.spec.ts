@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -38,6 +39,26 @@ describe('LocalDiskStorage', () => {
     const size = await storage.writeStream('p1/source/a.mp4', Readable.from([Buffer.alloc(1000), Buffer.alloc(24)]));
     expect(size).toBe(1024);
     expect((await storage.stat('p1/source/a.mp4'))?.size).toBe(1024);
+  });
+
+  it('imports a local file by hard link: no byte is copied, and the first name can go', async () => {
+    const local = join(mkdtempSync(join(tmpdir(), 'cmm-storage-buffer-')), 'upload.tmp');
+    writeFileSync(local, 'a video');
+    expect(await storage.importFile('p1/source/a.mp4', local)).toBe(7);
+    expect(statSync(join(root, 'p1/source/a.mp4')).ino).toBe(statSync(local).ino);
+  });
+
+  it('imports by copying when the file is on another filesystem', async () => {
+    const local = join(mkdtempSync(join(tmpdir(), 'cmm-storage-buffer-')), 'upload.tmp');
+    writeFileSync(local, 'a video');
+    const link = jest.spyOn(fsPromises, 'link').mockRejectedValueOnce(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }));
+    try {
+      expect(await storage.importFile('p1/source/a.mp4', local)).toBe(7);
+    } finally {
+      link.mockRestore();
+    }
+    expect(readFileSync(join(root, 'p1/source/a.mp4'), 'utf8')).toBe('a video');
+    expect(statSync(join(root, 'p1/source/a.mp4')).ino).not.toBe(statSync(local).ino);
   });
 
   it('removes the partial file when the incoming stream fails', async () => {

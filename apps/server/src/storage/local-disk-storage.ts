@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +11,9 @@ export function isInside(root: string, child: string): boolean {
   const rel = relative(root, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
+
+/** Why a hard link can fail where a copy would not: another filesystem, or one without hard links. */
+const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
 /** What `writeAtomic` names a file while it is being written; anything left with it is a crash's leftover. */
 export const TEMP_SUFFIX = '.tmp';
@@ -94,6 +97,27 @@ export class LocalDiskStorage extends Storage {
       throw error;
     }
     return out.bytesWritten;
+  }
+
+  /**
+   * A hard link when both are on one filesystem: the file's bytes stay where they are, and its
+   * first name can be removed by whoever owns it. A copy otherwise, removed if it fails part-way.
+   */
+  async importFile(key: string, localPath: string): Promise<number> {
+    const target = this.localPath(key);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await link(localPath, target);
+    } catch (error) {
+      if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      try {
+        await copyFile(localPath, target, constants.COPYFILE_EXCL);
+      } catch (copyError) {
+        await rm(target, { force: true });
+        throw copyError;
+      }
+    }
+    return (await stat(target)).size;
   }
 
   readStream(key: string, range?: { start: number; end: number }): Readable {

@@ -29,6 +29,8 @@ export abstract class Storage {
   abstract writeAtomic(key: string, data: string | Buffer): Promise<void>;
   /** Streams into the key; on any error the partial file is removed. Returns bytes written. */
   abstract writeStream(key: string, source: Readable): Promise<number>;
+  /** Puts a finished local file (not inside the root) at the key, moving no bytes where the volume allows; returns its size. */
+  abstract importFile(key: string, localPath: string): Promise<number>;
   abstract readStream(key: string, range?: { start: number; end: number }): Readable;
   /** Names in a folder; [] when it does not exist. */
   abstract list(dirKey: string): Promise<string[]>;
