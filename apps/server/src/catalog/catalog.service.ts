@@ -16,23 +16,34 @@ export class CatalogService implements OnModuleInit {
   private readonly index = new Map<string, PlaylistManifest>();
   /** The index newest first, kept in order by every write so a listing never sorts. */
   private sorted: PlaylistManifest[] = [];
+  private loading: Promise<void> | null = null;
 
   constructor(private readonly storage: Storage) {}
 
+  /** Loads the index once. The module's factory starts it beside the rest of start-up; Nest's init hook then finds it done. */
+  load(): Promise<void> {
+    return (this.loading ??= this.scanMediaRoot());
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.load();
+  }
+
   /** One scan of the media root serves both the sweep and the load. */
-  async onModuleInit(): Promise<void> {
+  private async scanMediaRoot(): Promise<void> {
     await this.storage.ensureDir('');
-    const folders = await this.storage.scanFolders('', MANIFEST_FILE);
-    await this.sweep(folders);
-    for (const { name, file } of folders) {
-      if (file === null) continue;
-      try {
-        if (file instanceof Error) throw file;
-        const manifest = JSON.parse(file) as PlaylistManifest;
-        if (manifest.id !== name) throw new Error(`id ${manifest.id} does not match its folder`);
-        this.index.set(name, manifest);
-      } catch (error) {
-        this.logger.warn({ event: 'catalog.skip', playlistId: name, reason: (error as Error).message });
+    for await (const folders of this.storage.scanFolders('', MANIFEST_FILE)) {
+      await this.sweep(folders);
+      for (const { name, file } of folders) {
+        if (file === null) continue;
+        try {
+          if (file instanceof Error) throw file;
+          const manifest = JSON.parse(file) as PlaylistManifest;
+          if (manifest.id !== name) throw new Error(`id ${manifest.id} does not match its folder`);
+          this.index.set(name, manifest);
+        } catch (error) {
+          this.logger.warn({ event: 'catalog.skip', playlistId: name, reason: (error as Error).message });
+        }
       }
     }
     this.sorted = [...this.index.values()].sort(compareNewestFirst);

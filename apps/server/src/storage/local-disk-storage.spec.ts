@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { isInside, LocalDiskStorage } from './local-disk-storage';
+import type { ScannedFolder } from './storage';
 
 describe('LocalDiskStorage', () => {
   let root: string;
@@ -86,12 +87,22 @@ describe('LocalDiskStorage', () => {
     await storage.ensureDir('root/c/manifest.json');
     await storage.writeAtomic('root/.uploads/capacitor-1.tmp', 'x');
     await storage.writeAtomic('root/stray-file', 'x');
-    const scanned = (await storage.scanFolders('root', 'manifest.json')).sort((x, y) => x.name.localeCompare(y.name));
+    const scanned: ScannedFolder[] = [];
+    for await (const batch of storage.scanFolders('root', 'manifest.json')) scanned.push(...batch);
+    scanned.sort((x, y) => x.name.localeCompare(y.name));
     expect(scanned.map(({ name, entries }) => ({ name, entries: entries.sort() }))).toEqual([
       { name: 'a', entries: ['manifest.json', 'poster.jpg'] },
       { name: 'b', entries: ['source'] },
       { name: 'c', entries: ['manifest.json'] },
     ]);
     expect(scanned.map((f) => f.file)).toEqual(['{"id":"a"}', null, expect.objectContaining({ code: 'EISDIR' })]);
+  });
+
+  it('scans a large root a batch at a time, missing none', async () => {
+    for (let i = 0; i < 450; i++) await storage.ensureDir(`many/p${i}`);
+    const batches: number[] = [];
+    for await (const batch of storage.scanFolders('many', 'manifest.json')) batches.push(batch.length);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(450);
   });
 });

@@ -15,6 +15,9 @@ export function isInside(root: string, child: string): boolean {
 /** Why a hard link can fail where a copy would not: another filesystem, or one without hard links. */
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
+/** Folders scanned between two yields to the event loop: a few milliseconds of reads. */
+const SCAN_BATCH = 200;
+
 /** What `writeAtomic` names a file while it is being written; anything left with it is a crash's leftover. */
 export const TEMP_SUFFIX = '.tmp';
 
@@ -134,26 +137,28 @@ export class LocalDiskStorage extends Storage {
   }
 
   /**
-   * Synchronous on purpose: it runs once, before the server listens, and over 10,000 folders the
-   * thread-pool round trips of async fs (five per file read) cost several times the reads themselves.
+   * Synchronous reads on purpose: over 10,000 folders the thread-pool round trips of async fs (five
+   * per file read) cost several times the reads themselves. Between batches it yields to the event
+   * loop, so start-up work that waits on other processes (ffmpeg's checks) goes on meanwhile.
    */
-  async scanFolders(dirKey: string, fileName: string): Promise<ScannedFolder[]> {
+  async *scanFolders(dirKey: string, fileName: string): AsyncGenerator<ScannedFolder[]> {
     const dir = this.localPath(dirKey);
-    const folders: ScannedFolder[] = [];
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-      const entries = listSync(join(dir, entry.name));
-      let file: string | Error | null = null;
-      if (entries.includes(fileName)) {
-        try {
-          file = readFileSync(join(dir, entry.name, fileName), 'utf8');
-        } catch (error) {
-          file = error as Error;
+    const names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+    for (let start = 0; start < names.length; start += SCAN_BATCH) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      yield names.slice(start, start + SCAN_BATCH).map(({ name }) => {
+        const entries = listSync(join(dir, name));
+        let file: string | Error | null = null;
+        if (entries.includes(fileName)) {
+          try {
+            file = readFileSync(join(dir, name, fileName), 'utf8');
+          } catch (error) {
+            file = error as Error;
+          }
         }
-      }
-      folders.push({ name: entry.name, entries, file });
+        return { name, entries, file };
+      });
     }
-    return folders;
   }
 
   async ensureDir(dirKey: string): Promise<void> {

@@ -34,8 +34,8 @@ export abstract class Storage {
   abstract readStream(key: string, range?: { start: number; end: number }): Readable;
   /** Names in a folder; [] when it does not exist. */
   abstract list(dirKey: string): Promise<string[]>;
-  /** Every sub-folder of `dirKey` but hidden ones (`.name`), with its entries and its `fileName`: one pass, as start-up needs. */
-  abstract scanFolders(dirKey: string, fileName: string): Promise<ScannedFolder[]>;
+  /** Every sub-folder of `dirKey` but hidden ones (`.name`), with its entries and its `fileName`, a batch at a time: one pass, as start-up needs. */
+  abstract scanFolders(dirKey: string, fileName: string): AsyncIterable<ScannedFolder[]>;
   abstract ensureDir(dirKey: string): Promise<void>;
   abstract rename(fromKey: string, toKey: string): Promise<void>;
   abstract removeTree(key: string): Promise<void>;
