@@ -107,7 +107,9 @@ async function main(): Promise<void> {
         return seconds;
       },
       async () => {
-        const { body, seconds } = await postMultipart(server.url, video, { resolutions: [144], segmentDuration: 4 });
+        const { body, seconds } = await postMultipart(server.url, video, { resolutions: [144], segmentDuration: 4 }).catch((error: Error) => {
+          throw new Error(`upload failed: ${error.message}; the server said:\n${server.logs().slice(-4000)}`);
+        });
         const id = JSON.parse(body).data?.uploadVideo?.id;
         if (!id) throw new Error(`upload refused: ${body}`);
         await gql(server.url, 'mutation D($id: ID!) { deletePlaylist(id: $id) }', { id }, { 'apollo-require-preflight': 'true' });

@@ -53,6 +53,7 @@ export async function startServer(env: Record<string, string> = {}, mediaDir = m
   const child = spawnServer({ PORT: String(port), MEDIA_DIR: mediaDir, ...env });
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
+  child.once('exit', (code, signal) => (output += `\n[server process exited: code ${code}, signal ${signal}]\n`));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
