@@ -64,6 +64,13 @@ describe('the GraphQL surface: limits, batching, errors', () => {
   });
 
   it.each([
+    ['an answer', '{ auth { canWrite } }'],
+    ['an error', '{ nope }'],
+  ])('marks %s as not to be stored', async (_name, query) => {
+    expect((await gqlResponse(server.url, query)).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it.each([
     ['a domain error', `mutation { deletePlaylist(id: "none") }`, 'NOT_FOUND'],
     ['a validation error', '{ nope }', 'GRAPHQL_VALIDATION_FAILED'],
     // graphql-armor's token limit parses first, so a syntax error is reported as a validation failure

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectSubscription, gql, uploadFile } from './support/graphql-client';
@@ -110,6 +111,28 @@ describe('ingest over real HTTP: upload → progress → READY → HLS/DASH', ()
     expect(mpd.headers.get('content-type')).toContain('dash+xml');
     expect(await mpd.text()).toContain('<MPD');
     expect((await fetch(server.url + p.posterUrl)).headers.get('content-type')).toBe('image/jpeg');
+  });
+
+  it('stores an upload once: its bytes are written to disk a single time, byte for byte, and its buffer goes', async () => {
+    const clip = makeClip(join(work, 'large.mp4'), { seconds: 3, width: 1280, height: 720, audio: false, extraArgs: ['-qp', '0'] });
+    const sent = readFileSync(clip);
+    const written = () => Number(/^wchar: (\d+)$/m.exec(readFileSync(`/proc/${server.pid}/io`, 'utf8'))?.[1]);
+    const before = written();
+    const { body } = await uploadFile(server.url, clip, { resolutions: [144], segmentDuration: 2 });
+    const during = written() - before;
+    const id = body.data.uploadVideo.id;
+    try {
+      expect(sent.length).toBeGreaterThan(2_000_000);
+      // graphql-upload's buffer is the one write; a copy into place would double it
+      expect(during).toBeGreaterThanOrEqual(sent.length);
+      expect(during).toBeLessThan(sent.length * 1.5);
+      const stored = readFileSync(join(server.mediaDir, id, 'source', 'large.mp4'));
+      expect(createHash('sha256').update(stored).digest('hex')).toBe(createHash('sha256').update(sent).digest('hex'));
+      for (const deadline = Date.now() + 10_000; readdirSync(join(server.mediaDir, '.uploads')).length > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+      expect(readdirSync(join(server.mediaDir, '.uploads'))).toEqual([]);
+    } finally {
+      await gql(server.url, 'mutation D($id: ID!) { deletePlaylist(id: $id) }', { id });
+    }
   });
 
   it('publishes only the stream and the poster: the original upload, the catalog record and work files answer 404', async () => {

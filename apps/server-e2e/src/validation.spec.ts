@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { uploadFile } from './support/graphql-client';
+import { request } from 'node:http';
+import { UPLOAD_MUTATION, uploadFile } from './support/graphql-client';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { RunningServer, startServer } from './support/server-process';
 
@@ -93,6 +94,32 @@ describe('upload validation: clear BAD_USER_INPUT errors, nothing left behind', 
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
     expect(body.errors?.[0].message).toMatch(message);
     expect(playlistsOnDisk()).toEqual([]);
+  });
+
+  it('forgets an upload cut off mid-file: no playlist, no buffer left, the server still answering', async () => {
+    const boundary = 'cut-off-upload';
+    const head = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify({ query: UPLOAD_MUTATION, variables: { file: null, options: valid } })}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n${JSON.stringify({ '0': ['variables.file'] })}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="clip.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+    ].join('');
+    const bytes = readFileSync(clip);
+    const req = request(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': Buffer.byteLength(head) + bytes.length + 100, 'apollo-require-preflight': 'true' },
+    });
+    req.on('error', () => undefined);
+    req.write(head);
+    req.write(bytes.subarray(0, bytes.length / 2));
+    const buffers = () => readdirSync(join(server.mediaDir, '.uploads'));
+    // cut off once the server is buffering the file
+    for (const deadline = Date.now() + 10_000; buffers().length === 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    expect(buffers()).toHaveLength(1);
+    req.destroy();
+    for (const deadline = Date.now() + 10_000; (buffers().length > 0 || playlistsOnDisk().length > 0) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+    expect(buffers()).toEqual([]);
+    expect(playlistsOnDisk()).toEqual([]);
+    expect((await fetch(`${server.url}/health`)).ok).toBe(true);
   });
 
   it('rejects a request without a file', async () => {

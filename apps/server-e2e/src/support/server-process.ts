@@ -12,6 +12,8 @@ export interface RunningServer {
   pid: number;
   wsUrl: string;
   mediaDir: string;
+  /** Milliseconds from spawn to the first answer that passed the readiness check. */
+  readyMs: number;
   logs: () => string;
   /** SIGTERM shuts down gracefully; SIGKILL simulates a crash. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
@@ -36,19 +38,29 @@ function spawnServer(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [serverMain], { cwd: repoRoot, env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'log', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+export interface Readiness {
+  /** True once the server at `url` is ready; throwing counts as not yet. */
+  check: (url: string) => Promise<boolean>;
+  pollMs: number;
+}
+
+const HEALTHY: Readiness = { check: async (url) => (await fetch(`${url}/health`)).ok, pollMs: 200 };
+
 /** Starts the built server (`nx build server`) as a real process on a free port and a fresh media folder. */
-export async function startServer(env: Record<string, string> = {}, mediaDir = mkdtempSync(join(tmpdir(), 'cmm-e2e-media-'))): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, mediaDir = mkdtempSync(join(tmpdir(), 'cmm-e2e-media-')), ready = HEALTHY): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
+  const spawnedAt = performance.now();
   const child = spawnServer({ PORT: String(port), MEDIA_DIR: mediaDir, ...env });
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
+  child.once('exit', (code, signal) => (output += `\n[server process exited: code ${code}, signal ${signal}]\n`));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) break;
+      if (await ready.check(url)) break;
     } catch {
       // not listening yet
     }
@@ -56,13 +68,15 @@ export async function startServer(env: Record<string, string> = {}, mediaDir = m
       child.kill('SIGKILL');
       throw new Error(`server did not become healthy within 60 s:\n${output}`);
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, ready.pollMs));
   }
+  const readyMs = performance.now() - spawnedAt;
   return {
     url,
     pid: child.pid as number,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     mediaDir,
+    readyMs,
     logs: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((done) => {

@@ -5,14 +5,18 @@ import { pageCost } from '../graphql-limits/field-cost';
 import { ValidationError } from '../errors/domain-error';
 import { CatalogService } from './catalog.service';
 import { Playlist } from './models/playlist.model';
-import { PlaylistConnection } from './models/playlist-connection.model';
+import { PlaylistConnection, PlaylistEdge } from './models/playlist-connection.model';
 import { UploadLimits } from './models/upload-limits.model';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './list-bounds';
+import type { PlaylistManifest } from './manifest';
 import { encodeCursor } from './pagination';
 import { toPlaylist } from './playlist-mapper';
 
 @Resolver(() => Playlist)
 export class CatalogResolver {
+  /** The catalog replaces a manifest on every change and never edits one: each one's edge is built once. */
+  private readonly edges = new WeakMap<PlaylistManifest, PlaylistEdge>();
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly config: AppConfig,
@@ -26,12 +30,18 @@ export class CatalogResolver {
     first ??= PAGE_SIZE_DEFAULT;
     if (first < 1 || first > PAGE_SIZE_MAX) throw new ValidationError('first', `first must be between 1 and ${PAGE_SIZE_MAX}`);
     const page = this.catalog.page(first, after);
-    const edges = page.items.map((m) => ({ cursor: encodeCursor(m), node: toPlaylist(m) }));
+    const edges = page.items.map((m) => this.edgeOf(m));
     return {
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount: page.totalCount,
     };
+  }
+
+  private edgeOf(manifest: PlaylistManifest): PlaylistEdge {
+    let edge = this.edges.get(manifest);
+    if (!edge) this.edges.set(manifest, (edge = { cursor: encodeCursor(manifest), node: toPlaylist(manifest) }));
+    return edge;
   }
 
   @Query(() => Playlist, { nullable: true, description: 'One playlist, or null if there is none with this id.' })

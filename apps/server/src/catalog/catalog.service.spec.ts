@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors/domain-error';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 import { CatalogService } from './catalog.service';
 import type { PlaylistManifest } from './manifest';
+import { encodeCursor } from './pagination';
 
 function manifest(id: string, ts: number): PlaylistManifest {
   return {
@@ -82,6 +83,19 @@ describe('CatalogService', () => {
     expect(catalog.get('a')).toMatchObject({ status: 'FAILED', error: 'boom' });
     expect(JSON.parse(readFileSync(join(root, 'a', 'manifest.json'), 'utf8'))).toMatchObject({ status: 'FAILED', error: 'boom' });
     expect((await open()).get('a').status).toBe('FAILED');
+  });
+
+  it('keeps the listing newest first through saves, updates and removals', async () => {
+    const catalog = await open();
+    for (const [id, ts] of [['b', 200], ['d', 400], ['a', 100], ['c', 300]] as const) await catalog.save(manifest(id, ts));
+    await catalog.update('b', { title: 'renamed' });
+    await catalog.remove('d');
+    await catalog.save(manifest('e', 300));
+    expect(catalog.all().map((m) => m.id)).toEqual(['e', 'c', 'b', 'a']);
+    expect(catalog.all()[2].title).toBe('renamed');
+    const first = catalog.page(2, null);
+    expect(first.items.map((m) => m.id)).toEqual(['e', 'c']);
+    expect(catalog.page(2, encodeCursor(first.items[1])).items.map((m) => m.id)).toEqual(['b', 'a']);
   });
 
   it('removes a playlist from the index and the disk', async () => {

@@ -3,7 +3,7 @@ import { NotFoundError } from '../errors/domain-error';
 import { Storage } from '../storage/storage';
 import { MANIFEST_FILE, manifestKey, PlaylistManifest } from './manifest';
 import { FolderListing, sweepTargets } from './startup-sweep';
-import { compareNewestFirst, decodeCursor, Page, paginate } from './pagination';
+import { compareNewestFirst, decodeCursor, firstAfter, Page, paginate } from './pagination';
 
 
 /**
@@ -14,26 +14,39 @@ import { compareNewestFirst, decodeCursor, Page, paginate } from './pagination';
 export class CatalogService implements OnModuleInit {
   private readonly logger = new Logger(CatalogService.name);
   private readonly index = new Map<string, PlaylistManifest>();
-  private sorted: PlaylistManifest[] | null = null;
+  /** The index newest first, kept in order by every write so a listing never sorts. */
+  private sorted: PlaylistManifest[] = [];
+  private loading: Promise<void> | null = null;
 
   constructor(private readonly storage: Storage) {}
 
-  /** One listing of the media root serves both the sweep and the load. */
-  async onModuleInit(): Promise<void> {
+  /** Loads the index once. The module's factory starts it beside the rest of start-up; Nest's init hook then finds it done. */
+  load(): Promise<void> {
+    return (this.loading ??= this.scanMediaRoot());
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.load();
+  }
+
+  /** One scan of the media root serves both the sweep and the load. */
+  private async scanMediaRoot(): Promise<void> {
     await this.storage.ensureDir('');
-    const names = (await this.storage.listFolders('')).filter((name) => !name.startsWith('.'));
-    const folders = await Promise.all(names.map(async (name) => ({ name, entries: await this.storage.list(name) })));
-    await this.sweep(folders);
-    for (const { name } of folders.filter((f) => f.entries.includes(MANIFEST_FILE))) {
-      try {
-        const manifest = JSON.parse(await this.storage.readText(manifestKey(name))) as PlaylistManifest;
-        if (manifest.id !== name) throw new Error(`id ${manifest.id} does not match its folder`);
-        this.index.set(name, manifest);
-      } catch (error) {
-        this.logger.warn({ event: 'catalog.skip', playlistId: name, reason: (error as Error).message });
+    for await (const folders of this.storage.scanFolders('', MANIFEST_FILE)) {
+      await this.sweep(folders);
+      for (const { name, file } of folders) {
+        if (file === null) continue;
+        try {
+          if (file instanceof Error) throw file;
+          const manifest = JSON.parse(file) as PlaylistManifest;
+          if (manifest.id !== name) throw new Error(`id ${manifest.id} does not match its folder`);
+          this.index.set(name, manifest);
+        } catch (error) {
+          this.logger.warn({ event: 'catalog.skip', playlistId: name, reason: (error as Error).message });
+        }
       }
     }
-    this.sorted = null;
+    this.sorted = [...this.index.values()].sort(compareNewestFirst);
     this.logger.log({ event: 'catalog.loaded', playlists: this.index.size });
   }
 
@@ -56,22 +69,21 @@ export class CatalogService implements OnModuleInit {
   }
 
   all(): readonly PlaylistManifest[] {
-    this.sorted ??= [...this.index.values()].sort(compareNewestFirst);
     return this.sorted;
   }
 
   page(first: number, after: string | null): Page<PlaylistManifest> & { totalCount: number } {
     const cursor = after ? decodeCursor(after) : null;
-    return { ...paginate(this.all(), first, cursor), totalCount: this.index.size };
+    return { ...paginate(this.sorted, first, cursor), totalCount: this.index.size };
   }
 
   /** Persists the manifest (temp file + rename), then updates the index. */
   async save(manifest: PlaylistManifest): Promise<PlaylistManifest> {
     const next = { ...manifest, updated_at: new Date().toISOString() };
     await this.storage.writeAtomic(manifestKey(next.id), JSON.stringify(next, null, 2) + '\n');
-    if (!this.index.has(next.id)) this.sorted = null;
+    this.unlist(this.index.get(next.id));
     this.index.set(next.id, next);
-    if (this.sorted) this.sorted = this.sorted.map((m) => (m.id === next.id ? next : m));
+    this.sorted.splice(firstAfter(this.sorted, next), 0, next);
     return next;
   }
 
@@ -81,9 +93,12 @@ export class CatalogService implements OnModuleInit {
 
   /** Removes the playlist from the index first, so it disappears from listings before its files go. */
   async remove(playlistId: string): Promise<void> {
-    this.get(playlistId);
+    this.unlist(this.get(playlistId));
     this.index.delete(playlistId);
-    this.sorted = null;
     await this.storage.removeTree(playlistId);
+  }
+
+  private unlist(manifest: PlaylistManifest | undefined): void {
+    if (manifest) this.sorted.splice(firstAfter(this.sorted, manifest) - 1, 1);
   }
 }

@@ -1,4 +1,4 @@
-import { compareNewestFirst, decodeCursor, encodeCursor, paginate } from './pagination';
+import { compareNewestFirst, decodeCursor, encodeCursor, firstAfter, paginate } from './pagination';
 
 const items = [
   { id: 'e', created_at_ts: 500 },
@@ -19,6 +19,18 @@ describe('pagination', () => {
 
   it('sorts newest first with ties broken by id', () => {
     expect(items.map((i) => i.id)).toEqual(['e', 'd', 'c2', 'c1', 'b']);
+  });
+
+  it.each([
+    [{ id: 'z', created_at_ts: 900 }, 0],
+    [{ id: 'e', created_at_ts: 500 }, 1],
+    [{ id: 'c2', created_at_ts: 300 }, 3],
+    [{ id: 'c15', created_at_ts: 300 }, 3],
+    [{ id: 'c0', created_at_ts: 300 }, 4],
+    [{ id: 'b', created_at_ts: 200 }, 5],
+    [{ id: 'a', created_at_ts: 100 }, 5],
+  ])('finds the first item after %j at %i', (key, index) => {
+    expect(firstAfter(items, key)).toBe(index);
   });
 
   it.each([

@@ -26,10 +26,21 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
+/** Index of the first item of `sorted` (newest first) that comes after `key`: a binary search. */
+export function firstAfter(sorted: readonly Sortable[], key: Sortable): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareNewestFirst(key, sorted[mid]) < 0) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
 /** The page after `after` in a list sorted newest first; works even if the cursor's item was deleted. */
 export function paginate<T extends Sortable>(sorted: readonly T[], first: number, after: Sortable | null): Page<T> {
-  const start = after ? sorted.findIndex((item) => compareNewestFirst(after, item) < 0) : 0;
-  if (start < 0) return { items: [], hasNextPage: false };
+  const start = after ? firstAfter(sorted, after) : 0;
   const items = sorted.slice(start, start + first);
   return { items, hasNextPage: start + first < sorted.length };
 }

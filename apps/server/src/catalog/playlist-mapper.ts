@@ -36,26 +36,29 @@ export function toPlaylist(m: PlaylistManifest): Playlist {
     segmentDuration: m.segment_duration,
     requestedResolutions: m.requested_resolutions,
     skippedResolutions: m.skipped_resolutions,
-    variants: m.variants.map((v) => {
-      let start = 0;
-      return {
-        label: v.label,
-        height: v.height,
-        width: v.width,
-        bitrate: v.bitrate,
-        averageBitrate: v.average_bitrate,
-        codecs: v.codecs,
-        sizeBytes: v.size_bytes,
-        playlistUrl: mediaUrl(m.id, v.playlist),
-        initUrl: mediaUrl(m.id, v.init),
-        segmentCount: v.segments.length,
-        segments: v.segments.map((s, index) => {
-          const segment = { index, start, duration: s.duration, sizeBytes: s.size_bytes, url: mediaUrl(m.id, s.path), label: s.label };
-          start = Math.round((start + s.duration) * 1e6) / 1e6;
-          return segment;
-        }),
-      };
-    }),
+    // a getter: a listing that does not ask for variants never builds their segments' URLs
+    get variants() {
+      return m.variants.map((v) => {
+        let start = 0;
+        return {
+          label: v.label,
+          height: v.height,
+          width: v.width,
+          bitrate: v.bitrate,
+          averageBitrate: v.average_bitrate,
+          codecs: v.codecs,
+          sizeBytes: v.size_bytes,
+          playlistUrl: mediaUrl(m.id, v.playlist),
+          initUrl: mediaUrl(m.id, v.init),
+          segmentCount: v.segments.length,
+          segments: v.segments.map((s, index) => {
+            const segment = { index, start, duration: s.duration, sizeBytes: s.size_bytes, url: mediaUrl(m.id, s.path), label: s.label };
+            start = Math.round((start + s.duration) * 1e6) / 1e6;
+            return segment;
+          }),
+        };
+      });
+    },
     playable: isPlayable(m),
     playableAt: m.playable_at ? new Date(m.playable_at) : null,
     hlsUrl: url(m.hls_manifest),

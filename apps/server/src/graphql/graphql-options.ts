@@ -1,3 +1,5 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
 import { resolve } from 'node:path';
@@ -28,7 +30,7 @@ export function graphqlOptions(config: AppConfig, access: AccessPolicy, schema: 
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: development,
-    plugins: [...armor.plugins, writeAccessPlugin(access), costLimitPlugin(limits.maxCost)],
+    plugins: [...armor.plugins, writeAccessPlugin(access), costLimitPlugin(limits.maxCost), ApolloServerPluginCacheControlDisabled(), noStorePlugin],
     validationRules: armor.validationRules,
     formatError,
     // Field resolvers get the exception filter too: segments(first:) answers BAD_USER_INPUT like any argument.
@@ -42,3 +44,17 @@ export function graphqlOptions(config: AppConfig, access: AccessPolicy, schema: 
     },
   };
 }
+
+/**
+ * Answers are never cached (what Apollo's cache-control plugin said for our hint-less schema),
+ * without that plugin's hook on every resolved field: a listing resolves thousands of fields.
+ */
+const noStorePlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};

@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { isInside, LocalDiskStorage } from './local-disk-storage';
+import type { ScannedFolder } from './storage';
 
 describe('LocalDiskStorage', () => {
   let root: string;
@@ -38,6 +40,26 @@ describe('LocalDiskStorage', () => {
     const size = await storage.writeStream('p1/source/a.mp4', Readable.from([Buffer.alloc(1000), Buffer.alloc(24)]));
     expect(size).toBe(1024);
     expect((await storage.stat('p1/source/a.mp4'))?.size).toBe(1024);
+  });
+
+  it('imports a local file by hard link: no byte is copied, and the first name can go', async () => {
+    const local = join(mkdtempSync(join(tmpdir(), 'cmm-storage-buffer-')), 'upload.tmp');
+    writeFileSync(local, 'a video');
+    expect(await storage.importFile('p1/source/a.mp4', local)).toBe(7);
+    expect(statSync(join(root, 'p1/source/a.mp4')).ino).toBe(statSync(local).ino);
+  });
+
+  it('imports by copying when the file is on another filesystem', async () => {
+    const local = join(mkdtempSync(join(tmpdir(), 'cmm-storage-buffer-')), 'upload.tmp');
+    writeFileSync(local, 'a video');
+    const link = jest.spyOn(fsPromises, 'link').mockRejectedValueOnce(Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' }));
+    try {
+      expect(await storage.importFile('p1/source/a.mp4', local)).toBe(7);
+    } finally {
+      link.mockRestore();
+    }
+    expect(readFileSync(join(root, 'p1/source/a.mp4'), 'utf8')).toBe('a video');
+    expect(statSync(join(root, 'p1/source/a.mp4')).ino).not.toBe(statSync(local).ino);
   });
 
   it('removes the partial file when the incoming stream fails', async () => {
@@ -91,10 +113,29 @@ describe('LocalDiskStorage', () => {
     expect(await storage.list('')).toEqual([]);
   });
 
-  it('lists only the sub-folders when asked for folders', async () => {
-    await storage.writeAtomic('folders/a/manifest.json', '{}');
-    await storage.writeAtomic('folders/b/x', 'x');
-    await storage.writeAtomic('folders/stray-file', 'x');
-    expect((await storage.listFolders('folders')).sort()).toEqual(['a', 'b']);
+  it('scans the sub-folders with their entries and the file asked for, skipping hidden ones and files', async () => {
+    await storage.writeAtomic('root/a/manifest.json', '{"id":"a"}');
+    await storage.writeAtomic('root/a/poster.jpg', 'x');
+    await storage.writeAtomic('root/b/source/clip.mp4', 'x');
+    await storage.ensureDir('root/c/manifest.json');
+    await storage.writeAtomic('root/.uploads/capacitor-1.tmp', 'x');
+    await storage.writeAtomic('root/stray-file', 'x');
+    const scanned: ScannedFolder[] = [];
+    for await (const batch of storage.scanFolders('root', 'manifest.json')) scanned.push(...batch);
+    scanned.sort((x, y) => x.name.localeCompare(y.name));
+    expect(scanned.map(({ name, entries }) => ({ name, entries: entries.sort() }))).toEqual([
+      { name: 'a', entries: ['manifest.json', 'poster.jpg'] },
+      { name: 'b', entries: ['source'] },
+      { name: 'c', entries: ['manifest.json'] },
+    ]);
+    expect(scanned.map((f) => f.file)).toEqual(['{"id":"a"}', null, expect.objectContaining({ code: 'EISDIR' })]);
+  });
+
+  it('scans a large root a batch at a time, missing none', async () => {
+    for (let i = 0; i < 450; i++) await storage.ensureDir(`many/p${i}`);
+    const batches: number[] = [];
+    for await (const batch of storage.scanFolders('many', 'manifest.json')) batches.push(batch.length);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(450);
   });
 });

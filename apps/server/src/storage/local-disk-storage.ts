@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants as fsConstants, createWriteStream, fstatSync, open as openFd, read as readFd, type Stats } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { closeSync, constants as fsConstants, createWriteStream, fstatSync, open as openFd, read as readFd, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { copyFile, link, mkdir, open, readdir, readFile, realpath, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { OpenedFile, Storage, StoredFile } from './storage';
+import { OpenedFile, ScannedFolder, Storage, StoredFile } from './storage';
 
 /** True when `child` is `root` itself or lies inside it. */
 export function isInside(root: string, child: string): boolean {
   const rel = relative(root, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
+
+/** Why a hard link can fail where a copy would not: another filesystem, or one without hard links. */
+const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
+
+/** Folders scanned between two yields to the event loop: a few milliseconds of reads. */
+const SCAN_BATCH = 200;
 
 /** What `writeAtomic` names a file while it is being written; anything left with it is a crash's leftover. */
 export const TEMP_SUFFIX = '.tmp';
@@ -187,6 +193,27 @@ export class LocalDiskStorage extends Storage {
     return out.bytesWritten;
   }
 
+  /**
+   * A hard link when both are on one filesystem: the file's bytes stay where they are, and its
+   * first name can be removed by whoever owns it. A copy otherwise, removed if it fails part-way.
+   */
+  async importFile(key: string, localPath: string): Promise<number> {
+    const target = this.localPath(key);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await link(localPath, target);
+    } catch (error) {
+      if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      try {
+        await copyFile(localPath, target, fsConstants.COPYFILE_EXCL);
+      } catch (copyError) {
+        await rm(target, { force: true });
+        throw copyError;
+      }
+    }
+    return (await stat(target)).size;
+  }
+
   async list(dirKey: string): Promise<string[]> {
     try {
       return await readdir(this.localPath(dirKey));
@@ -196,11 +223,29 @@ export class LocalDiskStorage extends Storage {
     }
   }
 
-  async listFolders(dirKey: string): Promise<string[]> {
-    const entries = await readdir(this.localPath(dirKey), {
-      withFileTypes: true,
-    });
-    return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  /**
+   * Synchronous reads on purpose: over 10,000 folders the thread-pool round trips of async fs (five
+   * per file read) cost several times the reads themselves. Between batches it yields to the event
+   * loop, so start-up work that waits on other processes (ffmpeg's checks) goes on meanwhile.
+   */
+  async *scanFolders(dirKey: string, fileName: string): AsyncGenerator<ScannedFolder[]> {
+    const dir = this.localPath(dirKey);
+    const names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+    for (let start = 0; start < names.length; start += SCAN_BATCH) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      yield names.slice(start, start + SCAN_BATCH).map(({ name }) => {
+        const entries = listSync(join(dir, name));
+        let file: string | Error | null = null;
+        if (entries.includes(fileName)) {
+          try {
+            file = readFileSync(join(dir, name, fileName), 'utf8');
+          } catch (error) {
+            file = error as Error;
+          }
+        }
+        return { name, entries, file };
+      });
+    }
   }
 
   async ensureDir(dirKey: string): Promise<void> {
@@ -225,5 +270,15 @@ export class LocalDiskStorage extends Storage {
 
   async removeTree(key: string): Promise<void> {
     await rm(this.localPath(key), { recursive: true, force: true });
+  }
+}
+
+/** Names in a folder; [] when it is gone. */
+function listSync(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
 }

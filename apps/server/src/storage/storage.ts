@@ -5,6 +5,14 @@ export interface StoredFile {
   modifiedAt: Date;
 }
 
+/** A sub-folder as a scan finds it: its entry names and the text of the one file asked for. */
+export interface ScannedFolder {
+  name: string;
+  entries: string[];
+  /** null when the folder has no such file; the error when it has one that could not be read. */
+  file: string | Error | null;
+}
+
 /**
  * A file opened for reading, with its size and mtime as of the open. Reads keep seeing those
  * bytes even when the name is removed or renamed over meanwhile.
@@ -32,10 +40,12 @@ export abstract class Storage {
   abstract writeStream(key: string, source: Readable): Promise<number>;
   /** Opens a regular file for reading; null when it is missing, not a regular file, or (symlinks resolved) outside the root. */
   abstract openRead(key: string): Promise<OpenedFile | null>;
+  /** Puts a finished local file (not inside the root) at the key, moving no bytes where the volume allows; returns its size. */
+  abstract importFile(key: string, localPath: string): Promise<number>;
   /** Names in a folder; [] when it does not exist. */
   abstract list(dirKey: string): Promise<string[]>;
-  /** Names of the sub-folders only. */
-  abstract listFolders(dirKey: string): Promise<string[]>;
+  /** Every sub-folder of `dirKey` but hidden ones (`.name`), with its entries and its `fileName`, a batch at a time: one pass, as start-up needs. */
+  abstract scanFolders(dirKey: string, fileName: string): AsyncIterable<ScannedFolder[]>;
   abstract ensureDir(dirKey: string): Promise<void>;
   abstract rename(fromKey: string, toKey: string): Promise<void>;
   /** Gives a whole file a second name without copying it (a hard link); resolves if that name already holds the same file. */

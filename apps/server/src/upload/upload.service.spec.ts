@@ -1,9 +1,9 @@
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { PubSub } from 'graphql-subscriptions';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { CatalogService } from '../catalog/catalog.service';
 import { AppConfig } from '../config/app-config';
 import { ErrorCode, ProcessingError, ProcessingFailure } from '../errors/domain-error';
@@ -36,6 +36,17 @@ const failing = (error: Error & { status?: number }) => () =>
       this.destroy(error);
     },
   });
+
+/** A file as graphql-upload hands it over: its bytes already in a temp file, written by a `capacitor` (fs-capacitor). */
+function buffered(filename: string, bytes: string, fail?: Error): IncomingFile {
+  const path = join(mkdtempSync(join(tmpdir(), 'cmm-upload-buffer-')), 'capacitor-1.tmp');
+  writeFileSync(path, bytes);
+  const capacitor = Object.assign(new Writable({ autoDestroy: false, write: (_chunk, _encoding, done) => done() }), { _path: path });
+  capacitor.on('error', () => undefined);
+  if (fail) setImmediate(() => capacitor.destroy(fail));
+  else capacitor.end();
+  return Object.assign(file(filename, () => Readable.from([Buffer.from(bytes)])), { capacitor });
+}
 
 describe('UploadService', () => {
   let root: string;
@@ -83,6 +94,20 @@ describe('UploadService', () => {
     expect(readdirSync(join(root, manifest.id, 'source'))).toHaveLength(1);
     expect(transcode.enqueued).toEqual([manifest.id]);
     expect(catalog.find(manifest.id)).toEqual(manifest);
+  });
+
+  it('moves graphql-upload’s buffered file into place rather than copying its bytes', async () => {
+    const incoming = buffered('clip.mp4', 'a video');
+    const manifest = await service.upload(incoming, options());
+    const stored = statSync(join(root, manifest.id, 'source', 'clip.mp4'));
+    expect(stored.ino).toBe(statSync((incoming as unknown as { capacitor: { _path: string } }).capacitor._path).ino);
+    expect(manifest.source.size_bytes).toBe(7);
+  });
+
+  it('refuses a buffered file past the size limit, leaving nothing behind', async () => {
+    const tooLarge = buffered('big.mp4', 'part', Object.assign(new Error('File truncated as it exceeds the 1024 byte size limit.'), { status: 413 }));
+    await expect(service.upload(tooLarge, options())).rejects.toMatchObject({ code: ErrorCode.BadUserInput, message: 'The file is larger than the maximum upload size of 1.0 KB' });
+    expect(readdirSync(root)).toEqual([]);
   });
 
   it('probes at most two uploads at once, however many arrive together', async () => {

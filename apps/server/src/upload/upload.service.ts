@@ -15,6 +15,7 @@ import { TranscodeService } from '../transcode/transcode.service';
 import { UploadOptionsInput } from './dto/upload-options.input';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { buildPlaylistId, sourceFilename } from './playlist-id';
+import { bufferedUploadPath } from './upload-buffer';
 
 const UPLOAD_PROBE_CONCURRENCY = 2;
 
@@ -40,7 +41,7 @@ export class UploadService {
   ) {}
 
   /**
-   * Streams the file into `<id>/source/`, checks that it is a real video, records the playlist
+   * Stores the file in `<id>/source/`, checks that it is a real video, records the playlist
    * as QUEUED and queues its job. On any rejection the playlist folder is removed whole.
    */
   async upload(file: IncomingFile, options: UploadOptionsInput): Promise<PlaylistManifest> {
@@ -95,10 +96,12 @@ export class UploadService {
     this.logger.log({ event: 'playlist.deleted', playlistId });
   }
 
+  /** Moves graphql-upload's temp file into place when it has one (see bufferedUploadPath), or copies the stream. */
   private async store(file: IncomingFile, key: string): Promise<number> {
     let size: number;
     try {
-      size = await this.storage.writeStream(key, file.createReadStream());
+      const buffered = await bufferedUploadPath(file);
+      size = buffered ? await this.storage.importFile(key, buffered) : await this.storage.writeStream(key, file.createReadStream());
     } catch (error) {
       // graphql-upload ends the stream with a 413 error once maxFileSize is passed
       if (isDiskFull(error)) throw new StorageFullError();
