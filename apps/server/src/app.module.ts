@@ -18,6 +18,7 @@ import { ProgressModule } from './progress/progress.module';
 import { StorageModule } from './storage/storage.module';
 import { TranscodeModule } from './transcode/transcode.module';
 import { UploadModule } from './upload/upload.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebAppModule } from './web/web-app.module';
 
 /** Where the generated SDL is written; committed, and checked against the code by a test. */
@@ -46,6 +47,7 @@ export class AppModule {
         CatalogModule,
         TranscodeModule,
         UploadModule,
+        WebhooksModule,
         MediaModule,
         HealthModule,
         ...(config.GRAPHQL_EXPLORER ? [ExplorerModule] : []),

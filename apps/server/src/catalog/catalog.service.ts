@@ -5,6 +5,8 @@ import { MANIFEST_FILE, manifestKey, PlaylistManifest } from './manifest';
 import { FolderListing, sweepTargets } from './startup-sweep';
 import { compareNewestFirst, decodeCursor, firstAfter, Page, paginate } from './pagination';
 
+/** Told of every saved change: `before` is null for a new playlist, `after` null for a removed one. */
+export type CatalogListener = (before: PlaylistManifest | null, after: PlaylistManifest | null) => void;
 
 /**
  * The catalog: `manifest.json` per playlist is the record, written atomically; an in-memory
@@ -17,6 +19,7 @@ export class CatalogService implements OnModuleInit {
   /** The index newest first, kept in order by every write so a listing never sorts. */
   private sorted: PlaylistManifest[] = [];
   private loading: Promise<void> | null = null;
+  private readonly listeners: CatalogListener[] = [];
 
   constructor(private readonly storage: Storage) {}
 
@@ -77,13 +80,20 @@ export class CatalogService implements OnModuleInit {
     return { ...paginate(this.sorted, first, cursor), totalCount: this.index.size };
   }
 
+  /** Calls `listener` after each change is persisted, so others can follow transitions without the writers knowing them. */
+  onChange(listener: CatalogListener): void {
+    this.listeners.push(listener);
+  }
+
   /** Persists the manifest (temp file + rename), then updates the index. */
   async save(manifest: PlaylistManifest): Promise<PlaylistManifest> {
     const next = { ...manifest, updated_at: new Date().toISOString() };
     await this.storage.writeAtomic(manifestKey(next.id), JSON.stringify(next, null, 2) + '\n');
-    this.unlist(this.index.get(next.id));
+    const before = this.index.get(next.id) ?? null;
+    this.unlist(before ?? undefined);
     this.index.set(next.id, next);
     this.sorted.splice(firstAfter(this.sorted, next), 0, next);
+    for (const listener of this.listeners) listener(before, next);
     return next;
   }
 
@@ -93,9 +103,11 @@ export class CatalogService implements OnModuleInit {
 
   /** Removes the playlist from the index first, so it disappears from listings before its files go. */
   async remove(playlistId: string): Promise<void> {
-    this.unlist(this.get(playlistId));
+    const before = this.get(playlistId);
+    this.unlist(before);
     this.index.delete(playlistId);
     await this.storage.removeTree(playlistId);
+    for (const listener of this.listeners) listener(before, null);
   }
 
   private unlist(manifest: PlaylistManifest | undefined): void {

@@ -37,6 +37,10 @@ describe('loadConfig', () => {
       MAX_DURATION_SECONDS: 4 * 3600,
       MAX_SOURCE_PIXELS: 7680 * 4320,
       MIN_FREE_BYTES: 256 * 1024 ** 2,
+      WEBHOOK_ALLOW_PRIVATE: false,
+      WEBHOOK_RETRY_BASE_MS: 30_000,
+      WEBHOOK_MAX_ATTEMPTS: 8,
+      WEBHOOK_TIMEOUT_MS: 10_000,
     });
   });
 
@@ -55,6 +59,11 @@ describe('loadConfig', () => {
     ['a non-loopback HOST with tokens', { HOST: '0.0.0.0', API_TOKENS: TOKEN_A }, { HOST: '0.0.0.0' }],
     ['a non-loopback HOST without tokens when anonymous writes are allowed', { HOST: '0.0.0.0', ALLOW_ANONYMOUS_WRITES: 'true' }, { ALLOW_ANONYMOUS_WRITES: true }],
     ['::1 without tokens', { HOST: '::1' }, { HOST: '::1' }],
+    [
+      'webhook settings',
+      { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_BASE_MS: '200', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' },
+      { WEBHOOK_ALLOW_PRIVATE: true, WEBHOOK_RETRY_BASE_MS: 200, WEBHOOK_MAX_ATTEMPTS: 3, WEBHOOK_TIMEOUT_MS: 2000 },
+    ],
   ])('accepts %s', (_name, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -83,6 +92,10 @@ describe('loadConfig', () => {
     [{ GRAPHQL_MAX_DEPTH: '1' }, 'GRAPHQL_MAX_DEPTH must not be less than 2'],
     [{ GRAPHQL_MAX_ALIASES: 'many' }, 'GRAPHQL_MAX_ALIASES must be an integer from 0 to 1000'],
     [{ GRAPHQL_MAX_COST: '0' }, 'GRAPHQL_MAX_COST must not be less than 1'],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'sometimes' }, 'WEBHOOK_ALLOW_PRIVATE must be true or false'],
+    [{ WEBHOOK_RETRY_BASE_MS: '1s' }, 'WEBHOOK_RETRY_BASE_MS must be a positive integer (milliseconds)'],
+    [{ WEBHOOK_MAX_ATTEMPTS: '0' }, 'WEBHOOK_MAX_ATTEMPTS must not be less than 1'],
+    [{ WEBHOOK_TIMEOUT_MS: '120000' }, 'WEBHOOK_TIMEOUT_MS must not be greater than 60000'],
     [{ HOST: '0.0.0.0' }, 'HOST=0.0.0.0 lets other machines reach the server, and without API_TOKENS anyone could upload and delete'],
     [{ HOST: '192.168.1.20', ALLOW_ANONYMOUS_WRITES: 'false' }, 'or set ALLOW_ANONYMOUS_WRITES=true'],
   ])('rejects %j with a message naming the variable', (env, message) => {

@@ -125,6 +125,30 @@ export class AppConfig {
   @Min(1)
   GRAPHQL_MAX_COST = 100_000;
 
+  /** Lets webhooks reach loopback, private, link-local and other special-purpose addresses. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** The wait after a webhook's first failed attempt; each further wait doubles. */
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a positive integer (milliseconds)' })
+  @Min(1)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_MAX_ATTEMPTS must be an integer from 1 to 30' })
+  @Min(1)
+  @Max(30)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** One webhook attempt, connecting included. */
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_TIMEOUT_MS must be an integer from 100 to 60000 (milliseconds)' })
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   /** `development` sends stack traces with GraphQL errors; any other value keeps them in the logs. */
   @IsOptional()
   @IsString()
