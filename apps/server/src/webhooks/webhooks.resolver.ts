@@ -47,7 +47,7 @@ export class WebhooksResolver {
   ): WebhookDeliveryConnection {
     first ??= DELIVERIES_PAGE_DEFAULT;
     if (first < 1 || first > DELIVERIES_PAGE_MAX) throw new ValidationError('first', `first must be between 1 and ${DELIVERIES_PAGE_MAX}`);
-    const page = this.service.page(webhookId, first, after);
+    const page = this.service.page(webhookId, first, after ?? null);
     return {
       nodes: page.items.map(toWebhookDelivery),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.id ?? null },

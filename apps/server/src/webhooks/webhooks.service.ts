@@ -188,9 +188,9 @@ export class WebhooksService implements OnModuleInit, OnApplicationBootstrap, On
     const next = recordAttempt(delivery, outcome, new Date(), this.policy, Math.random());
     const list = this.deliveries.get(delivery.webhook_id);
     if (!list) return;
-    list[list.indexOf(delivery)] = next;
-    // unrecorded, the attempt is made again after a restart: at least once still holds
+    // recorded before it is shown; unrecorded, the attempt is made again after a restart (at least once still holds)
     await this.store.saveDelivery(next).catch((error: Error) => this.logger.error({ event: 'webhook.attempt_unrecorded', webhookId: endpoint.id, deliveryId: delivery.id, message: error.message }));
+    list[list.indexOf(delivery)] = next;
     const log = { event: `webhook.${next.status.toLowerCase()}`, webhookId: endpoint.id, deliveryId: next.id, type: next.event_type, attempts: next.attempts, code: next.last_response_code, error: next.last_error };
     if (next.status === DeliveryStatus.FAILED) this.logger.warn(log);
     else this.logger.log(log);
