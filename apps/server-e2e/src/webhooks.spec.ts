@@ -112,6 +112,7 @@ describe('signed webhooks with a real receiver', () => {
       const listing = await gql(server.url, LIST, {}, AUTH);
       expect(listing.data?.webhooks).toEqual([expect.objectContaining({ id, url: 'https://example.com/listed', events: ['PLAYLIST_FAILED'] })]);
       expect(JSON.stringify(listing)).not.toContain(secret.slice(6));
+      expect((await fetch(`${server.url}/media/.webhooks/${id}/endpoint.json`)).status).toBe(404);
       expect((await gql(server.url, `mutation($id: ID!) { deleteWebhook(id: $id) }`, { id }, AUTH)).data?.deleteWebhook).toBe(id);
       expect((await gql(server.url, LIST, {}, AUTH)).data?.webhooks).toEqual([]);
       expect((await gql(server.url, `mutation($id: ID!) { deleteWebhook(id: $id) }`, { id }, AUTH)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
