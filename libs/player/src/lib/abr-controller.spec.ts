@@ -55,22 +55,29 @@ describe('AbrController', () => {
       { networkDownlinkMbps: 50 },
       2,
     ],
-    [
-      'a small player caps the first pick',
-      new AbrController(),
-      { playerWidth: 640 },
-      1,
-    ],
-    [
-      'a dense screen lifts that cap',
-      new AbrController(),
-      { playerWidth: 640, devicePixelRatio: 2 },
-      3,
-    ],
   ])('starts on the right rung: %s', (_name, abr, change, expected) => {
     expect(abr.decide(context({ current: -1, ...change }))).toEqual({
       level: expected,
       reason: 'startup',
+    });
+  });
+
+  it.each<[string, Partial<AbrContext>, number]>([
+    ['a player as wide as 360p gets 360p', { playerWidth: 640 }, 1],
+    ['a 1020 px player gets 720p, not 480p', { playerWidth: 1020 }, 3],
+    ['a wider one than any rung, the top', { playerWidth: 2040 }, 3],
+    [
+      'a dense screen counts device pixels',
+      { playerWidth: 400, devicePixelRatio: 2 },
+      2,
+    ],
+  ])('caps at the player size: %s', (_name, change, expected) => {
+    const decision = new AbrController().decide(
+      context({ current: -1, ...change }),
+    );
+    expect(decision).toEqual({
+      level: expected,
+      reason: expected < 3 ? 'player-size' : 'startup',
     });
   });
 
@@ -158,7 +165,7 @@ describe('AbrController', () => {
       'steps down when the player shrinks',
       20,
       { current: 3, playerWidth: 500 },
-      0,
+      1,
       'player-size',
     ],
   ])('%s', (_name, mbps, change, level, reason) => {

@@ -3,6 +3,7 @@ import {
   AbrDecision,
   AbrLevel,
   AbrPolicy,
+  AbrReason,
   bitrateOrder,
   LoadProgress,
   SegmentLoad,
@@ -75,7 +76,8 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry;
  * - emergency: while a segment loads, it is abandoned for a lower rung when it will not arrive
  *   before the buffer empties and the lower one would arrive sooner (hls.js's abandon rule);
- * - caps: the player's size in device pixels, and below a rung that dropped frames.
+ * - caps: the smallest rung as wide as the player in device pixels (as hls.js), and below a rung
+ *   that dropped frames; a choice a cap lowered gives the cap as its reason.
  * Every decision says which of these made it. Pure: the caller measures, this class keeps the
  * estimate and a little state, changed only by the events.
  */
@@ -101,47 +103,11 @@ export class AbrController implements AbrPolicy {
     const order = bitrateOrder(context.levels);
     const sizeCap = this.sizeCap(context, order);
     const cap = Math.min(sizeCap, this.droppedFramesCap ?? Infinity);
-    const capReason = cap < sizeCap ? 'dropped-frames' : 'player-size';
-    const at = (rank: number) => context.levels[order[rank]];
-
-    if (context.current < 0 || !this.bwEstimator.canEstimate()) {
-      const budget = this.startupBudget(context);
-      return {
-        level: order[this.highest(cap, (r) => at(r).bitrate <= budget)],
-        reason: 'startup',
-      };
-    }
-    const current = order.indexOf(context.current);
-    if (current > cap) return { level: order[cap], reason: capReason };
-
-    const estimate = this.bwEstimator.getEstimate();
-    const { safetyFactor, upSafetyFactor } = this.options;
-    const sustainable = this.highest(
-      cap,
-      (r) =>
-        average(at(r)) <=
-        (r > current ? upSafetyFactor : safetyFactor) * estimate,
-    );
-    const ttfb = this.bwEstimator.getEstimateTTFB() / 1000;
-    const arrivesInTime = this.highest(
-      cap,
-      (r) =>
-        ttfb + (at(r).bitrate * context.segmentDuration) / estimate <=
-        context.bufferAheadSeconds,
-    );
-    const surplus =
-      context.bufferAheadSeconds -
-      this.options.insuranceBufferShare * context.maxBufferSeconds;
-    const robust = estimate / (1 + Math.max(0, ...this.errors));
-    const affordable = this.highest(Math.min(cap, current + 1), (r) => {
-      const deficit = context.segmentDuration * (at(r).bitrate / robust - 1);
-      const segments = r > current ? this.options.excursionSegments : 1;
-      return surplus >= segments * Math.max(0, deficit);
-    });
-    const rank = Math.min(Math.max(sustainable, affordable), arrivesInTime);
+    const { rank, reason } = this.choose(context, order);
+    if (rank <= cap) return { level: order[rank], reason };
     return {
-      level: order[rank],
-      reason: rank > sustainable ? 'buffer' : 'throughput',
+      level: order[cap],
+      reason: cap < sizeCap ? 'dropped-frames' : 'player-size',
     };
   }
 
@@ -215,6 +181,49 @@ export class AbrController implements AbrPolicy {
     return { level: order[target], reason: 'emergency' };
   }
 
+  /** The rung the rules pick before the caps, by rank in bitrate order. */
+  private choose(
+    context: AbrContext,
+    order: number[],
+  ): { rank: number; reason: AbrReason } {
+    const top = order.length - 1;
+    const at = (rank: number) => context.levels[order[rank]];
+    if (context.current < 0 || !this.bwEstimator.canEstimate()) {
+      const budget = this.startupBudget(context);
+      return {
+        rank: this.highest(top, (r) => at(r).bitrate <= budget),
+        reason: 'startup',
+      };
+    }
+    const current = order.indexOf(context.current);
+    const estimate = this.bwEstimator.getEstimate();
+    const { safetyFactor, upSafetyFactor } = this.options;
+    const sustainable = this.highest(
+      top,
+      (r) =>
+        average(at(r)) <=
+        (r > current ? upSafetyFactor : safetyFactor) * estimate,
+    );
+    const ttfb = this.bwEstimator.getEstimateTTFB() / 1000;
+    const arrivesInTime = this.highest(
+      top,
+      (r) =>
+        ttfb + (at(r).bitrate * context.segmentDuration) / estimate <=
+        context.bufferAheadSeconds,
+    );
+    const surplus =
+      context.bufferAheadSeconds -
+      this.options.insuranceBufferShare * context.maxBufferSeconds;
+    const robust = estimate / (1 + Math.max(0, ...this.errors));
+    const affordable = this.highest(Math.min(top, current + 1), (r) => {
+      const deficit = context.segmentDuration * (at(r).bitrate / robust - 1);
+      const segments = r > current ? this.options.excursionSegments : 1;
+      return surplus >= segments * Math.max(0, deficit);
+    });
+    const rank = Math.min(Math.max(sustainable, affordable), arrivesInTime);
+    return { rank, reason: rank > sustainable ? 'buffer' : 'throughput' };
+  }
+
   /**
    * Bits per second the first choice may use: the measured estimate with its safety margin, else
    * Network Information or the guess as they are (the start-up budget is the margin for a guess).
@@ -237,13 +246,20 @@ export class AbrController implements AbrPolicy {
     return 0;
   }
 
-  /** Highest rank whose width fits the player in device pixels; the lowest rung always fits. */
+  /**
+   * As hls.js's `capLevelToPlayerSize`: the smallest rung at least as wide as the player in device
+   * pixels (the highest bitrate of that width), so the picture is never upscaled when a sharper one
+   * exists; every rung when none is that wide.
+   */
   private sizeCap(context: AbrContext, order: number[]): number {
     const maxWidth = context.playerWidth * (context.devicePixelRatio ?? 1);
-    if (!(maxWidth > 0)) return order.length - 1;
-    let cap = 0;
-    for (let r = 0; r < order.length; r++)
-      if (context.levels[order[r]].width <= maxWidth) cap = r;
-    return cap;
+    const top = order.length - 1;
+    if (!(maxWidth > 0)) return top;
+    const wide = order
+      .map((i) => context.levels[i].width)
+      .filter((w) => w >= maxWidth);
+    if (wide.length === 0) return top;
+    const fit = Math.min(...wide);
+    return this.highest(top, (r) => context.levels[order[r]].width <= fit);
   }
 }
