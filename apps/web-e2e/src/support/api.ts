@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 
 const UPLOAD = `mutation($file: Upload!, $options: UploadOptionsInput!) { uploadVideo(file: $file, options: $options) { id } }`;
-const STATUS = `query($id: ID!) { playlist(id: $id) { status error } }`;
+const STATUS = `query($id: ID!) { playlist(id: $id) { status error hlsUrl } }`;
 
 async function graphql<T>(
   baseUrl: string,
@@ -23,11 +23,41 @@ async function graphql<T>(
   return json.data;
 }
 
+export interface PlaylistStatus {
+  status: string;
+  error: string | null;
+  /** Server-relative, once READY. */
+  hlsUrl: string | null;
+}
+
+/** A playlist's status, or null when the server does not know the id. */
+export async function playlistStatus(
+  baseUrl: string,
+  id: string,
+): Promise<PlaylistStatus | null> {
+  const { playlist } = await graphql<{ playlist: PlaylistStatus | null }>(
+    baseUrl,
+    JSON.stringify({ query: STATUS, variables: { id } }),
+    { 'content-type': 'application/json' },
+  );
+  return playlist;
+}
+
+export interface UploadOptions {
+  resolutions: number[];
+  segmentDuration: number;
+  timeoutMs: number;
+}
+
 /** Uploads a clip over the GraphQL multipart spec and waits, on its status, until it is READY. */
 export async function uploadReady(
   baseUrl: string,
   file: string,
-  timeoutMs = 120_000,
+  {
+    resolutions = [360, 240],
+    segmentDuration = 2,
+    timeoutMs = 120_000,
+  }: Partial<UploadOptions> = {},
 ): Promise<string> {
   const form = new FormData();
   form.append(
@@ -36,7 +66,7 @@ export async function uploadReady(
       query: UPLOAD,
       variables: {
         file: null,
-        options: { resolutions: [360, 240], segmentDuration: 2 },
+        options: { resolutions, segmentDuration },
       },
     }),
   );
@@ -49,19 +79,13 @@ export async function uploadReady(
   );
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { playlist } = await graphql<{
-      playlist: { status: string; error: string | null };
-    }>(
-      baseUrl,
-      JSON.stringify({ query: STATUS, variables: { id: uploadVideo.id } }),
-      { 'content-type': 'application/json' },
-    );
-    if (playlist.status === 'READY') return uploadVideo.id;
-    if (playlist.status === 'FAILED')
+    const playlist = await playlistStatus(baseUrl, uploadVideo.id);
+    if (playlist?.status === 'READY') return uploadVideo.id;
+    if (playlist?.status === 'FAILED')
       throw new Error(`The upload failed: ${playlist.error}`);
     if (Date.now() > deadline)
       throw new Error(
-        `The upload was still ${playlist.status} after ${timeoutMs} ms`,
+        `The upload was still ${playlist?.status} after ${timeoutMs} ms`,
       );
     await new Promise((r) => setTimeout(r, 250));
   }
