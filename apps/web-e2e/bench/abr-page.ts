@@ -32,6 +32,14 @@ export interface PageResult {
   stalls: number;
   segments: PageSegment[];
   emergencyAborts: number;
+  /** Every main segment that arrived, in order, re-loads included: for reading a session closely. */
+  loads: {
+    sn: number;
+    height: number;
+    requestedAt: number;
+    loadedAt: number;
+    bytes: number;
+  }[];
   mediaSeconds: number;
   error: string | null;
 }
@@ -54,6 +62,7 @@ function start(src: string, mode: BenchMode, seconds: number): PageResult {
     stalls: 0,
     segments: [],
     emergencyAborts: 0,
+    loads: [],
     mediaSeconds: 0,
     error: null,
   };
@@ -79,6 +88,16 @@ function start(src: string, mode: BenchMode, seconds: number): PageResult {
       duration: frag.duration,
       bufferedAt: since(),
       reason: mode === 'cmm' ? reason : null,
+    });
+  });
+  hls.on(Hls.Events.FRAG_LOADED, (_e, { frag }) => {
+    if (frag.type !== 'main' || typeof frag.sn !== 'number') return;
+    result.loads.push({
+      sn: frag.sn,
+      height: hls.levels[frag.level]?.height ?? 0,
+      requestedAt: (frag.stats.loading.start - t0) / 1000,
+      loadedAt: since(),
+      bytes: frag.stats.loaded,
     });
   });
   hls.on(
@@ -123,9 +142,12 @@ function start(src: string, mode: BenchMode, seconds: number): PageResult {
   };
 
   video.muted = true;
-  video.autoplay = true;
   hls.loadSource(src);
   hls.attachMedia(video);
+  // the viewer pressed play as the page opened: not paused while the first segment loads
+  void video
+    .play()
+    .catch((e: Error) => (result.error = `play(): ${e.message}`));
   return result;
 }
 
