@@ -68,7 +68,7 @@ describe('simulate', () => {
         new ScriptedPolicy(levels),
         TWO_RUNGS,
         constant(2),
-        { sessionSeconds: 12 },
+        { sessionSeconds: 12, switchReloadsLastSegment: false },
       );
       expect(session.startupSeconds).toBeCloseTo(startup, 6);
       expect(session.rebufferSeconds).toBeCloseTo(rebuffer, 6);
@@ -78,6 +78,23 @@ describe('simulate', () => {
       expect(session.segments.map((s) => s.level)).toEqual(levels);
     },
   );
+
+  it('reloads the last buffered segment at the new rung before going on, as hls.js does here', () => {
+    // high 6 s (buffer 4); low: segment 0 again in 2 s, segment 1 in 2 s (buffer 4); high:
+    // segment 1 again in 6 s (2 s stall), segment 2 in 6 s (6 s stall)
+    const session = simulate(
+      new ScriptedPolicy([1, 0, 1]),
+      TWO_RUNGS,
+      constant(2),
+      { sessionSeconds: 12 },
+    );
+    expect(session.segments.map((s) => s.level)).toEqual([0, 1, 1]);
+    expect(session.segments.map((s) => s.loadedAt)).toEqual(
+      [8, 16, 22].map((t) => expect.closeTo(t, 6)),
+    );
+    expect(session.startupSeconds).toBeCloseTo(6, 6);
+    expect(session.rebufferSeconds).toBeCloseTo(8, 6);
+  });
 
   it('charges each request its latency: master, media playlist, init segment, then the segment', () => {
     const ladder = {
