@@ -111,10 +111,18 @@ describe('AbrController', () => {
       2,
       'throughput',
     ],
+    // a switch reloads the last segment at the new rung: 480p 2.8 s, 360p 2 × 1.6 s, 240p 2 × 0.8 s
     [
-      'never asks for a segment that would land after the buffer ran dry',
+      'never asks for a segment that would land after the buffer ran dry, reload included',
       2,
       { current: 2, bufferAheadSeconds: 2 },
+      0,
+      'throughput',
+    ],
+    [
+      'stays when nothing lands in time and a switch with its reload lands no sooner',
+      2,
+      { current: 1, bufferAheadSeconds: 1 },
       1,
       'throughput',
     ],
@@ -140,17 +148,18 @@ describe('AbrController', () => {
       2,
       'throughput',
     ],
+    // going up to 720p: two segments of 1.6 s deficit and a 5.6 s reload, 8.8 s of surplus
     [
-      'steps up beyond the link when the surplus covers two segments of deficit',
+      'steps up beyond the link when the surplus covers two segments of deficit and the reload',
       2,
-      { current: 2, bufferAheadSeconds: 24 },
+      { current: 2, bufferAheadSeconds: 29 },
       3,
       'buffer',
     ],
     [
       '…and not on less',
       2,
-      { current: 2, bufferAheadSeconds: 22 },
+      { current: 2, bufferAheadSeconds: 28 },
       2,
       'throughput',
     ],
@@ -233,11 +242,18 @@ describe('AbrController', () => {
     ]
   >([
     [
-      'abandons for the best lower rung that lands in time (360p: 4.1 s)',
+      'abandons for the best lower rung that lands in time with its reload (360p: 2 × 4.1 s)',
       measured(2),
       {},
-      { bufferAheadSeconds: 6 },
+      { bufferAheadSeconds: 9 },
       1,
+    ],
+    [
+      'keeps a nearly loaded segment when a lower one and its reload would land later',
+      measured(2),
+      { elapsedMs: 10_100, loadedBytes: 1_000_000 },
+      { bufferAheadSeconds: 2 },
+      null,
     ],
     [
       'lets a segment that lands in time finish',

@@ -31,6 +31,13 @@ export interface AbrOptions {
   minStreamingMsToJudge: number;
   /** The first segment is abandoned for a lower rung if it would take longer (hls.js's `maxLoadingDelay`). */
   startupBudgetSeconds: number;
+  /**
+   * Segments a change of rung loads again at the new rung before going on: hls.js looks the next
+   * segment up by the buffer's end once the level differs, and reloads the last one whenever the
+   * buffered range ends inside it, as it does with this server's segments (audio ends ~0.1 s
+   * before video). A switch is judged with that download counted.
+   */
+  switchReloadSegments: number;
 }
 
 export const DEFAULT_ABR_OPTIONS: AbrOptions = {
@@ -41,6 +48,7 @@ export const DEFAULT_ABR_OPTIONS: AbrOptions = {
   maxDroppedFrameRatio: 0.1,
   minStreamingMsToJudge: 1000,
   startupBudgetSeconds: 4,
+  switchReloadSegments: 1,
 };
 
 /** Typical downlink of Network Information's effectiveType values (the spec's own table), Mbit/s. */
@@ -73,7 +81,11 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  *   deficit (two segments' worth to start, one to go on), so a dip is ridden out on the buffer
  *   and a link between two rungs is shared between them. The deficit is reckoned on the estimate
  *   discounted by its recent errors (RobustMPC), so a jumpy link earns less credit;
- * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry;
+ * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry (if
+ *   none would, the one that arrives soonest);
+ * - every switch is judged with its real cost in hls.js: the last segment loaded again at the new
+ *   rung (`switchReloadSegments`), which makes a one-rung step down on a thin buffer no faster
+ *   than staying, and an excursion up dearer;
  * - emergency: while a segment loads, it is abandoned for a lower rung when it will not arrive
  *   before the buffer empties and the lower one would arrive sooner (hls.js's abandon rule);
  * - caps: the smallest rung as wide as the player in device pixels (as hls.js), and below a rung
@@ -165,10 +177,15 @@ export class AbrController implements AbrPolicy {
         );
     if (remaining <= deadline) return null;
 
-    // the best lower rung that would arrive in time, else the one that arrives soonest
+    // the best lower rung that would arrive in time, else the one that arrives soonest; once
+    // something is buffered, the switch also reloads the last segment there
     const ttfb = progress.ttfbMs / 1000;
+    const loads = this.playbackBegun
+      ? 1 + this.options.switchReloadSegments
+      : 1;
     const fetch = (r: number) =>
-      ttfb + (context.levels[order[r]].bitrate * progress.duration) / rate;
+      loads *
+      (ttfb + (context.levels[order[r]].bitrate * progress.duration) / rate);
     let target = 0;
     for (let r = rank - 1; r > 0; r--) {
       if (fetch(r) <= deadline) {
@@ -205,20 +222,31 @@ export class AbrController implements AbrPolicy {
         (r > current ? upSafetyFactor : safetyFactor) * estimate,
     );
     const ttfb = this.bwEstimator.getEstimateTTFB() / 1000;
-    const arrivesInTime = this.highest(
-      top,
-      (r) =>
-        ttfb + (at(r).bitrate * context.segmentDuration) / estimate <=
-        context.bufferAheadSeconds,
-    );
+    // seconds until a segment of `r` is buffered, the reload a switch costs included
+    const arrival = (r: number) =>
+      (r === current ? 1 : 1 + this.options.switchReloadSegments) *
+      (ttfb + (at(r).bitrate * context.segmentDuration) / estimate);
+    const soonest = order
+      .map((_, r) => r)
+      .reduce((best, r) => (arrival(r) < arrival(best) ? r : best), current);
+    const arrivesInTime =
+      arrival(soonest) > context.bufferAheadSeconds
+        ? soonest
+        : this.highest(top, (r) => arrival(r) <= context.bufferAheadSeconds);
     const surplus =
       context.bufferAheadSeconds -
       this.options.insuranceBufferShare * context.maxBufferSeconds;
     const robust = estimate / (1 + Math.max(0, ...this.errors));
     const affordable = this.highest(Math.min(top, current + 1), (r) => {
-      const deficit = context.segmentDuration * (at(r).bitrate / robust - 1);
-      const segments = r > current ? this.options.excursionSegments : 1;
-      return surplus >= segments * Math.max(0, deficit);
+      const download = (context.segmentDuration * at(r).bitrate) / robust;
+      const deficit = download - context.segmentDuration;
+      if (r <= current) return surplus >= Math.max(0, deficit);
+      // going up costs the reload and, later, the switch back down
+      return (
+        surplus >=
+        this.options.excursionSegments * Math.max(0, deficit) +
+          this.options.switchReloadSegments * download
+      );
     });
     const rank = Math.min(Math.max(sustainable, affordable), arrivesInTime);
     return { rank, reason: rank > sustainable ? 'buffer' : 'throughput' };
