@@ -394,17 +394,20 @@ async function main(): Promise<void> {
         `${f(a.score.startupSeconds)} / ${f(b.score.startupSeconds)}`,
         `${f(a.score.avgBitrateMbps, 2)} / ${f(b.score.avgBitrateMbps, 2)}`,
         `${a.score.switches} / ${b.score.switches}`,
-        `${a.result.emergencyAborts} / ${b.result.emergencyAborts}${a.cut || b.cut ? ' (cut)' : ''}`,
+        `${a.result.emergencyAborts} / ${b.result.emergencyAborts}${a.cut || b.cut ? ' (cut)' : ''}` +
+          (a.result.networkRetries || b.result.networkRetries
+            ? ` (network retries ${a.result.networkRetries} / ${b.result.networkRetries})`
+            : ''),
       ];
       perTrace.push(row);
       sessions.push({ trace: trace.name, hlsjs: a.result, cmm: b.result });
+      writeFileSync(
+        join(CACHE, 'sessions.json'),
+        JSON.stringify(sessions, null, 1),
+      );
       console.log(row.join('  '));
     }
 
-    writeFileSync(
-      join(CACHE, 'sessions.json'),
-      JSON.stringify(sessions, null, 1),
-    );
     const header = [
       'trace',
       'mean Mb/s',

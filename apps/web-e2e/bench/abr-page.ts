@@ -32,6 +32,8 @@ export interface PageResult {
   stalls: number;
   segments: PageSegment[];
   emergencyAborts: number;
+  /** Fatal network errors recovered by loading again, as the app does. */
+  networkRetries: number;
   /** Every main segment that arrived, in order, re-loads included: for reading a session closely. */
   loads: {
     sn: number;
@@ -62,6 +64,7 @@ function start(src: string, mode: BenchMode, seconds: number): PageResult {
     stalls: 0,
     segments: [],
     emergencyAborts: 0,
+    networkRetries: 0,
     loads: [],
     mediaSeconds: 0,
     error: null,
@@ -104,8 +107,16 @@ function start(src: string, mode: BenchMode, seconds: number): PageResult {
     Hls.Events.FRAG_LOAD_EMERGENCY_ABORTED,
     () => result.emergencyAborts++,
   );
+  // as the app's AdaptivePlayer: a fatal network error is retried a few times, then it is fatal
   hls.on(Hls.Events.ERROR, (_e, data) => {
-    if (data.fatal) result.error = `${data.type}: ${data.details}`;
+    if (!data.fatal) return;
+    const what = `${data.type}: ${data.details} (${data.response?.code ?? data.error?.message ?? ''})`;
+    if (data.type === 'networkError' && result.networkRetries < 3) {
+      result.networkRetries++;
+      hls.startLoad();
+      return;
+    }
+    result.error = what;
   });
 
   // a stall runs from `waiting` (the buffer ran dry) to `playing`; a busy decoder is not one
