@@ -96,6 +96,18 @@ describe('simulate', () => {
     expect(session.rebufferSeconds).toBeCloseTo(8, 6);
   });
 
+  it('fetches on past maxBufferSeconds while the rung fits in maxBufferBytes, as hls.js does', () => {
+    // 1 Mbit/s rung, 2 MB budget: 16 s of buffer before it waits, so the fifth request waits
+    const session = simulate(new ScriptedPolicy([0]), TWO_RUNGS, constant(8), {
+      sessionSeconds: 24,
+      maxBufferSeconds: 10,
+      maxBufferBytes: 2e6,
+    });
+    expect(session.segments.map((s) => s.requestedAt)).toEqual(
+      [0, 0.5, 1, 1.5, 2, 4.5].map((t) => expect.closeTo(t, 6)),
+    );
+  });
+
   it('charges each request its latency: master, media playlist, init segment, then the segment', () => {
     const ladder = {
       ...TWO_RUNGS,
@@ -116,6 +128,7 @@ describe('simulate', () => {
     const session = simulate(new ScriptedPolicy([0]), TWO_RUNGS, constant(8), {
       sessionSeconds: 20,
       maxBufferSeconds: 10,
+      maxBufferBytes: 0,
     });
     expect(session.segments.map((s) => s.requestedAt)).toEqual(
       [0, 0.5, 1, 2.5, 6.5].map((t) => expect.closeTo(t, 6)),

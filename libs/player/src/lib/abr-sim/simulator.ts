@@ -10,8 +10,15 @@ import { Link, Trace } from './trace';
 export interface SimOptions {
   /** Media seconds the session plays (the ladder's segments repeat as needed). */
   sessionSeconds: number;
-  /** The player fetches until this much is buffered: hls.js's `maxBufferLength` default. */
+  /** hls.js's `maxBufferLength` (30 s unless told): what policies are told as the maximum… */
   maxBufferSeconds?: number;
+  /**
+   * …though hls.js fetches on until the buffer holds this many bytes of the rung it loads
+   * (`maxBufferSize`, 60 MB unless told), up to `maxMaxBufferSeconds` (600 s): on any rung below
+   * 16 Mbit/s that is more than `maxBufferSeconds`.
+   */
+  maxBufferBytes?: number;
+  maxMaxBufferSeconds?: number;
   /** Wide enough by default that no rung is capped by size. */
   playerWidth?: number;
   /** How often a loading segment is offered for abandonment: hls.js's abandon timer. */
@@ -56,7 +63,7 @@ export interface SimSession {
  * playlist, each rung's media playlist the first time it is used, an init segment whenever the
  * rung changes, then the segment; each costs the link's latency, then its bytes at the link's rate.
  * A change of rung first loads the last buffered segment again at the new rung, as hls.js does
- * here (see `switchReloadsLastSegment`). Fetching pauses while the buffer holds `maxBufferSeconds`.
+ * here (see `switchReloadsLastSegment`). Fetching pauses while the buffer holds what hls.js buffers to (see `maxBufferBytes`).
  * Playback starts when the first segment is buffered (that wait is the start-up delay, not
  * rebuffering) and stalls whenever the buffer runs dry until the next segment lands.
  */
@@ -67,6 +74,8 @@ export function simulate(
   options: SimOptions,
 ): SimSession {
   const maxBuffer = options.maxBufferSeconds ?? 30;
+  const maxBufferBits = 8 * (options.maxBufferBytes ?? 60e6);
+  const maxMaxBuffer = options.maxMaxBufferSeconds ?? 600;
   const checkSeconds = (options.abandonCheckMs ?? 100) / 1000;
   const rungs = playerOrder(ladder);
   const levels = abrLevels(rungs);
@@ -189,7 +198,15 @@ export function simulate(
   for (let index = 0, played = 0; played < options.sessionSeconds; index++) {
     const piece = index % segmentCount;
     const duration = rungs[0].segments[piece].duration;
-    if (started && buffer > maxBuffer) elapse(now + buffer - maxBuffer);
+    // hls.js's getMaxBufferLength for the rung loaded last
+    const target =
+      current < 0
+        ? maxBuffer
+        : Math.min(
+            maxMaxBuffer,
+            Math.max(maxBuffer, maxBufferBits / rungs[current].bandwidth),
+          );
+    if (started && buffer > target) elapse(now + buffer - target);
     let decision: AbrDecision | null = policy.decide(context(duration));
     let reloaded = !(options.switchReloadsLastSegment ?? true);
     while (decision) {
