@@ -25,7 +25,7 @@ export interface AbrOptions {
    * excursion costs two switches and earns one rung step per segment (the linear QoE's weights).
    */
   excursionSegments: number;
-  /** Above this dropped-frame ratio the player steps down and caps there. */
+  /** Above this dropped-frame ratio the player steps down and caps there (hls.js's `fpsDroppedMonitoringThreshold`). */
   maxDroppedFrameRatio: number;
   /** A loading segment is judged by its own rate once it has streamed this long, else by the estimate. */
   minStreamingMsToJudge: number;
@@ -45,7 +45,7 @@ export const DEFAULT_ABR_OPTIONS: AbrOptions = {
   upSafetyFactor: 0.8,
   insuranceBufferShare: 2 / 3,
   excursionSegments: 2,
-  maxDroppedFrameRatio: 0.1,
+  maxDroppedFrameRatio: 0.2,
   minStreamingMsToJudge: 1000,
   startupBudgetSeconds: 4,
   switchReloadSegments: 1,
