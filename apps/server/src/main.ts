@@ -8,6 +8,8 @@ import { corsOptionsFor } from './access/cors-policy';
 import { uploadGuard } from './access/upload-guard';
 import { AppModule } from './app.module';
 import { LOG_LEVELS, loadConfig } from './config/app-config';
+import { MediaRequestHandler } from './media/media-request-handler';
+import { serveMediaFirst } from './media/serve-media-first';
 import { Storage } from './storage/storage';
 import { storageReserveGuard } from './upload/storage-reserve';
 import { prepareUploadTempDir } from './upload/upload-temp-dir';
@@ -43,6 +45,8 @@ async function bootstrap(): Promise<void> {
     storageReserveGuard(app.get(Storage), config.MIN_FREE_BYTES),
     graphqlUploadExpress({ maxFileSize: config.MAX_UPLOAD_BYTES, maxFiles: 1 }),
   );
+  // Segments and manifests skip Express altogether (see serve-media-first.ts).
+  serveMediaFirst(app.getHttpServer(), app.get(MediaRequestHandler));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;

@@ -10,7 +10,7 @@ describe('corsOptionsFor', () => {
     ['no Origin on /graphql', '/graphql', undefined, false],
     ['a listed origin on another path', '/health', 'https://app.example.com', false],
     ['a listed origin on the explorer assets', '/graphql/explorer/graphiql.min.js', 'https://app.example.com', false],
-    ['a listed origin on /media (served with * by the media controller)', '/media/x/poster.jpg', 'https://app.example.com', false],
+    ['a listed origin on /media (served with * by the media handler)', '/media/x/poster.jpg', 'https://app.example.com', false],
   ])('%s → %s', (_name, path, origin, expected) => {
     expect(corsOptionsFor(path, origin, listed).origin).toBe(expected);
   });

@@ -77,6 +77,8 @@ export interface PlaylistManifest {
   hls_manifest: string | null;
   dash_manifest: string | null;
   poster: string | null;
+  /** When the growing stream first became playable (ISO time); null until then and after a failure. */
+  playable_at?: string | null;
   progress: ProgressRecord | null;
   /** The running encoder, so a restart after a crash can end it; absent or null when none runs. */
   encoder?: ProcessIdentity | null;

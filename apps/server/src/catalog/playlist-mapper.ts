@@ -1,9 +1,15 @@
 import type { PlaylistManifest } from './manifest';
+import { PlaylistStatus } from './models/playlist-status.enum';
 import type { Playlist } from './models/playlist.model';
 
 /** Root-relative URL of a file in a playlist folder; each path part is percent-encoded. */
 export function mediaUrl(playlistId: string, path: string): string {
   return `/media/${[playlistId, ...path.split('/')].map(encodeURIComponent).join('/')}`;
+}
+
+/** Playable once published while encoding, and always once READY (manifests from before publishing while encoding have no `playable_at`). */
+export function isPlayable(m: PlaylistManifest): boolean {
+  return Boolean(m.playable_at) || m.status === PlaylistStatus.READY;
 }
 
 export function toPlaylist(m: PlaylistManifest): Playlist {
@@ -50,6 +56,8 @@ export function toPlaylist(m: PlaylistManifest): Playlist {
         }),
       };
     }),
+    playable: isPlayable(m),
+    playableAt: m.playable_at ? new Date(m.playable_at) : null,
     hlsUrl: url(m.hls_manifest),
     dashUrl: url(m.dash_manifest),
     posterUrl: url(m.poster),

@@ -57,8 +57,15 @@ describe('mediaKeyFromPath', () => {
     ['/media/%2fetc/passwd', 'an encoded absolute path'],
     ['/media/clip//poster.jpg', 'an empty segment'],
     ['/media/clip/', 'a folder'],
-    ['/media/%E0%A4%A', 'malformed percent-encoding'],
   ])('rejects %s (%s)', (path) => {
     expect(mediaKeyFromPath(path)).toBeNull();
+  });
+
+  it.each([
+    ['/media/%E0%A4%A', 'a truncated escape'],
+    ['/media/clip/%zz/poster.jpg', 'a non-hex escape'],
+    ['/media/%C3/poster.jpg', 'a lone UTF-8 lead byte'],
+  ])('throws URIError for %s (%s): a bad request, not a missing file', (path) => {
+    expect(() => mediaKeyFromPath(path)).toThrow(URIError);
   });
 });

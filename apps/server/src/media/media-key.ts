@@ -11,12 +11,7 @@ export function mediaKeyFromPath(rawPath: string): string | null {
   if (!rawPath.startsWith('/media/')) return null;
   const segments: string[] = [];
   for (const raw of rawPath.slice('/media/'.length).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
+    const segment = decodeURIComponent(raw);
     if (segment === '' || segment === '.' || segment === '..' || /[/\\\0]/.test(segment)) return null;
     segments.push(segment);
   }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MediaController } from './media.controller';
+import { MediaRequestHandler } from './media-request-handler';
 
-/** `GET`/`HEAD`/`OPTIONS /media/<path>`: playlist files for players, from the global `Storage`. */
-@Module({ controllers: [MediaController] })
+/** `GET`/`HEAD`/`OPTIONS /media/<path>`: playlist files for players, from the global `Storage`; main.ts mounts it with serveMediaFirst. */
+@Module({ providers: [MediaRequestHandler], exports: [MediaRequestHandler] })
 export class MediaModule {}

@@ -1,5 +1,6 @@
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import type { PlaylistManifest } from '../catalog/manifest';
+import { isPlayable } from '../catalog/playlist-mapper';
 import type { ProcessingProgress } from './models/processing-progress.model';
 
 /** The progress a manifest implies when no live snapshot exists (after a restart, or once finished). */
@@ -14,5 +15,7 @@ export function progressFromManifest(m: PlaylistManifest): ProcessingProgress {
     etaSeconds: done ? 0 : (m.progress?.eta_seconds ?? null),
     queuePosition: null,
     error: m.error,
+    playable: isPlayable(m),
+    playableAt: m.playable_at ? new Date(m.playable_at) : null,
   };
 }

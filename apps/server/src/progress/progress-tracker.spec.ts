@@ -17,7 +17,7 @@ class CountingPubSub extends PubSub {
 }
 
 const snapshot = (status: PlaylistStatus, percent: number): ProcessingProgress => ({
-  playlistId: 'p1', status, percent, rungs: [], speed: null, etaSeconds: null, queuePosition: null, error: null,
+  playlistId: 'p1', status, percent, rungs: [], speed: null, etaSeconds: null, queuePosition: null, error: null, playable: false, playableAt: null,
 });
 
 describe('ProgressTracker', () => {

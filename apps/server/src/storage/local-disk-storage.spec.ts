@@ -51,6 +51,39 @@ describe('LocalDiskStorage', () => {
     expect(await storage.list('p1/source')).toEqual([]);
   });
 
+  it('links a file under a second name, again without complaint, but never over another file', async () => {
+    await storage.writeAtomic('p1/.work/seg.m4s', 'whole');
+    await storage.writeAtomic('p1/stream/other.m4s', 'other');
+    await storage.link('p1/.work/seg.m4s', 'p1/stream/seg.m4s');
+    await storage.link('p1/.work/seg.m4s', 'p1/stream/seg.m4s');
+    await storage.removeTree('p1/.work');
+    expect(readFileSync(join(root, 'p1/stream/seg.m4s'), 'utf8')).toBe('whole');
+    await storage.writeAtomic('p1/.work/seg.m4s', 'new');
+    await expect(storage.link('p1/.work/seg.m4s', 'p1/stream/other.m4s')).rejects.toMatchObject({ code: 'EEXIST' });
+  });
+
+  it('opens a file with its size and reads the bytes it opened, even after the name is renamed over', async () => {
+    await storage.writeAtomic('p1/stream/master.m3u8', 'first');
+    const file = await storage.openRead('p1/stream/master.m3u8');
+    await storage.writeAtomic('p1/stream/master.m3u8', 'second version');
+    const buffer = Buffer.alloc(10);
+    expect(file?.size).toBe(5);
+    expect(await file?.read(buffer, 0)).toBe(5);
+    expect(buffer.subarray(0, 5).toString()).toBe('first');
+    file?.close();
+    file?.close();
+    expect((await storage.openRead('p1/stream/master.m3u8'))?.size).toBe(14);
+  });
+
+  it.each([
+    ['a missing file', 'p1/nope.m4s'],
+    ['a folder', 'p1'],
+    ['a key escaping the root', '../outside.m4s'],
+  ])('opens nothing for %s', async (_name, key) => {
+    await storage.writeAtomic('p1/poster.jpg', 'x');
+    expect(await storage.openRead(key)).toBeNull();
+  });
+
   it('lists a missing folder as empty and removes trees', async () => {
     expect(await storage.list('nothing-here')).toEqual([]);
     await storage.writeAtomic('p2/stream/x.m4s', 'x');

@@ -55,6 +55,19 @@ describe('writeDashManifest', () => {
     expect(mpd).toContain('frameRate="24000/1001"');
   });
 
+  it('is dynamic while the ladder grows: anchored at the encode start, refetched, no duration yet', () => {
+    const mpd = writeDashManifest([rep('240p', 240, 320, 1, [1, 1])], {
+      availabilityStartTime: new Date('2026-11-30T10:00:00.250Z'),
+      publishTime: new Date('2026-11-30T10:00:03.900Z'),
+      updatePeriod: 4,
+    });
+    expect(mpd).toContain(
+      'type="dynamic" availabilityStartTime="2026-11-30T10:00:00Z" publishTime="2026-11-30T10:00:03Z" minimumUpdatePeriod="PT4.000S" minBufferTime="PT1.000S"',
+    );
+    expect(mpd).not.toContain('mediaPresentationDuration');
+    expect(mpd.match(/<S [^>]*\/>/g)).toEqual(['<S t="0" d="1000" r="1"/>']);
+  });
+
   it('refuses files the template would not find', () => {
     const odd = { ...rep('240p', 240, 320, 1, [2]), segments: [{ uri: '240p/seg-0.m4s', duration: 2 }] };
     expect(() => writeDashManifest([odd])).toThrow(/does not follow the segment naming/);

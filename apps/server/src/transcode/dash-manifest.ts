@@ -48,18 +48,33 @@ function templateFor(rep: DashRepresentation): { initialization: string; media: 
   return { initialization, media };
 }
 
+/** Set while the ladder is still being encoded: the MPD is then dynamic and grows. */
+export interface GrowingPresentation {
+  /** When encoding began: the wall-clock anchor of media time 0. */
+  availabilityStartTime: Date;
+  publishTime: Date;
+  /** How often players should fetch the MPD again, in seconds. */
+  updatePeriod: number;
+}
+
+const isoTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /**
- * A static, live-profile MPD over the same CMAF files the HLS playlists use: one adaptation
- * set (segments carry muxed audio and video, so codecs names both) with a representation per
- * rung, each with a SegmentTimeline of its real durations.
+ * A live-profile MPD over the same CMAF files the HLS playlists use: one adaptation set
+ * (segments carry muxed audio and video, so codecs names both) with a representation per rung,
+ * each with a SegmentTimeline of its real durations. `dynamic` while the ladder grows (players
+ * refetch it and never see a segment before it exists), `static` with its duration once complete.
  */
-export function writeDashManifest(representations: readonly DashRepresentation[]): string {
+export function writeDashManifest(representations: readonly DashRepresentation[], growing?: GrowingPresentation): string {
   const sorted = [...representations].sort((a, b) => b.height - a.height || b.bandwidth - a.bandwidth);
   const total = Math.max(0, ...sorted.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0)));
   const longest = Math.max(0, ...sorted.flatMap((r) => r.segments.map((s) => s.duration)));
+  const presentation = growing
+    ? `type="dynamic" availabilityStartTime="${isoTime(growing.availabilityStartTime)}" publishTime="${isoTime(growing.publishTime)}" minimumUpdatePeriod="${seconds(growing.updatePeriod)}"`
+    : `type="static" mediaPresentationDuration="${seconds(total)}"`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" type="static" mediaPresentationDuration="${seconds(total)}" minBufferTime="${seconds(longest)}">`,
+    `<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-live:2011" ${presentation} minBufferTime="${seconds(longest)}">`,
     '  <Period id="0" start="PT0S">',
     `    <AdaptationSet id="0" mimeType="video/mp4" segmentAlignment="true" startWithSAP="1" maxWidth="${sorted[0]?.width ?? 0}" maxHeight="${sorted[0]?.height ?? 0}">`,
   ];

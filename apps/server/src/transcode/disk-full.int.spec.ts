@@ -49,7 +49,7 @@ describe('transcode pipeline on a full disk', () => {
     const { rungs } = planLadder({ width: 160, height: 120 }, [144]);
     const pipeline = new TranscodePipeline(storage, runner, binaries, new MediaProbe(binaries, runner, new AppConfig()));
 
-    await expect(pipeline.run({ playlistId: id, sourceKey: `${id}/source/clip.mp4`, probe, rungs, segmentDuration: 1 }, () => undefined)).rejects.toMatchObject({
+    await expect(pipeline.run({ playlistId: id, sourceKey: `${id}/source/clip.mp4`, probe, rungs, segmentDuration: 1 }, { progress: () => undefined })).rejects.toMatchObject({
       failure: ProcessingFailure.StorageFull,
       message: expect.stringMatching(/^The server ran out of storage space while processing this video; the source is kept/),
     });

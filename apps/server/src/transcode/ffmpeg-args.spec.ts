@@ -1,7 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
 import { codecDetailsArgs, probeArgs } from '../ffmpeg/ffprobe-args';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
-import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs } from './ffmpeg-args';
+import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, keyFrameSchedule, leadInBoundaries } from './ffmpeg-args';
 import type { SourcePicture } from './picture-filters';
 
 const r240: Rung = { label: '240p', height: 240, width: 320, crf: 21, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
@@ -12,19 +12,22 @@ const sdr: SourcePicture = { codec: 'h264', colorTransfer: 'bt709', colorRange: 
 const zimg = { toneMapping: true };
 const noZimg = { toneMapping: false };
 
+/** Key frames at 0, 1, 2 s then every 4 s; `-hls_time 1` cuts at each. */
+const keys4 = 'expr:gte(t,if(lte(n_forced,2),if(n_forced,pow(2,n_forced-1),0),4*(n_forced-2)))';
+
 const profile = (r: Rung) => (r.height > 360 ? 'high' : 'main');
 /** Everything after the filter graph: maps, per-rung video settings, one audio encode per bitrate, one tee slave per rung. */
-const outputArgs = (rungs: Rung[], gop: string, d: string, colourTags: string[] = []) => {
+const outputArgs = (rungs: Rung[], gop: string, keys: string, colourTags: string[] = []) => {
   const rates = [...new Set(rungs.map((r) => r.audioKbps))];
   const slave = (r: Rung, i: number) =>
-    `[select=v\\\\:${i},a\\\\:${rates.indexOf(r.audioKbps)}:f=hls:hls_time=${d}:hls_playlist_type=vod:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file` +
-    `:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/${r.label}/segment_%05d.m4s]/media/p/.work/${r.label}/playlist.m3u8`;
+    `[select=v\\\\:${i},a\\\\:${rates.indexOf(r.audioKbps)}:f=hls:hls_time=1:hls_playlist_type=event:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file` +
+    `:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/${r.label}/segment_%05d.m4s]/media/p/.work/${r.label}/.encoder.m3u8`;
   return [
     ...rungs.flatMap((_, i) => ['-map', `[v${i}]`]),
     ...rates.flatMap(() => ['-map', '0:a:0?']),
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', ...colourTags],
     ...rungs.flatMap((r, i) => [`-profile:v:${i}`, profile(r), `-crf:v:${i}`, String(r.crf), `-maxrate:v:${i}`, `${r.maxrateKbps}k`, `-bufsize:v:${i}`, `${r.bufsizeKbps}k`]),
-    ...['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${d})`],
+    ...['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-force_key_frames', keys],
     ...['-c:a', 'aac', '-ac', '2', ...rates.flatMap((kbps, j) => [`-b:a:${j}`, `${kbps}k`])],
     ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
     ...['-f', 'tee', rungs.map(slave).join('|')],
@@ -35,6 +38,19 @@ const head = [
   ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mov', '-i', 'file:/media/p/source/clip.mp4'],
 ];
 
+describe('keyFrameSchedule', () => {
+  it.each([
+    ['4 s segments: cut at 1, 2, then every 4 s', 4, [1, 2], keys4, 1],
+    ['2 s segments: a 1 s lead-in', 2, [1], 'expr:gte(t,if(lte(n_forced,1),if(n_forced,pow(2,n_forced-1),0),2*(n_forced-1)))', 1],
+    ['10 s segments: 1, 2, 4, then every 10 s', 10, [1, 2, 4], 'expr:gte(t,if(lte(n_forced,3),if(n_forced,pow(2,n_forced-1),0),10*(n_forced-3)))', 1],
+    ['1.5 s segments are short already: no lead-in', 1.5, [], 'expr:gte(t,n_forced*1.5)', 1.5],
+    ['1 s segments: no lead-in', 1, [], 'expr:gte(t,n_forced*1)', 1],
+  ])('%s', (_name, segmentDuration, lead, forceKeyFrames, hlsTime) => {
+    expect(leadInBoundaries(segmentDuration)).toEqual(lead);
+    expect(keyFrameSchedule(segmentDuration)).toEqual({ forceKeyFrames, hlsTime });
+  });
+});
+
 describe('buildEncodeArgs', () => {
   it.each([
     [
@@ -43,7 +59,7 @@ describe('buildEncodeArgs', () => {
       25,
       4,
       '[0:v:0]fps=25,split=2[s0][s1];[s0]scale=320:240,setsar=1,format=yuv420p[v0];[s1]scale=192:144,setsar=1,format=yuv420p[v1]',
-      outputArgs([r240, r144], '100', '4'),
+      outputArgs([r240, r144], '100', keys4),
     ],
     [
       'a single rung at 23.976 fps keeps the exact NTSC rate; the GOP rounds up',
@@ -51,7 +67,7 @@ describe('buildEncodeArgs', () => {
       23.976,
       2,
       '[0:v:0]fps=24000/1001,split=1[s0];[s0]scale=1280:720,setsar=1,format=yuv420p[v0]',
-      outputArgs([r720], '48', '2'),
+      outputArgs([r720], '48', 'expr:gte(t,if(lte(n_forced,1),if(n_forced,pow(2,n_forced-1),0),2*(n_forced-1)))'),
     ],
     [
       '120 fps is halved to 60 and 6 s segments hold 360 frames',
@@ -59,7 +75,7 @@ describe('buildEncodeArgs', () => {
       120,
       6,
       '[0:v:0]fps=60,split=1[s0];[s0]scale=1280:720,setsar=1,format=yuv420p[v0]',
-      outputArgs([r720], '360', '6'),
+      outputArgs([r720], '360', 'expr:gte(t,if(lte(n_forced,2),if(n_forced,pow(2,n_forced-1),0),6*(n_forced-2)))'),
     ],
   ])('%s', (_name, rungs, frameRate, segmentDuration, graph, outputs) => {
     const job = { inputPath: '/media/p/source/clip.mp4', demuxer: 'mov' as const, outputDir: '/media/p/.work', rungs, segmentDuration, fps: outputFrameRate(frameRate) };
@@ -82,15 +98,15 @@ describe('buildEncodeArgs outputs', () => {
       ...['-profile:v:0', 'high', '-crf:v:0', '22', '-maxrate:v:0', '2800k', '-bufsize:v:0', '5600k'],
       ...['-profile:v:1', 'main', '-crf:v:1', '21', '-maxrate:v:1', '400k', '-bufsize:v:1', '800k'],
       ...['-profile:v:2', 'main', '-crf:v:2', '21', '-maxrate:v:2', '200k', '-bufsize:v:2', '400k'],
-      ...['-g', '100', '-keyint_min', '100', '-sc_threshold', '0', '-force_key_frames', 'expr:gte(t,n_forced*4)'],
+      ...['-g', '100', '-keyint_min', '100', '-sc_threshold', '0', '-force_key_frames', keys4],
       ...['-c:a', 'aac', '-ac', '2', '-b:a:0', '128k', '-b:a:1', '64k'],
       ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
       '-f',
       'tee',
       [
-        '[select=v\\\\:0,a\\\\:0:f=hls:hls_time=4:hls_playlist_type=vod:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/720p/segment_%05d.m4s]/media/p/.work/720p/playlist.m3u8',
-        '[select=v\\\\:1,a\\\\:1:f=hls:hls_time=4:hls_playlist_type=vod:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/240p/segment_%05d.m4s]/media/p/.work/240p/playlist.m3u8',
-        '[select=v\\\\:2,a\\\\:1:f=hls:hls_time=4:hls_playlist_type=vod:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/144p/segment_%05d.m4s]/media/p/.work/144p/playlist.m3u8',
+        '[select=v\\\\:0,a\\\\:0:f=hls:hls_time=1:hls_playlist_type=event:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/720p/segment_%05d.m4s]/media/p/.work/720p/.encoder.m3u8',
+        '[select=v\\\\:1,a\\\\:1:f=hls:hls_time=1:hls_playlist_type=event:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/240p/segment_%05d.m4s]/media/p/.work/240p/.encoder.m3u8',
+        '[select=v\\\\:2,a\\\\:1:f=hls:hls_time=1:hls_playlist_type=event:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/144p/segment_%05d.m4s]/media/p/.work/144p/.encoder.m3u8',
       ].join('|'),
     ]);
   });
@@ -134,7 +150,7 @@ describe('buildEncodeArgs per kind of source', () => {
       ...head,
       '-filter_complex',
       graph,
-      ...outputArgs([r240], '100', '4', colourTags),
+      ...outputArgs([r240], '100', keys4, colourTags),
     ]);
   });
 });

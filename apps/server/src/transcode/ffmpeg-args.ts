@@ -3,7 +3,7 @@ import type { FfmpegCapabilities } from '../ffmpeg/ffmpeg-capabilities';
 import { parseRatio } from '../ffmpeg/frame-rate';
 import { Demuxer, inputArgs } from '../ffmpeg/input-args';
 import { pictureFilters, SourcePicture } from './picture-filters';
-import { INIT_SEGMENT, RUNG_PLAYLIST, SEGMENT_FFMPEG_PATTERN } from './stream-layout';
+import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from './stream-layout';
 import { teeOutput } from './tee-output';
 
 export interface EncodeJob {
@@ -37,24 +37,51 @@ const X264_PRESET = 'veryfast';
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
 /**
+ * Segment boundaries in seconds: a lead-in of 1, 2, 4 … s (each at most half the segment
+ * duration), then every `segmentDuration`. A 4 s ladder is cut 1, 1, 2, 4, 4 …: the first segment
+ * of every rung exists after one second of video, which is when a growing playlist can be played.
+ */
+export function leadInBoundaries(segmentDuration: number): number[] {
+  const lead: number[] = [];
+  for (let b = 1; b * 2 <= segmentDuration; b *= 2) lead.push(b);
+  return lead;
+}
+
+/**
+ * `-force_key_frames` for 0, the lead-in, then multiples of the segment duration, as one
+ * expression (`n_forced` counts the key frames forced so far), and the `-hls_time` that cuts a
+ * segment at each of them: the shortest segment's length.
+ */
+export function keyFrameSchedule(segmentDuration: number): { forceKeyFrames: string; hlsTime: number } {
+  const lead = leadInBoundaries(segmentDuration).length;
+  const forceKeyFrames =
+    lead === 0
+      ? `expr:gte(t,n_forced*${segmentDuration})`
+      : `expr:gte(t,if(lte(n_forced,${lead}),if(n_forced,pow(2,n_forced-1),0),${segmentDuration}*(n_forced-${lead})))`;
+  return { forceKeyFrames, hlsTime: lead === 0 ? segmentDuration : 1 };
+}
+
+/**
  * One ffmpeg process for the whole ladder: the source is decoded once, deinterlaced if need be,
  * made constant-rate by `fps` (the portable way: 2018 builds lack `-fps_mode`, newer ones
  * deprecate `-vsync`), brought from HDR to SDR if need be (see `pictureFilters`), split, and
- * scaled per rung. Key frames are forced on every segment boundary with scene cuts off, so all
- * rungs cut segments at the same times. The audio is encoded once per bitrate the ladder uses
- * (one encode for most ladders), not once per rung.
+ * scaled per rung. Key frames are forced on every segment boundary (see `keyFrameSchedule`) with
+ * scene cuts off, so all rungs cut segments at the same times. The audio is encoded once per
+ * bitrate the ladder uses (one encode for most ladders), not once per rung.
  *
  * One `tee` output carries every stream; each slave is one rung's `hls` muxer, selecting its
  * video and its audio, so every rung folder holds segments with audio and video as before. (A
  * multi-variant `-var_stream_map` would do the same, but the 2018 ffmpeg on npm crashes at the end
  * of one.) tee writes no global headers itself, so the encoders are told to (`+global_header`):
- * fMP4 init segments need them. `temp_file` writes each segment as `.tmp` and renames it when
- * whole (newer builds; the 2018 one only warns), so a segment name never holds half a segment.
+ * fMP4 init segments need them. Each rung's EVENT playlist (hidden, see ENCODER_PLAYLIST) lists a
+ * segment once it is whole; `temp_file` also writes it as `.tmp` and renames it when whole (newer
+ * builds; the 2018 one only warns), so a segment name never holds half a segment.
  */
 export function buildEncodeArgs(job: EncodeJob): string[] {
   const { fps } = job;
   const picture = pictureFilters(job.picture, job.capabilities);
   const gop = Math.ceil((parseRatio(fps) ?? 0) * job.segmentDuration);
+  const keys = keyFrameSchedule(job.segmentDuration);
   const n = job.rungs.length;
   const splits = job.rungs.map((_, i) => `[s${i}]`).join('');
   const scales = job.rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height}${picture.scaleOptions},setsar=1,format=yuv420p[v${i}]`);
@@ -73,14 +100,14 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
       options: [
         ['select', `v:${i},a:${audioRates.indexOf(rung.audioKbps)}`],
         ['f', 'hls'],
-        ['hls_time', String(job.segmentDuration)],
-        ['hls_playlist_type', 'vod'],
+        ['hls_time', String(keys.hlsTime)],
+        ['hls_playlist_type', 'event'],
         ['hls_segment_type', 'fmp4'],
         ['hls_flags', 'independent_segments+temp_file'],
         ['hls_fmp4_init_filename', INIT_SEGMENT],
         ['hls_segment_filename', `${dir}/${SEGMENT_FFMPEG_PATTERN}`],
       ] as const,
-      target: `${dir}/${RUNG_PLAYLIST}`,
+      target: `${dir}/${ENCODER_PLAYLIST}`,
     };
   });
 
@@ -91,7 +118,7 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
     ...job.rungs.flatMap((_, i) => ['-map', `[v${i}]`]),
     ...audioRates.flatMap(() => ['-map', '0:a:0?']),
     ...['-c:v', 'libx264', '-preset', X264_PRESET, '-pix_fmt', 'yuv420p', ...picture.colourTags, ...video],
-    ...['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', `expr:gte(t,n_forced*${job.segmentDuration})`],
+    ...['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', keys.forceKeyFrames],
     ...['-c:a', 'aac', '-ac', '2', ...audio],
     ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
     ...['-f', 'tee', teeOutput(slaves)],

@@ -1,4 +1,4 @@
-import { parseMediaPlaylist, renditionBitrates, writeMasterPlaylist } from './hls-playlist';
+import { parseMediaPlaylist, renditionBitrates, writeMasterPlaylist, writeMediaPlaylist } from './hls-playlist';
 
 // as ffmpeg writes them with -hls_segment_type fmp4 -hls_playlist_type vod
 const ffmpeg51 = `#EXTM3U
@@ -57,6 +57,27 @@ describe('renditionBitrates', () => {
     ['nothing', [], { peak: 0, average: 0 }],
   ])('%s', (_name, segments, expected) => {
     expect(renditionBitrates(segments)).toEqual(expected);
+  });
+});
+
+describe('writeMediaPlaylist', () => {
+  const segments = [
+    { uri: 'segment_00000.m4s', duration: 1 },
+    { uri: 'segment_00001.m4s', duration: 1 },
+    { uri: 'segment_00002.m4s', duration: 2 },
+  ];
+  const head = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:4', '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-INDEPENDENT-SEGMENTS', '#EXT-X-MAP:URI="init.mp4"'];
+  const body = ['#EXTINF:1.000000,', 'segment_00000.m4s', '#EXTINF:1.000000,', 'segment_00001.m4s', '#EXTINF:2.000000,', 'segment_00002.m4s'];
+
+  it.each([
+    ['growing: the planned target from the first segment on, no end', false, [...head, ...body]],
+    ['complete: the same playlist with ENDLIST appended', true, [...head, ...body, '#EXT-X-ENDLIST']],
+  ])('%s', (_name, ended, lines) => {
+    expect(writeMediaPlaylist({ initUri: 'init.mp4', segments, segmentDuration: 4, ended })).toBe(lines.join('\n') + '\n');
+  });
+
+  it('raises the target to the longest segment, should one run long', () => {
+    expect(writeMediaPlaylist({ initUri: 'init.mp4', segments: [{ uri: 'a.m4s', duration: 6.4 }], segmentDuration: 4, ended: true })).toContain('#EXT-X-TARGETDURATION:6\n');
   });
 });
 

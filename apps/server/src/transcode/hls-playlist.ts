@@ -54,6 +54,34 @@ export function renditionBitrates(segments: readonly { duration: number; sizeByt
   return { peak: Math.ceil(peak), average: Math.ceil((bytes * 8) / seconds) };
 }
 
+export interface PublishedMediaPlaylist extends MediaPlaylist {
+  initUri: string;
+  /** Seconds: the planned segment duration, so the target stays the same as the playlist grows. */
+  segmentDuration: number;
+  /** True once the rendition is complete: `#EXT-X-ENDLIST` turns the EVENT playlist into a finished one. */
+  ended: boolean;
+}
+
+/**
+ * A rung's public playlist: an EVENT playlist, so players start from its beginning and may seek
+ * anywhere in it while segments are appended; ENDLIST once the encode is complete.
+ */
+export function writeMediaPlaylist(p: PublishedMediaPlaylist): string {
+  const target = Math.max(Math.ceil(p.segmentDuration), ...p.segments.map((s) => Math.round(s.duration)));
+  const lines = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    `#EXT-X-TARGETDURATION:${target}`,
+    '#EXT-X-MEDIA-SEQUENCE:0',
+    '#EXT-X-PLAYLIST-TYPE:EVENT',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    `#EXT-X-MAP:URI="${p.initUri}"`,
+  ];
+  for (const s of p.segments) lines.push(`#EXTINF:${s.duration.toFixed(6)},`, s.uri);
+  if (p.ended) lines.push('#EXT-X-ENDLIST');
+  return lines.join('\n') + '\n';
+}
+
 /** Highest rendition first: players that start with the first entry then start sharp. */
 export function writeMasterPlaylist(variants: readonly MasterVariant[]): string {
   const sorted = [...variants].sort((a, b) => b.height - a.height || b.bandwidth - a.bandwidth);

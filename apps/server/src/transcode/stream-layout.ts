@@ -1,6 +1,6 @@
 /**
  * The names of what a finished playlist folder holds, in one place: ffmpeg is told to write them,
- * the manifests address them, and the pipeline moves them into place.
+ * the manifests address them, and the pipeline publishes them.
  */
 export const STREAM_DIR = 'stream';
 export const MASTER_PLAYLIST = 'master.m3u8';
@@ -9,6 +9,8 @@ export const POSTER = 'poster.jpg';
 
 /** Inside each rung's folder (named by the rung label). */
 export const RUNG_PLAYLIST = 'playlist.m3u8';
+/** ffmpeg's own playlist beside ours: hidden, so never served; the pipeline publishes from it. */
+export const ENCODER_PLAYLIST = '.encoder.m3u8';
 export const INIT_SEGMENT = 'init.mp4';
 
 const SEGMENT_DIGITS = 5;

@@ -2,7 +2,7 @@ import { AppConfig } from '../config/app-config';
 import { planLadder } from '@cmm/media-rules';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
@@ -92,7 +92,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const source = await probe.probe(storage.localPath(key));
     const { rungs } = planLadder({ width: source.video.displayWidth, height: source.video.displayHeight }, requested);
     const progress: EncodeProgress[] = [];
-    const output = await using.run({ playlistId: id, sourceKey: key, probe: source, rungs, segmentDuration }, (p) => progress.push(p));
+    const output = await using.run({ playlistId: id, sourceKey: key, probe: source, rungs, segmentDuration }, { progress: (p) => progress.push(p) });
     return { source, rungs, output, progress };
   }
 
@@ -162,7 +162,8 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     writeFileSync(join(root, id, 'stream', 'stale.txt'), 'from an earlier run');
     const { source, output, progress } = await transcode(id, key);
     expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
-    expect(output.variants[0].segments.map((s) => s.duration)).toEqual([2, 2, 1]);
+    // a 1 s lead-in segment, so the stream is playable after one second of video
+    expect(output.variants[0].segments.map((s) => s.duration)).toEqual([1, 1, 2, 1]);
     expect(existsSync(join(root, id, 'stream', 'stale.txt'))).toBe(false);
     const transcoding = progress.filter((p) => p.stage === 'TRANSCODING').map((p) => p.percent);
     expect(transcoding.at(-1)).toBe(100);
@@ -188,9 +189,70 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     execFileSync(ffmpeg, ['-v', 'error', '-y', ...testsrc(2), ...sine(2), ...x264, '-c:a', 'aac', join(oddRoot, 'odd/source/clip.mp4')]);
     const source = await probe.probe(oddStorage.localPath('odd/source/clip.mp4'));
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
-    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, () => undefined);
+    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
     expect(output.variants.map((v) => v.segments.length)).toEqual([2, 2]);
     expect(readdirSync(join(oddRoot, 'odd', 'stream', '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
+  });
+
+  it('publishes the ladder while it encodes: playable from the first whole segments, complete at the end', async () => {
+    // The source arrives through a FIFO the test holds half-written, so the encode cannot finish
+    // before the growing stream has been looked at, however fast the machine.
+    const whole = makeSource('growing.mp4', [...testsrc(20), ...sine(20), ...x264, '-c:a', 'aac']);
+    const id = whole.id;
+    const ts = join(root, id, 'source', 'growing.ts');
+    execFileSync(ffmpeg, ['-v', 'error', '-y', '-i', join(root, whole.key), '-c', 'copy', '-f', 'mpegts', ts]);
+    const fifoKey = `${id}/source/fifo.ts`;
+    execFileSync('mkfifo', [join(root, fifoKey)]);
+    const bytes = readFileSync(ts);
+    const source = { ...(await probe.probe(storage.localPath(whole.key))), demuxer: 'mpegts' as const };
+    const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
+    const stream = join(root, id, 'stream');
+    type Seen = { master: string; mpd: string; playlists: string[]; segments: Map<string, number> };
+    let seen: Seen | null = null;
+    let playable!: () => void;
+    const becamePlayable = new Promise<void>((resolve) => (playable = resolve));
+    const writer = createWriteStream(join(root, fifoKey));
+    writer.write(bytes.subarray(0, bytes.length / 2));
+    const run = pipeline.run({ playlistId: id, sourceKey: fifoKey, probe: source, rungs, segmentDuration: 4 }, {
+      progress: () => undefined,
+      playable: (at) => {
+        expect(at).toMatchObject({ hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd' });
+        const playlists = rungs.map((r) => readFileSync(join(stream, r.label, 'playlist.m3u8'), 'utf8'));
+        const segments = new Map<string, number>();
+        rungs.forEach((r, i) => {
+          for (const s of parseMediaPlaylist(playlists[i]).segments) segments.set(`${r.label}/${s.uri}`, statSync(join(stream, r.label, s.uri)).ino);
+        });
+        seen = { master: readFileSync(join(stream, 'master.m3u8'), 'utf8'), mpd: readFileSync(join(stream, 'manifest.mpd'), 'utf8'), playlists, segments };
+        playable();
+      },
+    });
+    await becamePlayable;
+    // the encoder keeps reading the FIFO it opened; the poster, made after it, opens the path again
+    renameSync(ts, join(root, fifoKey));
+    writer.end(bytes.subarray(bytes.length / 2));
+    const output = await run;
+
+    const growing = seen as Seen | null;
+    if (!growing) throw new Error('never playable');
+    expect(growing.master).toContain('240p/playlist.m3u8');
+    expect(growing.mpd).toContain('type="dynamic"');
+    for (const text of growing.playlists) {
+      expect(text).toContain('#EXT-X-PLAYLIST-TYPE:EVENT\n');
+      expect(text).toContain('#EXT-X-TARGETDURATION:4\n');
+      expect(text).not.toContain('#EXT-X-ENDLIST');
+      expect(parseMediaPlaylist(text).segments[0]).toEqual({ uri: 'segment_00000.m4s', duration: 1 });
+    }
+    // what was published early is still there, the same files: segments are never rewritten
+    expect(growing.segments.size).toBeLessThan(output.variants.reduce((n, v) => n + v.segments.length, 0));
+    for (const [file, inode] of growing.segments) expect(statSync(join(stream, file)).ino).toBe(inode);
+    for (const v of output.variants) {
+      const final = readFileSync(join(root, id, v.playlist), 'utf8');
+      expect(final.endsWith('#EXT-X-ENDLIST\n')).toBe(true);
+      expect(parseMediaPlaylist(final).segments.slice(0, 7).map((s) => s.duration)).toEqual([1, 1, 2, 4, 4, 4, 4]);
+    }
+    expect(readFileSync(join(root, id, output.dash_manifest), 'utf8')).toContain('type="static"');
+    expect(readdirSync(stream, { recursive: true }).map(String).filter((f) => f.includes('.tmp') || f.includes('.encoder'))).toEqual([]);
+    expect(existsSync(join(root, id, '.work'))).toBe(false);
   });
 
   it('packages a clip without audio', async () => {
@@ -417,7 +479,8 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
     const durations = output.variants[0].segments.map((s) => s.duration);
     expect(durations.slice(0, -1).every((d) => d !== 2)).toBe(true);
-    expect(durations[0]).toBeCloseTo(2.002, 3);
+    expect(durations[0]).toBeCloseTo(1.001, 3);
+    expect(durations[2]).toBeCloseTo(2.002, 3);
     expect(readFileSync(join(root, id, output.dash_manifest), 'utf8')).toContain('frameRate="24000/1001"');
   });
 
@@ -463,7 +526,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
       const files = readdirSync(join(root, id), { recursive: true }).map(String);
       expect(files.filter((f) => f.includes('orphan'))).toEqual([]);
       expect(existsSync(join(root, id, '.work'))).toBe(false);
-      expect(output.variants[0].segments).toHaveLength(2);
+      expect(output.variants[0].segments).toHaveLength(3);
     } finally {
       orphan.kill('SIGKILL');
     }
@@ -474,7 +537,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const source = await probe.probe(storage.localPath(key));
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
     const controller = new AbortController();
-    const run = pipeline.run({ playlistId: id, sourceKey: key, probe: source, rungs, segmentDuration: 2 }, () => controller.abort(), controller.signal);
+    const run = pipeline.run({ playlistId: id, sourceKey: key, probe: source, rungs, segmentDuration: 2 }, { progress: () => controller.abort() }, controller.signal);
     await expect(run).rejects.toMatchObject({ failure: ProcessingFailure.Cancelled });
     expect(existsSync(join(root, id, '.work'))).toBe(false);
     expect(existsSync(join(root, id, 'stream'))).toBe(false);

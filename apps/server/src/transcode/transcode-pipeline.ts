@@ -11,13 +11,12 @@ import { ensureSucceeded, runFailure } from '../ffmpeg/process-failure';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner, RunResult } from '../ffmpeg/process-runner';
 import { Storage } from '../storage/storage';
-import { writeDashManifest } from './dash-manifest';
 import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob } from './ffmpeg-args';
-import { parseMediaPlaylist, writeMasterPlaylist } from './hls-playlist';
 import { computeProgress, progressLineReader } from './progress-parser';
-import { dashRepresentation, ensureComplete, masterVariant, Rendition, variantRecord } from './rendition';
+import { ensureComplete, Rendition, variantRecord } from './rendition';
 import { StallWatchdog } from './stall-watchdog';
-import { DASH_MANIFEST, MASTER_PLAYLIST, POSTER, RUNG_PLAYLIST, STREAM_DIR } from './stream-layout';
+import { DASH_MANIFEST, MASTER_PLAYLIST, POSTER, STREAM_DIR } from './stream-layout';
+import { StreamPublisher } from './stream-publisher';
 
 export interface PipelineInput {
   playlistId: string;
@@ -32,6 +31,21 @@ export interface EncodeProgress {
   percent: number;
   speed: number | null;
   etaSeconds: number | null;
+}
+
+/** Paths relative to the playlist folder. */
+export interface PlayableStream {
+  hls_manifest: string;
+  dash_manifest: string;
+  at: Date;
+}
+
+export interface PipelineEvents {
+  progress(p: EncodeProgress): void;
+  /** The encoder's pid (its process group), as soon as it runs. */
+  encoderStarted?(pid: number): void;
+  /** Once, when every rung has its first segment and the growing stream can be played. */
+  playable?(stream: PlayableStream): void;
 }
 
 /** Paths relative to the playlist folder. */
@@ -50,12 +64,15 @@ const ENCODE_TIMEOUT_PER_SECOND_MS = 10_000;
 const ENCODE_STALL_MS = 120_000;
 const ENCODE_STALLED = 'Encoding stopped making progress and was stopped; the source is kept so it can be retried.';
 const POSTER_TIMEOUT_MS = 60_000;
+/** How often the growing ladder is published: a small part of the first (1 s) segment. */
+const PUBLISH_INTERVAL_MS = 200;
 const STDERR_TAIL_BYTES = 32 * 1024;
 
 /**
- * Turns a probed source into CMAF renditions with HLS and DASH manifests and a poster. Everything
- * is built under `<id>/.work/` and renamed to `<id>/stream/` only when complete, so readers never
- * see half a stream; on any failure the work folder is removed and a ProcessingError says why.
+ * Turns a probed source into CMAF renditions with HLS and DASH manifests and a poster, published
+ * while they encode: ffmpeg writes under `<id>/.work/`, and a StreamPublisher moves whole
+ * segments into `<id>/stream/` as they complete, playable from the first ones (see there). On any
+ * failure the stream and the work folder are removed and a ProcessingError says why.
  */
 @Injectable()
 export class TranscodePipeline {
@@ -68,38 +85,44 @@ export class TranscodePipeline {
     private readonly mediaProbe: MediaProbe,
   ) {}
 
-  /** `onEncoderStarted` gets the encoder's pid (its process group) as soon as it runs. */
-  async run(
-    input: PipelineInput,
-    onProgress: (p: EncodeProgress) => void,
-    signal?: AbortSignal,
-    onEncoderStarted?: (pid: number) => void,
-  ): Promise<PipelineOutput> {
+  async run(input: PipelineInput, events: PipelineEvents, signal?: AbortSignal): Promise<PipelineOutput> {
+    const stream = `${input.playlistId}/${STREAM_DIR}`;
     const work = `${input.playlistId}/${WORK_DIR}`;
+    // A retry starts clean: whatever an interrupted attempt published is withdrawn first.
+    await this.storage.removeTree(stream);
     await this.storage.removeTree(work);
     // A fresh folder per run: an ffmpeg orphaned by a crashed server opens each segment by path;
     // finding its folder gone it fails, where a recreated one would let its files join the retry.
     const build = `${work}/${randomBytes(4).toString('hex')}`;
+    const fps = outputFrameRate(input.probe.video.frameRate);
+    const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, encodeStartedAt: new Date() });
     try {
-      await Promise.all(input.rungs.map((r) => this.storage.ensureDir(`${build}/${r.label}`)));
-      const fps = outputFrameRate(input.probe.video.frameRate);
-      const encode = await this.encode(input, fps, build, onProgress, signal, onEncoderStarted);
-      onProgress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
+      await Promise.all(input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]));
+      // ffmpeg's playlists are looked at on a clock, not on its progress reports, which stop while it waits for input
+      const publishing = setInterval(
+        () =>
+          void publisher.refresh(signal).then((playable) => {
+            if (playable) events.playable?.({ hls_manifest: `${STREAM_DIR}/${MASTER_PLAYLIST}`, dash_manifest: `${STREAM_DIR}/${DASH_MANIFEST}`, at: new Date() });
+          }),
+        PUBLISH_INTERVAL_MS,
+      );
+      const encode = await this.encode(input, fps, build, events.progress, signal, events.encoderStarted).finally(() => clearInterval(publishing));
+      events.progress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
 
       const renditions: Rendition[] = [];
-      for (const rung of input.rungs) renditions.push(await this.readRendition(build, rung, signal));
+      for (const rung of input.rungs) {
+        const rendition = await publisher.rendition(rung, signal);
+        if (!rendition) throw new Error(`ffmpeg wrote no segment for ${rung.label}`);
+        renditions.push(rendition);
+      }
       ensureComplete(input.probe.duration, renditions, encode.stderrTail);
       // ffmpeg may complain without failing (e.g. hls "Cannot use rename on non file protocol"): kept for debugging only
       if (encode.stderrTail.trim()) this.logger.debug({ event: 'transcode.stderr', playlistId: input.playlistId, stderrTail: encode.stderrTail });
+      await publisher.finish(renditions);
 
-      await this.storage.writeAtomic(`${build}/${MASTER_PLAYLIST}`, writeMasterPlaylist(renditions.map((r) => masterVariant(r, fps))));
-      await this.storage.writeAtomic(`${build}/${DASH_MANIFEST}`, writeDashManifest(renditions.map((r) => dashRepresentation(r, fps))));
       const poster = await this.writePoster(input, `${build}/${POSTER}`, signal);
-
       if (poster) await this.storage.rename(`${build}/${POSTER}`, `${input.playlistId}/${POSTER}`);
       else await this.storage.removeTree(`${input.playlistId}/${POSTER}`);
-      await this.storage.removeTree(`${input.playlistId}/${STREAM_DIR}`);
-      await this.storage.rename(build, `${input.playlistId}/${STREAM_DIR}`);
       await this.storage.removeTree(work);
       return {
         variants: renditions.map(variantRecord),
@@ -108,6 +131,8 @@ export class TranscodePipeline {
         poster,
       };
     } catch (error) {
+      await publisher.close();
+      await this.storage.removeTree(stream);
       await this.storage.removeTree(work);
       if (error instanceof ProcessingError) throw error;
       if (isDiskFull(error)) throw new ProcessingError(ProcessingFailure.StorageFull, DISK_FULL_WHILE_PROCESSING);
@@ -155,31 +180,6 @@ export class TranscodePipeline {
     ensureSucceeded(result, 'Encoding');
     this.logger.log({ event: 'transcode.encoded', playlistId: input.playlistId, seconds: (Date.now() - started) / 1000, rungs: input.rungs.map((r) => r.label) });
     return result;
-  }
-
-  /** What ffmpeg really wrote for one rung: segment durations from its playlist, sizes from disk, codecs from the init segment. */
-  private async readRendition(build: string, rung: Rung, signal?: AbortSignal): Promise<Rendition> {
-    const dir = `${build}/${rung.label}`;
-    const playlist = parseMediaPlaylist(await this.storage.readText(`${dir}/${RUNG_PLAYLIST}`));
-    if (!playlist.initUri) throw new Error(`${rung.label} playlist has no EXT-X-MAP init segment`);
-    const initBytes = await this.sizeOf(`${dir}/${playlist.initUri}`);
-    const segments = await Promise.all(playlist.segments.map(async (s) => ({ ...s, sizeBytes: await this.sizeOf(`${dir}/${s.uri}`) })));
-    const details = await this.mediaProbe.codecDetails(this.storage.localPath(`${dir}/${playlist.initUri}`), signal);
-    return {
-      rung,
-      width: details.width ?? rung.width,
-      height: details.height ?? rung.height,
-      codecs: details.codecs,
-      initUri: playlist.initUri,
-      initBytes,
-      segments,
-    };
-  }
-
-  private async sizeOf(key: string): Promise<number> {
-    const stat = await this.storage.stat(key);
-    if (!stat) throw new Error(`ffmpeg did not write ${key}`);
-    return stat.size;
   }
 
   /**

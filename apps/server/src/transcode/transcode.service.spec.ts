@@ -16,7 +16,7 @@ import type { ProcessingProgress } from '../progress/models/processing-progress.
 import { ProgressTracker } from '../progress/progress-tracker';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 import { InMemoryJobQueue } from './in-memory-job-queue';
-import type { EncodeProgress, PipelineInput, PipelineOutput, TranscodePipeline } from './transcode-pipeline';
+import type { EncodeProgress, PipelineEvents, PipelineInput, PipelineOutput, TranscodePipeline } from './transcode-pipeline';
 import { TranscodeService } from './transcode.service';
 
 const rung: Rung = { label: '240p', height: 240, width: 426, crf: 23, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
@@ -27,11 +27,16 @@ const output: PipelineOutput = { variants: [], hls_manifest: 'stream/master.m3u8
 class ScriptedPipeline {
   readonly inputs: PipelineInput[] = [];
   constructor(
-    private readonly script: (onProgress: (p: EncodeProgress) => void, signal: AbortSignal, onEncoderStarted: (pid: number) => void) => Promise<PipelineOutput>,
+    private readonly script: (
+      onProgress: (p: EncodeProgress) => void,
+      signal: AbortSignal,
+      onEncoderStarted: (pid: number) => void,
+      events: PipelineEvents,
+    ) => Promise<PipelineOutput>,
   ) {}
-  run(input: PipelineInput, onProgress: (p: EncodeProgress) => void, signal: AbortSignal, onEncoderStarted: (pid: number) => void): Promise<PipelineOutput> {
+  run(input: PipelineInput, events: PipelineEvents, signal: AbortSignal): Promise<PipelineOutput> {
     this.inputs.push(input);
-    return this.script(onProgress, signal, onEncoderStarted);
+    return this.script(events.progress, signal, (pid) => events.encoderStarted?.(pid), events);
   }
 }
 
@@ -166,6 +171,65 @@ describe('TranscodeService: the job state machine', () => {
     service?.enqueue('p');
     const encoding = (await following).filter((s) => s.status === PlaylistStatus.TRANSCODING).at(-1);
     expect(encoding).toMatchObject({ percent: 47.5, speed: 2, etaSeconds: 1.5, rungs: [{ label: '240p', height: 240, percent: 50 }] });
+  });
+
+  describe('the PLAYABLE moment', () => {
+    const at = new Date('2026-11-30T10:00:02.000Z');
+    const playableThen = (end: () => Promise<PipelineOutput>) =>
+      new ScriptedPipeline(async (onProgress, _signal, _started, events) => {
+        onProgress({ stage: 'TRANSCODING', percent: 10, speed: 1, etaSeconds: 9 });
+        events.playable?.({ hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd', at });
+        onProgress({ stage: 'TRANSCODING', percent: 20, speed: 1, etaSeconds: 8 });
+        return end();
+      });
+
+    it('is published while TRANSCODING, persisted with where the stream is, and kept at READY', async () => {
+      await seed('p');
+      const following = followToEnd('p');
+      let whilePlayable: PlaylistManifest | null = null;
+      await start(
+        playableThen(async () => {
+          while (!tracker.current('p')?.playable) await new Promise((r) => setImmediate(r));
+          whilePlayable = catalog.get('p');
+          return output;
+        }),
+      );
+      service?.enqueue('p');
+      const seen = await following;
+      const first = seen.findIndex((s) => s.playable);
+      expect(first).toBeGreaterThan(0);
+      expect(seen.slice(0, first).every((s) => !s.playable && !s.playableAt)).toBe(true);
+      expect(seen[first]).toMatchObject({ status: 'TRANSCODING', percent: 9.5, playable: true, playableAt: at });
+      expect(seen.slice(first).every((s) => s.playable)).toBe(true);
+      expect(whilePlayable).toMatchObject({ status: 'TRANSCODING', playable_at: at.toISOString(), hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd' });
+      expect(catalog.get('p')).toMatchObject({ status: 'READY', playable_at: at.toISOString() });
+    });
+
+    it('is withdrawn when the job then fails', async () => {
+      await seed('p');
+      const following = followToEnd('p');
+      await start(playableThen(() => Promise.reject(new ProcessingError(ProcessingFailure.EncoderFailed, 'Encoding failed.'))));
+      service?.enqueue('p');
+      expect((await following).at(-1)).toMatchObject({ status: 'FAILED', playable: false, playableAt: null });
+      expect(catalog.get('p')).toMatchObject({ status: 'FAILED', playable_at: null, hls_manifest: null, dash_manifest: null });
+    });
+
+    it('is withdrawn at start-up from a job a restart interrupted, until its retry is playable again', async () => {
+      await seed('p', PlaylistStatus.TRANSCODING);
+      await catalog.update('p', { playable_at: at.toISOString(), hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd' });
+      let atRetry: PlaylistManifest | null = null;
+      const following = followToEnd('p');
+      await start(
+        new ScriptedPipeline(async (onProgress) => {
+          atRetry = catalog.get('p');
+          return encodeThenFinish(onProgress);
+        }),
+      );
+      await following;
+      expect(atRetry).toMatchObject({ playable_at: null, hls_manifest: null, dash_manifest: null });
+      // a ladder done before the publisher saw it grow is playable from READY on
+      expect(Date.parse(catalog.get('p').playable_at ?? '')).toBeGreaterThan(at.getTime());
+    });
   });
 
   it.each([PlaylistStatus.QUEUED, PlaylistStatus.PROBING, PlaylistStatus.TRANSCODING, PlaylistStatus.PACKAGING])(

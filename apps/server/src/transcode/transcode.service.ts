@@ -11,16 +11,19 @@ import { killProcessGroup } from '../ffmpeg/process-runner';
 import { ProgressTracker } from '../progress/progress-tracker';
 import { Storage } from '../storage/storage';
 import { JobQueue } from './job-queue';
-import { EncodeProgress, TranscodePipeline } from './transcode-pipeline';
+import { EncodeProgress, PlayableStream, TranscodePipeline } from './transcode-pipeline';
 
 const ACTIVE: readonly PlaylistStatus[] = [PlaylistStatus.QUEUED, PlaylistStatus.PROBING, PlaylistStatus.TRANSCODING, PlaylistStatus.PACKAGING];
+/** What a job that is not (or no longer) publishing a stream records. */
+const NOT_PLAYABLE = { playable_at: null, hls_manifest: null, dash_manifest: null } as const;
 /** Share of the overall percent given to encoding; packaging takes the rest. */
 const ENCODE_SHARE = 95;
 
 /**
- * Owns the job state machine QUEUED → PROBING → TRANSCODING → PACKAGING → READY | FAILED.
- * Every transition is persisted to the manifest before it is published, so a restart resumes
- * from disk: unfinished jobs are queued again from their kept source.
+ * Owns the job state machine QUEUED → PROBING → TRANSCODING → PACKAGING → READY | FAILED, with
+ * the PLAYABLE moment inside TRANSCODING (the growing stream is published). Every transition is
+ * persisted to the manifest before it is published, so a restart resumes from disk: unfinished
+ * jobs are queued again from their kept source, their partial stream withdrawn.
  */
 @Injectable()
 export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -43,7 +46,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     for (const manifest of unfinished) {
       this.logger.log({ event: 'job.recovered', playlistId: manifest.id, was: manifest.status });
       if (manifest.encoder) this.stopOrphan(manifest.id, manifest.encoder);
-      await this.catalog.update(manifest.id, { status: PlaylistStatus.QUEUED, progress: null, encoder: null });
+      await this.catalog.update(manifest.id, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE });
     }
     this.queue.onChange(() => void this.publishQueuePositions());
     this.queue.start((id, signal) => this.process(id, signal));
@@ -82,9 +85,12 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       await this.transition(playlistId, PlaylistStatus.TRANSCODING, rungs);
       const output = await this.pipeline.run(
         { playlistId, sourceKey: `${playlistId}/${manifest.source.path}`, probe, rungs, segmentDuration: manifest.segment_duration },
-        (p) => inOrder(() => this.onEncodeProgress(playlistId, rungs, p)),
+        {
+          progress: (p) => inOrder(() => this.onEncodeProgress(playlistId, rungs, p)),
+          encoderStarted: (pid) => inOrder(() => this.recordEncoder(playlistId, pid)),
+          playable: (stream) => inOrder(() => this.onPlayable(playlistId, stream)),
+        },
         signal,
-        (pid) => inOrder(() => this.recordEncoder(playlistId, pid)),
       );
       await recorded;
       if (signal.aborted) return;
@@ -95,6 +101,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         hls_manifest: output.hls_manifest,
         dash_manifest: output.dash_manifest,
         poster: output.poster,
+        // a ladder encoded faster than the publisher looked becomes playable as it completes
+        playable_at: this.catalog.find(playlistId)?.playable_at ?? new Date().toISOString(),
         encoder: null,
         progress: { percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), speed: null, eta_seconds: 0 },
       });
@@ -118,9 +126,17 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       this.logger.error({ event: 'job.failed', playlistId, message: (error as Error)?.message, stack: (error as Error)?.stack });
     }
     await this.storage.removeTree(`${playlistId}/${WORK_DIR}`);
-    await this.catalog.update(playlistId, { status: PlaylistStatus.FAILED, error: message, variants: [], hls_manifest: null, dash_manifest: null, encoder: null });
+    await this.catalog.update(playlistId, { status: PlaylistStatus.FAILED, error: message, variants: [], encoder: null, ...NOT_PLAYABLE });
     await this.publish(playlistId, { status: PlaylistStatus.FAILED, error: message });
     this.progress.forget(playlistId);
+  }
+
+  /** Persists where the growing stream is, then publishes the PLAYABLE moment. */
+  private async onPlayable(playlistId: string, stream: PlayableStream): Promise<void> {
+    await this.catalog.update(playlistId, { playable_at: stream.at.toISOString(), hls_manifest: stream.hls_manifest, dash_manifest: stream.dash_manifest });
+    const current = this.progress.current(playlistId);
+    await this.publish(playlistId, { ...current, status: current?.status ?? PlaylistStatus.TRANSCODING });
+    this.logger.log({ event: 'job.playable', playlistId });
   }
 
   /** Records the encoder's identity with the job, so a restart after a crash can end it. */
@@ -175,6 +191,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private publish(playlistId: string, snapshot: Partial<ProcessingProgress> & Pick<ProcessingProgress, 'status'>): Promise<void> {
+    const playableAt = this.catalog.find(playlistId)?.playable_at;
     return this.progress.publish({
       playlistId,
       percent: 0,
@@ -184,6 +201,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       queuePosition: null,
       error: null,
       ...snapshot,
+      playable: Boolean(playableAt),
+      playableAt: playableAt ? new Date(playableAt) : null,
     });
   }
 }

@@ -2,7 +2,16 @@ import { openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
 
 const UPLOAD = `mutation($file: Upload!, $options: UploadOptionsInput!) { uploadVideo(file: $file, options: $options) { id } }`;
-const STATUS = `query($id: ID!) { playlist(id: $id) { status error } }`;
+const STATE = `query($id: ID!) { playlist(id: $id) { status error playable playableAt hlsUrl dashUrl } }`;
+
+export interface PlaylistState {
+  status: string;
+  error: string | null;
+  playable: boolean;
+  playableAt: string | null;
+  hlsUrl: string | null;
+  dashUrl: string | null;
+}
 
 async function graphql<T>(
   baseUrl: string,
@@ -23,22 +32,19 @@ async function graphql<T>(
   return json.data;
 }
 
-/** Uploads a clip over the GraphQL multipart spec and waits, on its status, until it is READY. */
-export async function uploadReady(
+/** Uploads a clip over the GraphQL multipart spec; resolves with its id once it is stored. */
+export async function upload(
   baseUrl: string,
   file: string,
-  timeoutMs = 120_000,
+  options: { resolutions: number[]; segmentDuration: number } = {
+    resolutions: [360, 240],
+    segmentDuration: 2,
+  },
 ): Promise<string> {
   const form = new FormData();
   form.append(
     'operations',
-    JSON.stringify({
-      query: UPLOAD,
-      variables: {
-        file: null,
-        options: { resolutions: [360, 240], segmentDuration: 2 },
-      },
-    }),
+    JSON.stringify({ query: UPLOAD, variables: { file: null, options } }),
   );
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', await openAsBlob(file), basename(file));
@@ -47,22 +53,63 @@ export async function uploadReady(
     form,
     { 'apollo-require-preflight': 'true' },
   );
+  return uploadVideo.id;
+}
+
+export async function playlistState(
+  baseUrl: string,
+  id: string,
+): Promise<PlaylistState> {
+  const { playlist } = await graphql<{ playlist: PlaylistState }>(
+    baseUrl,
+    JSON.stringify({ query: STATE, variables: { id } }),
+    { 'content-type': 'application/json' },
+  );
+  return playlist;
+}
+
+/** Polls `probe` until it answers non-null; a FAILED playlist or the deadline ends the wait with an error. */
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | null>,
+  timeoutMs = 120_000,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { playlist } = await graphql<{
-      playlist: { status: string; error: string | null };
-    }>(
-      baseUrl,
-      JSON.stringify({ query: STATUS, variables: { id: uploadVideo.id } }),
-      { 'content-type': 'application/json' },
-    );
-    if (playlist.status === 'READY') return uploadVideo.id;
-    if (playlist.status === 'FAILED')
-      throw new Error(`The upload failed: ${playlist.error}`);
+    const value = await probe();
+    if (value !== null) return value;
     if (Date.now() > deadline)
-      throw new Error(
-        `The upload was still ${playlist.status} after ${timeoutMs} ms`,
-      );
-    await new Promise((r) => setTimeout(r, 250));
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** Waits, on the playlist's status, until it is READY. */
+export async function untilReady(
+  baseUrl: string,
+  id: string,
+  timeoutMs = 120_000,
+): Promise<PlaylistState> {
+  return until(
+    `${id} to be READY`,
+    async () => {
+      const state = await playlistState(baseUrl, id);
+      if (state.status === 'FAILED')
+        throw new Error(`Processing failed: ${state.error}`);
+      return state.status === 'READY' ? state : null;
+    },
+    timeoutMs,
+  );
+}
+
+/** Uploads a clip and waits until it is READY. */
+export async function uploadReady(
+  baseUrl: string,
+  file: string,
+  timeoutMs = 120_000,
+): Promise<string> {
+  const id = await upload(baseUrl, file);
+  await untilReady(baseUrl, id, timeoutMs);
+  return id;
 }

@@ -7,11 +7,15 @@ import type {
   UploadLimits,
 } from '../app/playlists/data-access/playlists.service';
 
+/** When fixtures that are playable became so. */
+export const PLAYABLE_AT = '2026-11-24T06:00:03.000Z';
+
 export function progressFixture(
   playlistId: string,
   status: PlaylistStatus,
   percent: number,
   error: string | null = null,
+  playable = status === 'READY',
 ): ProcessingProgress {
   return {
     __typename: 'ProcessingProgress',
@@ -21,6 +25,8 @@ export function progressFixture(
     queuePosition: null,
     etaSeconds: null,
     error,
+    playable,
+    playableAt: playable ? PLAYABLE_AT : null,
   } as ProcessingProgress;
 }
 
@@ -37,6 +43,8 @@ export function listItemFixture(
     createdAt: '2026-11-24T06:00:00.000Z',
     posterUrl: status === 'READY' ? `/media/${id}/poster.jpg` : null,
     error: status === 'FAILED' ? 'ffmpeg exited with code 1' : null,
+    playable: status === 'READY',
+    playableAt: status === 'READY' ? PLAYABLE_AT : null,
     source: { __typename: 'SourceVideo', filename: `${id}.mp4`, duration: 6 },
     progress:
       status === 'READY'
@@ -46,17 +54,26 @@ export function listItemFixture(
   } as PlaylistListItem;
 }
 
+/** `playable` while processing: the growing stream is published (a stream URL, no variants yet). */
 export function detailFixture(
   id: string,
   status: PlaylistStatus = 'READY',
+  playable = status === 'READY',
 ): PlaylistDetail {
-  const item = listItemFixture(id, status);
+  const item = listItemFixture(id, status, {
+    playable,
+    playableAt: playable ? PLAYABLE_AT : null,
+    progress:
+      status === 'READY'
+        ? null
+        : progressFixture(id, status, status === 'QUEUED' ? 0 : 42, null, playable),
+  });
   return {
     ...item,
     segmentDuration: 2,
     requestedResolutions: [1080, 360],
     skippedResolutions: [1080],
-    hlsUrl: status === 'READY' ? `/media/${id}/stream/master.m3u8` : null,
+    hlsUrl: playable ? `/media/${id}/stream/master.m3u8` : null,
     source: {
       __typename: 'SourceVideo',
       filename: `${id}.mp4`,

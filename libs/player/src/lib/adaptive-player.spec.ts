@@ -35,6 +35,29 @@ describe('AdaptivePlayer', () => {
     expect(last()).toMatchObject({ engine: 'mse', mode: 'auto' });
   });
 
+  it('starts at 0, and hands the MediaSource the expected duration of a stream that still grows', () => {
+    const player = new AdaptivePlayer(FakeHls, env);
+    players.push(player);
+    player.attach(fakeVideo());
+    player.load('/media/p/stream/master.m3u8', { expectedDuration: 120 });
+    const hls = FakeHls.instances[0];
+    expect(hls.options['startPosition']).toBe(0);
+    expect(hls.calls).toContain('attachMedia duration=120');
+  });
+
+  it('keeps seeks from the seek bar within what is published while the stream grows, until it is torn down', () => {
+    const { player, hls, video } = start();
+    const seek = (t: number) => {
+      video.currentTime = t;
+      video.dispatchEvent(new Event('seeking'));
+      return video.currentTime;
+    };
+    hls.emit(HLS_EVENTS.LEVEL_UPDATED, { level: 0, details: { live: true, edge: 12 } });
+    expect(seek(60)).toBe(11);
+    player.destroy();
+    expect(seek(60)).toBe(60);
+  });
+
   it('falls back to native HLS without MSE', () => {
     FakeHls.supported = false;
     const video = fakeVideo({ canPlayHls: true });

@@ -1,4 +1,5 @@
 import type { AbrDecision } from './abr-policy';
+import { GrowingStreamGuard } from './growing-stream';
 import { AbrEnvironment, createHlsAbrAdapter } from './hls-abr-adapter';
 import { appendSample, StatsSample, SwitchReason } from './stats-history';
 import { HLS_EVENTS, HlsErrorData, HlsLike, HlsStatic } from './hls-types';
@@ -47,12 +48,21 @@ const MAX_NETWORK_RETRIES = 3;
 const STATS_INTERVAL_MS = 1000;
 const RECOVERED_BUFFER_SECONDS = 1;
 
+export interface LoadOptions {
+  /**
+   * Seconds the stream will last (the probed duration) while its playlists still grow: the
+   * MediaSource takes it, so the seek bar spans the whole video from the start.
+   */
+  expectedDuration?: number;
+}
+
 /**
  * A framework-free adaptive player: hls.js over MSE with our ABR controller, or the browser's own
  * HLS where MSE is missing. Views read `state` snapshots; every error goes through `onError`.
  */
 export class AdaptivePlayer {
   private hls: HlsLike | null = null;
+  private guard: GrowingStreamGuard | null = null;
   private video: HTMLVideoElement | null = null;
   private state: PlayerState = INITIAL_PLAYER_STATE;
   private readonly listeners = new Set<(state: PlayerState) => void>();
@@ -76,7 +86,13 @@ export class AdaptivePlayer {
     this.video = video;
   }
 
-  load(hlsUrl: string): void {
+  /**
+   * Plays from 0, also while the playlists still grow: hls.js would start an unended playlist near
+   * its live edge. It never jumps there later: it does only when the latency passes
+   * `liveMaxLatencyDuration(Count)`, unbounded by default, or when the play head leaves the playlist,
+   * which `GrowingStreamGuard` prevents. When the playlists end, hls.js plays on as VOD.
+   */
+  load(hlsUrl: string, options: LoadOptions = {}): void {
     const video = this.video;
     if (!video) throw new Error('attach a video element before load()');
     this.teardown();
@@ -88,14 +104,17 @@ export class AdaptivePlayer {
       const hls = new this.Hls({
         abrController: createHlsAbrAdapter(this.env, (d) => this.onDecision(d)),
         capLevelToPlayerSize: false,
+        startPosition: 0,
       });
       this.hls = hls;
+      this.guard = new GrowingStreamGuard(hls, video);
       hls.on(HLS_EVENTS.LEVEL_SWITCHED, (_e, data) =>
         this.update({ playingHeight: hls.levels[data.level]?.height ?? null }),
       );
       hls.on(HLS_EVENTS.ERROR, (_e, data) => this.onError(data));
       hls.loadSource(hlsUrl);
-      hls.attachMedia(video);
+      const { expectedDuration } = options;
+      hls.attachMedia({ media: video, overrides: expectedDuration ? { duration: expectedDuration } : undefined });
       this.update({ engine: 'mse' });
     } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
       video.src = hlsUrl;
@@ -149,6 +168,8 @@ export class AdaptivePlayer {
   private teardown(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.guard?.destroy();
+    this.guard = null;
     this.hls?.destroy();
     this.hls = null;
   }

@@ -60,9 +60,9 @@ export class FakeHls implements HlsLike {
   loadSource(url: string): void {
     this.calls.push(`loadSource ${url}`);
   }
-  attachMedia(media: HTMLMediaElement): void {
+  attachMedia({ media, overrides }: { media: HTMLMediaElement; overrides?: { duration?: number } }): void {
     this.media = media;
-    this.calls.push('attachMedia');
+    this.calls.push(overrides?.duration === undefined ? 'attachMedia' : `attachMedia duration=${overrides.duration}`);
   }
   startLoad(): void {
     this.calls.push('startLoad');
@@ -90,7 +90,12 @@ export function fakeVideo(
     clientWidth = 1280,
     canPlayHls = false,
   } = opts;
+  // seeks are events: a spec sets `currentTime`, then dispatches `seeking`
+  const events = new EventTarget();
   return {
+    addEventListener: events.addEventListener.bind(events),
+    removeEventListener: events.removeEventListener.bind(events),
+    dispatchEvent: events.dispatchEvent.bind(events),
     currentTime,
     clientWidth,
     src: '',

@@ -10,6 +10,7 @@ export interface HlsLevel {
 /** hls.js event names (Hls.Events values), as strings so no import of hls.js is needed here. */
 export const HLS_EVENTS = {
   LEVEL_SWITCHED: 'hlsLevelSwitched',
+  LEVEL_UPDATED: 'hlsLevelUpdated',
   FRAG_LOADING: 'hlsFragLoading',
   FRAG_LOADED: 'hlsFragLoaded',
   FRAG_LOAD_EMERGENCY_ABORTED: 'hlsFragLoadEmergencyAborted',
@@ -32,6 +33,12 @@ export interface HlsFragment {
   abortRequests(): void;
 }
 
+/** A rung's media playlist as last loaded: `live` until `#EXT-X-ENDLIST`, `edge` the end of its last segment in seconds. */
+export interface HlsLevelDetails {
+  live: boolean;
+  edge: number;
+}
+
 export interface HlsErrorData {
   type: string;
   details: string;
@@ -42,6 +49,7 @@ export interface HlsErrorData {
 /** The payload hls.js passes with each event this library listens to. */
 export interface HlsEventData {
   [HLS_EVENTS.LEVEL_SWITCHED]: { level: number };
+  [HLS_EVENTS.LEVEL_UPDATED]: { level: number; details: HlsLevelDetails };
   [HLS_EVENTS.FRAG_LOADING]: { frag: HlsFragment };
   [HLS_EVENTS.FRAG_LOADED]: { frag: HlsFragment };
   [HLS_EVENTS.FRAG_LOAD_EMERGENCY_ABORTED]: {
@@ -78,7 +86,8 @@ export interface HlsLike {
   off<E extends HlsEvent>(event: E, listener: HlsListener<E>): void;
   trigger<E extends HlsEvent>(event: E, data: HlsEventData[E]): void;
   loadSource(url: string): void;
-  attachMedia(media: HTMLMediaElement): void;
+  /** `overrides.duration` sets the MediaSource duration instead of the playlist's (hls.js's `MediaOverrides`). */
+  attachMedia(data: { media: HTMLMediaElement; overrides?: { duration?: number } }): void;
   startLoad(position?: number): void;
   recoverMediaError(): void;
   destroy(): void;

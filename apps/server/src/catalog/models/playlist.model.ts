@@ -34,10 +34,16 @@ export class Playlist {
   @Field(() => [Variant], { description: 'Highest first; empty until READY.', complexity: listCost(MAX_RUNGS) })
   variants!: Variant[];
 
-  @Field(() => String, { nullable: true, description: 'HLS master playlist, once READY.' })
+  @Field({ description: 'True from the moment the first segment of every rung exists: playable while the rest is still being encoded.' })
+  playable!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the playlist became playable.' })
+  playableAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'HLS master playlist, once playable. Its rung playlists are EVENT playlists that grow until READY, when they end.' })
   hlsUrl!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'DASH MPD over the same segments, once READY.' })
+  @Field(() => String, { nullable: true, description: 'DASH MPD over the same segments, once playable: dynamic while it grows, static once READY.' })
   dashUrl!: string | null;
 
   @Field(() => String, { nullable: true })

@@ -29,6 +29,12 @@ export class ProcessingProgress {
   @Field(() => [RungProgress], { complexity: listCost(MAX_RUNGS) })
   rungs!: RungProgress[];
 
+  @Field({ description: 'Whether the playlist can be played yet. The first snapshot with true is the PLAYABLE moment: the growing stream is published while the rest encodes.' })
+  playable!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the playlist became playable.' })
+  playableAt!: Date | null;
+
   @Field(() => Float, { nullable: true, description: 'Encoding speed as a multiple of real time.' })
   speed!: number | null;
 

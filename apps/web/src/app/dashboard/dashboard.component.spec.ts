@@ -20,6 +20,7 @@ import {
   detailFixture,
   limitsFixture,
   listItemFixture,
+  progressFixture,
 } from '../../testing/fixtures';
 import { appRoutes } from '../app.routes';
 import { AuthService } from '../auth/auth.service';
@@ -30,7 +31,11 @@ import { DashboardComponent } from './dashboard.component';
 // The real player (hls.js, MediaSource) is another feature's concern: a stand-in shows what it is given.
 @Component({
   selector: 'cmm-player',
-  template: '<div data-testid="fake-player">{{ playlist().hlsUrl }}</div>',
+  template: `<div
+    data-testid="fake-player"
+    [attr.data-duration]="playlist().expectedDuration"
+    [attr.data-variants]="playlist().variants.length"
+  >{{ playlist().hlsUrl }}</div>`,
 })
 class FakePlayerComponent {
   readonly playlist = input.required<PlayerPlaylist>();
@@ -67,22 +72,21 @@ describe('DashboardComponent', () => {
     apollo = TestBed.inject(ApolloTestingController);
   });
 
-  async function open(url: string) {
+  async function open(
+    url: string,
+    items = [
+      listItemFixture('newest-failed', 'FAILED'),
+      listItemFixture('ready-2'),
+      listItemFixture('ready-1'),
+    ],
+  ) {
     await harness.navigateByUrl(url);
     await flush();
     apollo
       .match('UploadLimits')
       .forEach((op) => op.flushData({ uploadLimits: limitsFixture }));
     const list = apollo.match('Playlists');
-    list.forEach((op) =>
-      op.flushData(
-        connectionFixture([
-          listItemFixture('newest-failed', 'FAILED'),
-          listItemFixture('ready-2'),
-          listItemFixture('ready-1'),
-        ]),
-      ),
-    );
+    list.forEach((op) => op.flushData(connectionFixture(items)));
     await flush();
   }
 
@@ -122,6 +126,64 @@ describe('DashboardComponent', () => {
     expect(q('playlist-item-ready-1')?.getAttribute('aria-current')).toBe(
       'page',
     );
+  });
+
+  describe('a playlist still processing', () => {
+    // The history follows the playlist (a query, then the subscription) while the stage reads it too.
+    const answerAll = async (playlist: ReturnType<typeof detailFixture>) => {
+      apollo
+        .match((op) => op.operationName === 'Playlist')
+        .forEach((op) => op.flushData({ playlist }));
+      await flush();
+    };
+
+    it('shows progress without a player until the PLAYABLE moment, then the player with a processing notice', async () => {
+      await open('/playlists/new', [listItemFixture('new', 'TRANSCODING')]);
+      await answerAll(detailFixture('new', 'TRANSCODING'));
+      const progress = apollo.expectOne('ProcessingProgress');
+      expect(q('fake-player')).toBeNull();
+      expect(q('processing-state')?.textContent).toContain('processing 42%');
+
+      progress.flushData({
+        processingProgress: progressFixture('new', 'TRANSCODING', 15, null, true),
+      });
+      await flush();
+      await answerAll(detailFixture('new', 'TRANSCODING', true));
+      const player = q('fake-player');
+      expect(player?.textContent).toBe('/media/new/stream/master.m3u8');
+      // the seek bar spans the probed duration while the playlist grows
+      expect(player?.getAttribute('data-duration')).toBe('6');
+      // the notice follows the progress subscription
+      progress.flushData({
+        processingProgress: progressFixture('new', 'TRANSCODING', 57, null, true),
+      });
+      await flush();
+      expect(q('processing-notice')?.textContent).toContain(
+        'Still processing — 57 %',
+      );
+      expect(q('summary-card')?.textContent).toContain('processing 57%');
+      expect(q('fake-player')).toBe(player);
+    });
+
+    it('keeps the same player when it turns READY, and brings the rungs without the notice', async () => {
+      await open('/playlists/new', [
+        listItemFixture('new', 'TRANSCODING', { playable: true }),
+      ]);
+      await answerAll(detailFixture('new', 'TRANSCODING', true));
+      const progress = apollo.expectOne('ProcessingProgress');
+      const player = q('fake-player');
+      expect(player?.getAttribute('data-variants')).toBe('0');
+
+      progress.flushData({
+        processingProgress: progressFixture('new', 'READY', 100),
+      });
+      await flush();
+      await answerAll(detailFixture('new', 'READY'));
+      expect(q('fake-player')).toBe(player);
+      expect(player?.getAttribute('data-variants')).toBe('1');
+      expect(player?.hasAttribute('data-duration')).toBe(false);
+      expect(q('processing-notice')).toBeNull();
+    });
   });
 
   it('redirects the prototype’s /?playlist=<id> links', async () => {

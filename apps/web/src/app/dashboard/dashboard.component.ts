@@ -15,6 +15,7 @@ import {
   PlaylistsService,
 } from '../playlists/data-access/playlists.service';
 import { clampPercent, statusBadge } from '../shared/format';
+import { isPlayable } from '../shared/playable';
 import { UploadDialogComponent } from '../upload/upload-dialog.component';
 import { UploadService } from '../upload/upload.service';
 import { historyEntries } from './history-entry';
@@ -61,16 +62,21 @@ export class DashboardComponent {
   protected readonly activeId = computed(
     () => this.id() ?? this.playlists.newestReadyId(),
   );
-  private readonly activeStatus = computed(() => {
+  private readonly activeItem = computed(() => {
     const id = this.activeId();
-    return id
-      ? (this.playlists.items().find((p) => p.id === id)?.status ?? null)
-      : null;
+    return id ? this.playlists.items().find((p) => p.id === id) : undefined;
   });
-  /** Reload the details when another playlist is chosen or when the chosen one changes stage. */
+  /** Reload the details when another playlist is chosen, when the chosen one changes stage or becomes playable. */
   private readonly detailRequest = computed(
-    () => ({ id: this.activeId(), status: this.activeStatus() }),
-    { equal: (a, b) => a.id === b.id && a.status === b.status },
+    () => ({
+      id: this.activeId(),
+      status: this.activeItem()?.status ?? null,
+      playable: this.activeItem()?.playable ?? false,
+    }),
+    {
+      equal: (a, b) =>
+        a.id === b.id && a.status === b.status && a.playable === b.playable,
+    },
   );
   protected readonly detail = toSignal(
     toObservable(this.detailRequest).pipe(
@@ -78,22 +84,28 @@ export class DashboardComponent {
     ),
     { initialValue: { kind: 'none' } as DetailState },
   );
-  protected readonly loadedPlaylist = computed(() => {
+  private readonly loadedPlaylist = computed(() => {
     const state = this.detail();
     return state.kind === 'loaded' ? state.playlist : null;
   });
+  /** The details with the live stage from the history: they are read again only when the stage changes. */
+  protected readonly summary = computed(() => {
+    const playlist = this.loadedPlaylist();
+    const item = this.activeItem();
+    return playlist && item?.id === playlist.id
+      ? { ...playlist, status: item.status, progress: item.progress }
+      : playlist;
+  });
+  /** The player from the PLAYABLE moment on; READY refreshes the same player in place (see PlayerService.load). */
   protected readonly playerPlaylist = computed(() => {
     const playlist = this.loadedPlaylist();
-    return playlist && playlist.status === 'READY' && playlist.hlsUrl
+    return playlist && isPlayable(playlist) && playlist.hlsUrl
       ? toPlayerPlaylist(playlist)
       : null;
   });
   /** Live stage of the chosen playlist while it is being processed (from the history's progress). */
   protected readonly processing = computed(() => {
-    const id = this.activeId();
-    const item = id
-      ? this.playlists.items().find((p) => p.id === id)
-      : undefined;
+    const item = this.activeItem();
     if (!item || item.status === 'READY') return null;
     return {
       status: item.status,

@@ -6,6 +6,8 @@ export function toPlayerPlaylist(p: PlaylistDetail): PlayerPlaylist {
   return {
     id: p.id,
     hlsUrl: p.hlsUrl,
+    // until READY the rung playlists grow and do not say how long the video is: the probe does
+    expectedDuration: p.status === 'READY' ? null : p.source.duration,
     variants: p.variants.map((v) => ({
       label: v.label,
       height: v.height,

@@ -13,6 +13,7 @@ const segments = [
 const PLAYLIST: PlayerPlaylist = {
   id: 'p1',
   hlsUrl: '/media/p1/stream/master.m3u8',
+  expectedDuration: null,
   variants: [
     { label: '360p', height: 360, width: 640, bitrate: 800_000, segments },
     { label: '720p', height: 720, width: 1280, bitrate: 2_400_000, segments },

@@ -12,6 +12,7 @@ const segments = [
 const PLAYLIST: PlayerPlaylist = {
   id: 'p1',
   hlsUrl: '/media/p1/stream/master.m3u8',
+  expectedDuration: null,
   variants: [
     { label: '240p', height: 240, width: 426, bitrate: 400_000, segments },
     { label: '720p', height: 720, width: 1280, bitrate: 2_800_000, segments },
@@ -66,6 +67,19 @@ describe('PlayerService', () => {
     expect(service.renditionHeight()).toBe(720);
     hls.emit(HLS_EVENTS.LEVEL_SWITCHED, { level: 0 });
     expect(service.renditionHeight()).toBe(240);
+  });
+
+  it('plays a growing stream over the probed duration, and keeps playing it when READY brings the rungs', () => {
+    service.load({ ...PLAYLIST, expectedDuration: 120, variants: [] });
+    const hls = FakeHls.instances[0];
+    expect(hls.calls).toContain('attachMedia duration=120');
+    expect(service.segments()).toEqual([]);
+
+    service.load(PLAYLIST);
+    expect(FakeHls.instances).toHaveLength(1);
+    expect(hls.calls).not.toContain('destroy');
+    expect(service.variants().map((v) => v.label)).toEqual(['720p', '240p']);
+    expect(service.segments()).toEqual(segments);
   });
 
   it('does not load a playlist that has no stream yet', () => {

@@ -55,14 +55,21 @@ export class PlayerService {
     this.player.attach(video);
   }
 
-  /** Loads a playlist; the same stream handed in again (a refreshed query result) keeps playing. */
+  /**
+   * Loads a playlist; the same stream handed in again keeps playing: a refreshed query result, or
+   * the READY playlist of a stream that was growing (hls.js reads ENDLIST on its next refresh and
+   * plays on as VOD; the rungs and segments appear from the refreshed variants).
+   */
   load(playlist: PlayerPlaylist): void {
     const previous = this.playlistSignal();
     this.playlistSignal.set(playlist);
     if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl)
       return;
     this.time.set(0);
-    if (playlist.hlsUrl) this.player.load(playlist.hlsUrl);
+    if (playlist.hlsUrl)
+      this.player.load(playlist.hlsUrl, {
+        expectedDuration: playlist.expectedDuration ?? undefined,
+      });
   }
 
   selectHeight(height: number): void {

@@ -17,5 +17,8 @@ export interface PlayerVariant {
 export interface PlayerPlaylist {
   id: string;
   hlsUrl: string | null;
+  /** Seconds, from the probe, while the stream is still being encoded (its playlists grow); null once READY. */
+  expectedDuration: number | null;
+  /** Empty until READY. */
   variants: PlayerVariant[];
 }

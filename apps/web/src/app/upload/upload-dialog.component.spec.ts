@@ -18,7 +18,7 @@ import {
   videoFile,
 } from '../../testing/fixtures';
 import { UploadDialogComponent } from './upload-dialog.component';
-import { READY_PAUSE_MS, UploadService } from './upload.service';
+import { UploadService } from './upload.service';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
@@ -155,7 +155,7 @@ describe('UploadDialogComponent', () => {
     req.flush({ errors: [{ message: 'x' }] });
   });
 
-  it('keeps the upload bar full while processing, and shows processing reach 100 before it closes', async () => {
+  it('keeps the upload bar full while processing, and steps aside once the playlist is playable', async () => {
     await chooseFile(videoFile('clip.mp4', 2048));
     submit().click();
     await render();
@@ -181,16 +181,12 @@ describe('UploadDialogComponent', () => {
     ]);
     expect(q('upload-stage')?.textContent).toContain('Transcoding 40%');
 
-    progress.flushData({
-      processingProgress: progressFixture('p1', 'READY', 100),
-    });
-    await settle();
-    await render();
-    expect(value('processing-progress')).toBe('100');
-    expect(q('upload-stage')?.textContent).toContain('Ready 100%');
     expect(fixture.componentInstance.open()).toBe(true);
 
-    await new Promise((resolve) => setTimeout(resolve, READY_PAUSE_MS + 20));
+    progress.flushData({
+      processingProgress: progressFixture('p1', 'TRANSCODING', 45, null, true),
+    });
+    await settle();
     await render();
     expect(fixture.componentInstance.open()).toBe(false);
   });

@@ -139,9 +139,8 @@ export class UploadDialogComponent {
         return 'The server refused the upload';
       case 'processing':
         return `${STAGE_TEXT[job.stage ?? 'QUEUED']} ${clampPercent(job.stagePercent)}%`;
-      case 'ready':
       case 'opened':
-        return 'Ready 100%: opening the playlist';
+        return 'Playable: opening the playlist';
       case 'failed':
         return 'Processing failed';
     }
@@ -154,7 +153,7 @@ export class UploadDialogComponent {
       if (this.open() && !dialog.open) this.show(dialog);
       else if (!this.open() && dialog.open) this.hide(dialog);
     });
-    // The new playlist opens by itself after READY (UploadService navigates); the dialog steps aside.
+    // The new playlist opens by itself once playable (UploadService navigates); the dialog steps aside.
     effect(() => {
       if (this.job()?.phase === 'opened') {
         this.jobId.set(null);

@@ -18,11 +18,9 @@ import {
 } from '../../testing/fixtures';
 import { AuthService } from '../auth/auth.service';
 import { PlaylistsService } from '../playlists/data-access/playlists.service';
-import { READY_PAUSE_MS, UploadService } from './upload.service';
+import { UploadService } from './upload.service';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
-const pause = () =>
-  new Promise((resolve) => setTimeout(resolve, READY_PAUSE_MS + 20));
 
 describe('UploadService', () => {
   let service: UploadService;
@@ -185,7 +183,7 @@ describe('UploadService', () => {
     expect(service.jobs()).toEqual([]);
   });
 
-  it('follows processing after the upload and opens the playlist when READY', async () => {
+  it('follows processing after the upload and opens the playlist as soon as it is playable', async () => {
     const playlists = TestBed.inject(PlaylistsService);
     const id = service.start({ file: videoFile(), options });
     http
@@ -216,19 +214,35 @@ describe('UploadService', () => {
     });
     expect(navigate).not.toHaveBeenCalled();
 
+    // the PLAYABLE moment: the rest is still being encoded
     sub.flushData({
-      processingProgress: progressFixture('new-1', 'READY', 100),
+      processingProgress: progressFixture('new-1', 'TRANSCODING', 58, null, true),
     });
     await settle();
-    // READY shows 100 % first; the playlist opens only after the pause.
     expect(service.job(id)).toMatchObject({
-      phase: 'ready',
-      stagePercent: 100,
+      phase: 'opened',
+      stage: 'TRANSCODING',
+      stagePercent: 58,
     });
-    expect(navigate).not.toHaveBeenCalled();
-    await pause();
-    expect(service.job(id)?.phase).toBe('opened');
+    expect(navigate).toHaveBeenCalledTimes(1);
     expect(navigate).toHaveBeenCalledWith(['/playlists', 'new-1']);
+  });
+
+  it('opens a playlist first seen READY, also from a server that never says playable', async () => {
+    const id = service.start({ file: videoFile(), options });
+    http
+      .expectOne('/graphql')
+      .flush({ data: { uploadVideo: listItemFixture('new-2', 'QUEUED') } });
+    apollo
+      .expectOne('Playlist')
+      .flushData({ playlist: detailFixture('new-2', 'QUEUED') });
+    await settle();
+    apollo.expectOne('ProcessingProgress').flushData({
+      processingProgress: progressFixture('new-2', 'READY', 100, null, false),
+    });
+    await settle();
+    expect(service.job(id)?.phase).toBe('opened');
+    expect(navigate).toHaveBeenCalledWith(['/playlists', 'new-2']);
   });
 
   it('shows every byte sent once the server answers, even if the last progress event never came', () => {
@@ -246,24 +260,6 @@ describe('UploadService', () => {
       sentPercent: 100,
     });
     req.flush({ errors: [{ message: 'x' }] });
-  });
-
-  it('does not open the playlist of an upload dismissed during the pause', async () => {
-    const id = service.start({ file: videoFile(), options });
-    http
-      .expectOne('/graphql')
-      .flush({ data: { uploadVideo: listItemFixture('new-2', 'QUEUED') } });
-    apollo
-      .expectOne('Playlist')
-      .flushData({ playlist: detailFixture('new-2', 'QUEUED') });
-    await settle();
-    apollo.expectOne('ProcessingProgress').flushData({
-      processingProgress: progressFixture('new-2', 'READY', 100),
-    });
-    await settle();
-    service.dismiss(id);
-    await pause();
-    expect(navigate).not.toHaveBeenCalled();
   });
 
   it('shows the processing error when the playlist FAILED', async () => {

@@ -1,4 +1,4 @@
-// Several concurrent uploads as signals: bytes sent, then processing stage, then the playlist opens when READY.
+// Several concurrent uploads as signals: bytes sent, then processing stage, then the playlist opens once playable.
 import {
   HttpClient,
   HttpErrorResponse,
@@ -20,11 +20,12 @@ import {
   type UploadVideoMutation,
   UploadVideoDocument,
 } from '@cmm/api-schema';
-import { Subscription, timer } from 'rxjs';
+import { Subscription, takeWhile } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { isUnauthenticated } from '../auth/unauthenticated';
 import { API_ENDPOINTS } from '../core/api-endpoints';
 import { PlaylistsService } from '../playlists/data-access/playlists.service';
+import { isPlayable } from '../shared/playable';
 import { buildMultipartBody } from './multipart-request';
 import {
   type FieldErrors,
@@ -33,21 +34,18 @@ import {
 } from './upload-errors';
 
 /**
- * uploading → processing → ready → opened | failed; `rejected` when the server refused the input,
- * `network-error` when the request never completed (retry is possible). `ready` lasts
- * `READY_PAUSE_MS`, so a person sees processing reach 100 % before the playlist opens.
+ * uploading → processing → opened | failed; `rejected` when the server refused the input,
+ * `network-error` when the request never completed (retry is possible). The playlist opens as soon
+ * as it is playable, as on video sites: it can be watched while the rest is still encoded, and the
+ * player says how far processing is.
  */
 export type UploadPhase =
   | 'uploading'
   | 'processing'
-  | 'ready'
   | 'opened'
   | 'failed'
   | 'rejected'
   | 'network-error';
-
-/** How long the finished upload shows 100 % before its playlist opens. */
-export const READY_PAUSE_MS = 800;
 
 export interface UploadJob {
   readonly id: string;
@@ -237,39 +235,32 @@ export class UploadService {
   }
 
   private follow(id: string, playlistId: string): void {
-    const subscription = this.playlists.progress$(playlistId).subscribe({
-      next: (progress) => {
-        this.patch(id, {
-          stage: progress.status,
-          stagePercent: progress.percent,
-        });
-        if (progress.status === 'READY') {
-          this.patch(id, { phase: 'ready', stagePercent: 100 });
-          this.openWhenShown(id, playlistId);
-        } else if (progress.status === 'FAILED') {
+    const subscription = this.playlists
+      .progress$(playlistId)
+      .pipe(takeWhile((progress) => !isPlayable(progress), true))
+      .subscribe({
+        next: (progress) => {
+          this.patch(id, {
+            stage: progress.status,
+            stagePercent: progress.percent,
+          });
+          if (isPlayable(progress)) {
+            this.patch(id, { phase: 'opened' });
+            void this.router.navigate(['/playlists', playlistId]);
+          } else if (progress.status === 'FAILED') {
+            this.patch(id, {
+              phase: 'failed',
+              error: progress.error ?? 'Processing failed.',
+            });
+          }
+        },
+        error: () =>
           this.patch(id, {
             phase: 'failed',
-            error: progress.error ?? 'Processing failed.',
-          });
-        }
-      },
-      error: () =>
-        this.patch(id, {
-          phase: 'failed',
-          error: 'Lost track of the processing progress.',
-        }),
-    });
+            error: 'Lost track of the processing progress.',
+          }),
+      });
     this.subscriptions.set(id, subscription);
-  }
-
-  /** Opens the playlist once the finished bar has been on screen; dismissing the upload first cancels it. */
-  private openWhenShown(id: string, playlistId: string): void {
-    const open = timer(READY_PAUSE_MS).subscribe(() => {
-      this.patch(id, { phase: 'opened' });
-      void this.router.navigate(['/playlists', playlistId]);
-    });
-    this.subscriptions.get(id)?.unsubscribe();
-    this.subscriptions.set(id, open);
   }
 
   private patch(id: string, changes: Partial<UploadJob>): void {

@@ -37,6 +37,8 @@ export type ProgressFieldsFragment = {
   queuePosition: number | null;
   etaSeconds: number | null;
   error: string | null;
+  playable: boolean;
+  playableAt: string | null;
 };
 
 export type PlaylistListItemFragment = {
@@ -46,6 +48,8 @@ export type PlaylistListItemFragment = {
   createdAt: string;
   posterUrl: string | null;
   error: string | null;
+  playable: boolean;
+  playableAt: string | null;
   source: { filename: string; duration: number };
   progress: {
     playlistId: string;
@@ -54,6 +58,8 @@ export type PlaylistListItemFragment = {
     queuePosition: number | null;
     etaSeconds: number | null;
     error: string | null;
+    playable: boolean;
+    playableAt: string | null;
   } | null;
 };
 
@@ -68,6 +74,8 @@ export type PlaylistDetailFragment = {
   createdAt: string;
   posterUrl: string | null;
   error: string | null;
+  playable: boolean;
+  playableAt: string | null;
   source: {
     filename: string;
     sizeBytes: number;
@@ -104,6 +112,8 @@ export type PlaylistDetailFragment = {
     queuePosition: number | null;
     etaSeconds: number | null;
     error: string | null;
+    playable: boolean;
+    playableAt: string | null;
   } | null;
 };
 
@@ -124,6 +134,8 @@ export type PlaylistsQuery = {
         createdAt: string;
         posterUrl: string | null;
         error: string | null;
+        playable: boolean;
+        playableAt: string | null;
         source: { filename: string; duration: number };
         progress: {
           playlistId: string;
@@ -132,6 +144,8 @@ export type PlaylistsQuery = {
           queuePosition: number | null;
           etaSeconds: number | null;
           error: string | null;
+          playable: boolean;
+          playableAt: string | null;
         } | null;
       };
     }>;
@@ -155,6 +169,8 @@ export type PlaylistQuery = {
     createdAt: string;
     posterUrl: string | null;
     error: string | null;
+    playable: boolean;
+    playableAt: string | null;
     source: {
       filename: string;
       sizeBytes: number;
@@ -191,6 +207,8 @@ export type PlaylistQuery = {
       queuePosition: number | null;
       etaSeconds: number | null;
       error: string | null;
+      playable: boolean;
+      playableAt: string | null;
     } | null;
   } | null;
 };
@@ -213,6 +231,8 @@ export type ProcessingProgressSubscription = {
     queuePosition: number | null;
     etaSeconds: number | null;
     error: string | null;
+    playable: boolean;
+    playableAt: string | null;
   };
 };
 
@@ -244,6 +264,8 @@ export type UploadVideoMutation = {
     createdAt: string;
     posterUrl: string | null;
     error: string | null;
+    playable: boolean;
+    playableAt: string | null;
     source: { filename: string; duration: number };
     progress: {
       playlistId: string;
@@ -252,6 +274,8 @@ export type UploadVideoMutation = {
       queuePosition: number | null;
       etaSeconds: number | null;
       error: string | null;
+      playable: boolean;
+      playableAt: string | null;
     } | null;
   };
 };
@@ -275,6 +299,8 @@ export const ProgressFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
           { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
         ],
       },
     },
@@ -299,6 +325,8 @@ export const PlaylistListItemFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'posterUrl' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },
@@ -342,6 +370,8 @@ export const PlaylistListItemFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
           { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
         ],
       },
     },
@@ -458,6 +488,8 @@ export const PlaylistDetailFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
           { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
         ],
       },
     },
@@ -477,6 +509,8 @@ export const PlaylistDetailFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'posterUrl' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },
@@ -653,6 +687,8 @@ export const PlaylistsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
           { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
         ],
       },
     },
@@ -672,6 +708,8 @@ export const PlaylistsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'posterUrl' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },
@@ -763,6 +801,8 @@ export const PlaylistDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
           { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
         ],
       },
     },
@@ -782,6 +822,8 @@ export const PlaylistDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'posterUrl' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },
@@ -1010,6 +1052,8 @@ export const ProcessingProgressDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
           { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
         ],
       },
     },
@@ -1161,6 +1205,8 @@ export const UploadVideoDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
           { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
         ],
       },
     },
@@ -1180,6 +1226,8 @@ export const UploadVideoDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'posterUrl' } },
           { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },

@@ -5,6 +5,7 @@ import {
   ApolloTestingModule,
 } from 'apollo-angular/testing';
 import {
+  PLAYABLE_AT,
   connectionFixture,
   detailFixture,
   limitsFixture,
@@ -123,6 +124,23 @@ describe('PlaylistsService', () => {
     await settle();
     expect(service.items()[0].posterUrl).toBe('/media/p1/poster.jpg');
     expect(service.newestReadyId()).toBe('p1');
+  });
+
+  it('marks a history entry playable at the PLAYABLE snapshot, while it is still processing', async () => {
+    service.upsert(listItemFixture('p3', 'QUEUED'));
+    apollo
+      .expectOne('Playlist')
+      .flushData({ playlist: detailFixture('p3', 'QUEUED') });
+    await settle();
+    apollo.expectOne('ProcessingProgress').flushData({
+      processingProgress: progressFixture('p3', 'TRANSCODING', 12, null, true),
+    });
+    await settle();
+    expect(service.items()[0]).toMatchObject({
+      status: 'TRANSCODING',
+      playable: true,
+      playableAt: PLAYABLE_AT,
+    });
   });
 
   it('reports a failed refresh of a finished playlist instead of dropping it', async () => {

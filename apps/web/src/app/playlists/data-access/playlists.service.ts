@@ -224,6 +224,8 @@ export class PlaylistsService {
               ...p,
               status: progress.status,
               progress,
+              playable: progress.playable,
+              playableAt: progress.playableAt,
               error: progress.error ?? p.error,
             }
           : p,
@@ -285,6 +287,8 @@ function progressOf(playlist: PlaylistListItem): ProcessingProgress {
       queuePosition: null,
       etaSeconds: null,
       error: playlist.error,
+      playable: playlist.playable,
+      playableAt: playlist.playableAt,
     }
   );
 }
@@ -298,6 +302,8 @@ function toListItem(p: PlaylistListItem): PlaylistListItem {
     createdAt: p.createdAt,
     posterUrl: p.posterUrl,
     error: p.error,
+    playable: p.playable,
+    playableAt: p.playableAt,
     source: { filename: p.source.filename, duration: p.source.duration },
     progress: p.progress,
   };

@@ -1,44 +1,75 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import {
+  mkdir,
+  mkdtemp,
+  rename,
+  rm,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
-import { Storage } from '../storage/storage';
-import { MediaModule } from './media.module';
+import type { OpenedFile } from '../storage/storage';
 import { rawGet } from '../testing/raw-get';
+import { MediaRequestHandler } from './media-request-handler';
+import { serveMediaFirst } from './serve-media-first';
 
-/** Hands out real streams and remembers them, so a test can see what became of one. */
+/** What became of one opened file: the test sees whether it was closed and how much was read. */
+interface OpenRecord {
+  size: number;
+  bytesRead: number;
+  closed: boolean;
+}
+
+/** Real files, with every open recorded. */
 class RecordingStorage extends LocalDiskStorage {
-  readonly streams: Readable[] = [];
+  readonly opened: OpenRecord[] = [];
 
-  override readStream(
-    key: string,
-    range?: { start: number; end: number },
-  ): Readable {
-    const stream = super.readStream(key, range);
-    this.streams.push(stream);
-    return stream;
+  override async openRead(key: string): Promise<OpenedFile | null> {
+    const file = await super.openRead(key);
+    if (file === null) return null;
+    const record: OpenRecord = { size: file.size, bytesRead: 0, closed: false };
+    this.opened.push(record);
+    return {
+      size: file.size,
+      modifiedAt: file.modifiedAt,
+      read: async (buffer, position) => {
+        const bytes = await file.read(buffer, position);
+        record.bytesRead += bytes;
+        return bytes;
+      },
+      close: () => {
+        record.closed = true;
+        file.close();
+      },
+    };
   }
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition() && waited < 5000; waited += 10)
+    await new Promise((r) => setTimeout(r, 10));
 }
 
 const SEGMENT = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 const SECRET = 'outside the media root';
 
-describe('MediaController over HTTP', () => {
+describe('MediaRequestHandler over HTTP, mounted in front of the framework', () => {
   let base: string;
   let root: string;
-  let app: INestApplication;
+  let outside: string;
+  let server: Server;
   let origin: string;
   let storage: RecordingStorage;
 
   beforeAll(async () => {
-    base = await mkdtemp(join(tmpdir(), 'media-controller-'));
+    base = await mkdtemp(join(tmpdir(), 'media-handler-'));
     root = join(base, 'media');
-    const outside = join(base, 'outside');
+    outside = join(base, 'outside');
     await mkdir(join(root, 'clip/stream/720p'), { recursive: true });
     await mkdir(join(outside, 'stream'), { recursive: true });
     await writeFile(join(outside, 'secret.txt'), SECRET);
@@ -69,25 +100,25 @@ describe('MediaController over HTTP', () => {
       join(root, 'clip/poster.jpg'),
       join(root, 'alias/poster.jpg'),
     );
+    execFileSync('mkfifo', [join(root, 'clip/stream/720p/segment_00009.m4s')]);
 
-    // StorageModule is global in the app; a global stub stands in for it here.
     storage = new RecordingStorage(root);
-    const storageModule = {
-      module: class StorageStubModule {},
-      global: true,
-      providers: [{ provide: Storage, useValue: storage }],
-      exports: [Storage],
-    };
-    const moduleRef = await Test.createTestingModule({
-      imports: [storageModule, MediaModule],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    // The framework's listener, as Nest's adapter installs it; media requests must never reach it.
+    server = createServer((req, res) =>
+      res
+        .writeHead(418, { 'content-type': 'text/plain' })
+        .end(`framework ${req.url}`),
+    );
+    serveMediaFirst(server, new MediaRequestHandler(storage));
+    await new Promise<void>((resolve) =>
+      server.listen(0, '127.0.0.1', resolve),
+    );
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
-    await app?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
     await rm(base, { recursive: true, force: true });
   });
 
@@ -271,8 +302,8 @@ describe('MediaController over HTTP', () => {
     expect(res.body).not.toContain('secret');
   });
 
-  it('stops reading the file when the client goes away mid-transfer', async () => {
-    const before = storage.streams.length;
+  it('stops reading and closes the file when the client goes away mid-transfer', async () => {
+    const before = storage.opened.length;
     await new Promise<void>((resolve, reject) => {
       const req = request(
         `${origin}/media/clip/stream/720p/segment_00003.m4s`,
@@ -288,17 +319,104 @@ describe('MediaController over HTTP', () => {
       );
       req.end();
     });
-    const stream = storage.streams[before];
-    for (let waited = 0; !stream.destroyed && waited < 2000; waited += 10)
-      await new Promise((r) => setTimeout(r, 10));
-    expect(stream.destroyed).toBe(true);
-    expect(stream.readableEnded).toBe(false);
+    const file = storage.opened[before];
+    await until(() => file.closed);
+    expect(file.closed).toBe(true);
+    expect(file.bytesRead).toBeLessThan(file.size);
+  });
+
+  it('closes the file after a whole, a ranged, a HEAD and a 304 answer', async () => {
+    const before = storage.opened.length;
+    const etag = (await get(SEGMENT_URL)).headers.get('etag') ?? '';
+    await (await get(SEGMENT_URL, { Range: 'bytes=0-9' })).arrayBuffer();
+    await get(SEGMENT_URL, {}, 'HEAD');
+    await get(SEGMENT_URL, { 'If-None-Match': etag });
+    await until(() => storage.opened.slice(before).every((f) => f.closed));
+    expect(storage.opened.slice(before).map((f) => f.closed)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('rejects malformed percent-encoding as a bad request, before any file is looked up', async () => {
-    // Express fails to decode the route parameter; Nest answers with its plain 400.
+    const before = storage.opened.length;
     const res = await rawGet(origin, '/media/%E0%A4%A');
     expect(res.status).toBe(400);
     expect(res.body).not.toContain(base);
+    expect(storage.opened.length).toBe(before);
+  });
+
+  it.each(['POST', 'PUT', 'DELETE'])(
+    'answers %s as 404, like a path it does not serve',
+    async (method) => {
+      expect((await get(SEGMENT_URL, {}, method)).status).toBe(404);
+    },
+  );
+
+  it.each([
+    ['/mediax/clip/poster.jpg', 418],
+    ['/media', 418],
+    ['/health', 418],
+    ['/media/clip/poster.jpg', 200],
+  ])('hands %s to %s', async (path, status) => {
+    expect((await rawGet(origin, path)).status).toBe(status);
+  });
+
+  it('answers 404 for a name in the stream that is a FIFO, without waiting for a writer', async () => {
+    expect(
+      (await get('/media/clip/stream/720p/segment_00009.m4s')).status,
+    ).toBe(404);
+  });
+
+  describe('files that change while published: nothing is served from a cache', () => {
+    const KEY = 'clip/stream/720p/playlist.m3u8';
+    const URL = `/media/${KEY}`;
+
+    /** Writes a temp file and renames it over the name, as Storage.writeAtomic does. */
+    async function replace(key: string, text: string): Promise<void> {
+      await writeFile(join(root, `${key}.next.tmp`), text);
+      await rename(join(root, `${key}.next.tmp`), join(root, key));
+    }
+
+    it('serves each version of a manifest renamed over, with a new ETag', async () => {
+      await replace(KEY, '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:EVENT\n');
+      const first = await get(URL);
+      expect(await first.text()).toBe('#EXTM3U\n#EXT-X-PLAYLIST-TYPE:EVENT\n');
+      await replace(
+        KEY,
+        '#EXTM3U\n#EXT-X-PLAYLIST-TYPE:EVENT\n#EXTINF:4,\nsegment_00001.m4s\n',
+      );
+      const second = await get(URL, {
+        'If-None-Match': first.headers.get('etag') ?? '',
+      });
+      expect(second.status).toBe(200);
+      expect(await second.text()).toContain('segment_00001.m4s');
+      expect(second.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    });
+
+    it('answers 404 once a file is removed, and serves the new one re-created under the same name', async () => {
+      const key = 'clip/stream/240p/segment_00001.m4s';
+      await mkdir(join(root, 'clip/stream/240p'), { recursive: true });
+      await writeFile(join(root, key), 'first encode');
+      expect(await (await get(`/media/${key}`)).text()).toBe('first encode');
+      await rm(join(root, 'clip/stream/240p'), { recursive: true });
+      expect((await get(`/media/${key}`)).status).toBe(404);
+      await mkdir(join(root, 'clip/stream/240p'), { recursive: true });
+      await writeFile(join(root, key), 'the retry');
+      expect(await (await get(`/media/${key}`)).text()).toBe('the retry');
+    });
+
+    it('refuses a file once served that became a symlink to outside the root', async () => {
+      const key = 'clip/stream/720p/segment_00004.m4s';
+      await writeFile(join(root, key), 'inside');
+      expect((await get(`/media/${key}`)).status).toBe(200);
+      await unlink(join(root, key));
+      await symlink(join(outside, 'stream/secret.m4s'), join(root, key));
+      const res = await rawGet(origin, `/media/${key}`);
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain(SECRET);
+    });
   });
 });
