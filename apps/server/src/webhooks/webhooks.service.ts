@@ -175,7 +175,10 @@ export class WebhooksService implements OnModuleInit, OnApplicationBootstrap, On
     const { due, wakeAt } = dueDeliveries(pending, now, PARALLEL_ATTEMPTS - this.inFlight.size);
     for (const id of due) {
       const delivery = pending.find((d) => d.id === id) as DeliveryRecord;
-      this.inFlight.set(id, this.attempt(delivery).finally(() => (this.inFlight.delete(id), this.wake())));
+      const attempt = this.attempt(delivery)
+        .catch((error: Error) => this.logger.error({ event: 'webhook.attempt_crashed', deliveryId: id, message: error.message, stack: error.stack }))
+        .finally(() => (this.inFlight.delete(id), this.wake()));
+      this.inFlight.set(id, attempt);
     }
     if (wakeAt !== null) this.timer = setTimeout(() => this.wake(), Math.min(wakeAt - now, MAX_TIMER_MS)).unref();
   }
