@@ -76,6 +76,7 @@ export type PlaylistDetailFragment = {
   error: string | null;
   playable: boolean;
   playableAt: string | null;
+  storyboard: { vttUrl: string } | null;
   source: {
     filename: string;
     sizeBytes: number;
@@ -171,6 +172,7 @@ export type PlaylistQuery = {
     error: string | null;
     playable: boolean;
     playableAt: string | null;
+    storyboard: { vttUrl: string } | null;
     source: {
       filename: string;
       sizeBytes: number;
@@ -404,6 +406,16 @@ export const PlaylistDetailFragmentDoc = {
             name: { kind: 'Name', value: 'skippedResolutions' },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'hlsUrl' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'storyboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'vttUrl' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },
@@ -875,6 +887,16 @@ export const PlaylistDocument = {
             name: { kind: 'Name', value: 'skippedResolutions' },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'hlsUrl' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'storyboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'vttUrl' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },
