@@ -193,9 +193,10 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     execFileSync(ffmpeg, ['-v', 'error', '-y', ...testsrc(2), ...sine(2), ...x264, '-c:a', 'aac', join(oddRoot, 'odd/source/clip.mp4')]);
     const source = await probe.probe(oddStorage.localPath('odd/source/clip.mp4'));
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
-    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
+    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe, new StoryboardMaker(oddStorage, runner, binaries)).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
     expect(output.variants.map((v) => v.segments.length)).toEqual([2, 2]);
     expect(readdirSync(join(oddRoot, 'odd', 'stream', '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
+    expect(readdirSync(join(oddRoot, 'odd', 'storyboard')).sort()).toEqual(['sprite_000.jpg', 'thumbnails.vtt']);
   });
 
   it('publishes the ladder while it encodes: playable from the first whole segments, complete at the end', async () => {
