@@ -7,3 +7,4 @@ export * from './lib/hls-abr-adapter';
 export * from './lib/hls-types';
 export * from './lib/media-metrics';
 export * from './lib/stats-history';
+export * from './lib/thumbnail-track';

@@ -1,5 +1,6 @@
 import type { Rung } from '@cmm/media-rules';
 import type { ProcessIdentity } from '../ffmpeg/process-identity';
+import type { StoryboardRecord } from '../storyboard/storyboard-record';
 import { PlaylistStatus } from './models/playlist-status.enum';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -77,6 +78,8 @@ export interface PlaylistManifest {
   hls_manifest: string | null;
   dash_manifest: string | null;
   poster: string | null;
+  /** Seek previews, made after the ladder; absent (older manifests) or null until made, and when they could not be. */
+  storyboard?: StoryboardRecord | null;
   /** When the growing stream first became playable (ISO time); null until then and after a failure. */
   playable_at?: string | null;
   progress: ProgressRecord | null;

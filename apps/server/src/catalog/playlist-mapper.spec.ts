@@ -57,6 +57,27 @@ describe('toPlaylist', () => {
     expect(toPlaylist(manifest()).hlsUrl).toBe('/media/clip-20261124T055412Z-abc123/stream/master.m3u8');
   });
 
+  it.each([
+    ['none yet', undefined, null],
+    ['none made', null, null],
+    [
+      'one made',
+      { vtt: 'storyboard/thumbnails.vtt', sprites: ['storyboard/sprite_000.jpg', 'storyboard/sprite_001.jpg'], interval: 5, count: 120, width: 160, height: 90, columns: 10, rows: 10 },
+      {
+        vttUrl: '/media/clip-20261124T055412Z-abc123/storyboard/thumbnails.vtt',
+        spriteUrls: ['/media/clip-20261124T055412Z-abc123/storyboard/sprite_000.jpg', '/media/clip-20261124T055412Z-abc123/storyboard/sprite_001.jpg'],
+        interval: 5,
+        count: 120,
+        width: 160,
+        height: 90,
+        columns: 10,
+        rows: 10,
+      },
+    ],
+  ])('maps the storyboard: %s', (_name, storyboard, expected) => {
+    expect(toPlaylist(manifest({ storyboard })).storyboard).toEqual(expected);
+  });
+
   it('has no stream URLs and carries the error when FAILED', () => {
     const p = toPlaylist(manifest({ status: PlaylistStatus.FAILED, error: 'The file has no video stream', variants: [], hls_manifest: null, dash_manifest: null, poster: null }));
     expect(p).toMatchObject({ status: 'FAILED', hlsUrl: null, dashUrl: null, posterUrl: null, error: 'The file has no video stream' });

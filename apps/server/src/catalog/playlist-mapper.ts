@@ -64,6 +64,18 @@ export function toPlaylist(m: PlaylistManifest): Playlist {
     hlsUrl: url(m.hls_manifest),
     dashUrl: url(m.dash_manifest),
     posterUrl: url(m.poster),
+    storyboard: m.storyboard
+      ? {
+          vttUrl: mediaUrl(m.id, m.storyboard.vtt),
+          spriteUrls: m.storyboard.sprites.map((sprite) => mediaUrl(m.id, sprite)),
+          interval: m.storyboard.interval,
+          count: m.storyboard.count,
+          width: m.storyboard.width,
+          height: m.storyboard.height,
+          columns: m.storyboard.columns,
+          rows: m.storyboard.rows,
+        }
+      : null,
     error: m.error,
   };
 }

@@ -9,6 +9,8 @@ describe('contentTypeFor', () => {
     ['clip/stream/720p/init.mp4', 'video/mp4'],
     ['clip/poster.jpg', 'image/jpeg'],
     ['clip/POSTER.JPG', 'image/jpeg'],
+    ['clip/storyboard/sprite_000.jpg', 'image/jpeg'],
+    ['clip/storyboard/thumbnails.vtt', 'text/vtt; charset=utf-8'],
     ['clip/stream/720p/INIT.MP4', 'video/mp4'],
     ['clip/notes.txt', 'application/octet-stream'],
     ['clip/README', 'application/octet-stream'],

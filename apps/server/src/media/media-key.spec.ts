@@ -10,6 +10,9 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/poster.jpg', 'clip/poster.jpg'],
     ['/media/my%20clip/poster.jpg', 'my clip/poster.jpg'],
     ['/media/caf%C3%A9/poster.jpg', 'café/poster.jpg'],
+    ['/media/clip/storyboard/thumbnails.vtt', 'clip/storyboard/thumbnails.vtt'],
+    ['/media/clip/storyboard/sprite_000.jpg', 'clip/storyboard/sprite_000.jpg'],
+    ['/media/clip/storyboard/sprite_012.jpg', 'clip/storyboard/sprite_012.jpg'],
   ])('maps %s to %s', (path, key) => {
     expect(mediaKeyFromPath(path)).toBe(key);
   });
@@ -32,6 +35,13 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/poster.jpg/x', 'a path below the poster'],
     ['/media/clip/..poster.jpg', 'a dotted name'],
     ['/media/clip', 'a playlist folder'],
+    ['/media/clip/storyboard/input.mp4', 'another file in the storyboard'],
+    ['/media/clip/storyboard/.thumbnails.vtt.tmp-1-2', 'a track being written'],
+    ['/media/clip/storyboard/sprite_1.jpg', 'a sheet name ffmpeg does not write'],
+    ['/media/clip/storyboard/x/sprite_000.jpg', 'a folder inside the storyboard'],
+    ['/media/clip/storyboard', 'the storyboard folder'],
+    ['/media/clip/.work/ab12/storyboard/storyboard/sprite_000.jpg', 'a storyboard being made'],
+    ['/media/clip/stream/thumbnails.vtt', 'a track outside the storyboard'],
   ])('does not publish %s (%s)', (path) => {
     expect(mediaKeyFromPath(path)).toBeNull();
   });

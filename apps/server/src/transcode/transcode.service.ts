@@ -101,6 +101,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         hls_manifest: output.hls_manifest,
         dash_manifest: output.dash_manifest,
         poster: output.poster,
+        storyboard: output.storyboard,
         // a ladder encoded faster than the publisher looked becomes playable as it completes
         playable_at: this.catalog.find(playlistId)?.playable_at ?? new Date().toISOString(),
         encoder: null,

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { listCost } from '../../graphql-limits/field-cost';
+import { Storyboard } from '../../storyboard/models/storyboard.model';
 import { MAX_RUNGS } from '../list-bounds';
 import { PlaylistStatus } from './playlist-status.enum';
 import { SourceVideo } from './source-video.model';
@@ -48,6 +49,9 @@ export class Playlist {
 
   @Field(() => String, { nullable: true })
   posterUrl!: string | null;
+
+  @Field(() => Storyboard, { nullable: true, description: 'Seek-bar previews, made once the ladder is encoded: null until READY, and when they could not be made (the playlist plays without them).' })
+  storyboard!: Storyboard | null;
 
   @Field(() => String, { nullable: true })
   error!: string | null;

@@ -13,6 +13,7 @@ const PLAYLIST: PlayerPlaylist = {
   id: 'p1',
   hlsUrl: '/media/p1/stream/master.m3u8',
   expectedDuration: null,
+  storyboardUrl: null,
   variants: [
     { label: '240p', height: 240, width: 426, bitrate: 400_000, segments },
     { label: '720p', height: 720, width: 1280, bitrate: 2_800_000, segments },

@@ -5,8 +5,15 @@ import {
   Injectable,
   signal,
 } from '@angular/core';
-import { AdaptivePlayer, INITIAL_PLAYER_STATE, PlayerState } from '@cmm/player';
-import { ABR_ENVIRONMENT, HLS } from './player.tokens';
+import {
+  AdaptivePlayer,
+  INITIAL_PLAYER_STATE,
+  parseThumbnailTrack,
+  PlayerState,
+  ThumbnailCue,
+  thumbnailAt,
+} from '@cmm/player';
+import { ABR_ENVIRONMENT, FETCH_TEXT, HLS } from './player.tokens';
 import type { PlayerPlaylist } from './player.types';
 
 /** Component-scoped: one player per `cmm-player`, a thin signal wrapper around libs/player's AdaptivePlayer. */
@@ -19,6 +26,9 @@ export class PlayerService {
   private readonly stateSignal = signal<PlayerState>(INITIAL_PLAYER_STATE);
   private readonly playlistSignal = signal<PlayerPlaylist | null>(null);
   private readonly time = signal(0);
+  private readonly mediaDuration = signal(0);
+  private readonly fetchText = inject(FETCH_TEXT);
+  private readonly cues = signal<readonly ThumbnailCue[]>([]);
 
   readonly state = this.stateSignal.asReadonly();
   readonly currentTime = this.time.asReadonly();
@@ -37,6 +47,17 @@ export class PlayerService {
         ?.index ?? null
     );
   });
+  /** Seconds the seek bar spans: the probed duration while the stream grows, else the element's. */
+  readonly duration = computed(
+    () => this.playlistSignal()?.expectedDuration ?? this.mediaDuration(),
+  );
+  /** Each segment's thumbnail: the storyboard tile at its start. */
+  readonly segmentThumbnails = computed(
+    () =>
+      new Map(
+        this.segments().map((s) => [s.index, thumbnailAt(this.cues(), s.start)]),
+      ),
+  );
   /** The rung on screen: what plays, else what was chosen. */
   readonly renditionHeight = computed(() => {
     const s = this.state();
@@ -63,6 +84,8 @@ export class PlayerService {
   load(playlist: PlayerPlaylist): void {
     const previous = this.playlistSignal();
     this.playlistSignal.set(playlist);
+    if (previous?.storyboardUrl !== playlist.storyboardUrl)
+      this.loadThumbnails(playlist.storyboardUrl);
     if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl)
       return;
     this.time.set(0);
@@ -86,5 +109,27 @@ export class PlayerService {
 
   timeUpdated(seconds: number): void {
     this.time.set(seconds);
+  }
+
+  durationChanged(seconds: number): void {
+    this.mediaDuration.set(Number.isFinite(seconds) ? seconds : 0);
+  }
+
+  /** The storyboard tile for a time; null without a storyboard. */
+  thumbnailAt(seconds: number): ThumbnailCue | null {
+    return thumbnailAt(this.cues(), seconds);
+  }
+
+  /** Previews are extras: a track that cannot be had leaves the player without them. */
+  private loadThumbnails(url: string | null): void {
+    this.cues.set([]);
+    if (!url) return;
+    this.fetchText(url).then(
+      (text) => {
+        if (this.playlistSignal()?.storyboardUrl === url)
+          this.cues.set(parseThumbnailTrack(text, url));
+      },
+      () => undefined,
+    );
   }
 }

@@ -29,3 +29,16 @@ export const ABR_ENVIRONMENT = new InjectionToken<AbrEnvironment>(
     }),
   },
 );
+
+/** Fetches a text file (the thumbnails track); specs provide a fake. */
+export const FETCH_TEXT = new InjectionToken<(url: string) => Promise<string>>(
+  'fetch text',
+  {
+    providedIn: 'root',
+    factory: () => async (url: string) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.text();
+    },
+  },
+);

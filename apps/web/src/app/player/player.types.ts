@@ -19,6 +19,8 @@ export interface PlayerPlaylist {
   hlsUrl: string | null;
   /** Seconds, from the probe, while the stream is still being encoded (its playlists grow); null once READY. */
   expectedDuration: number | null;
+  /** The WebVTT thumbnails track for seek previews; null until READY and when there is none. */
+  storyboardUrl: string | null;
   /** Empty until READY. */
   variants: PlayerVariant[];
 }

@@ -98,6 +98,7 @@ export type PlaylistDetailFragment = {
   error: string | null;
   playable: boolean;
   playableAt: string | null;
+  storyboard: { vttUrl: string } | null;
   source: {
     filename: string;
     sizeBytes: number;
@@ -193,6 +194,7 @@ export type PlaylistQuery = {
     error: string | null;
     playable: boolean;
     playableAt: string | null;
+    storyboard: { vttUrl: string } | null;
     source: {
       filename: string;
       sizeBytes: number;
@@ -505,6 +507,16 @@ export const PlaylistDetailFragmentDoc = {
             name: { kind: 'Name', value: 'skippedResolutions' },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'hlsUrl' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'storyboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'vttUrl' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },
@@ -1027,6 +1039,16 @@ export const PlaylistDocument = {
             name: { kind: 'Name', value: 'skippedResolutions' },
           },
           { kind: 'Field', name: { kind: 'Name', value: 'hlsUrl' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'storyboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'vttUrl' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'source' },
