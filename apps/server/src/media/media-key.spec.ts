@@ -8,6 +8,8 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/stream/720p/init.mp4', 'clip/stream/720p/init.mp4'],
     ['/media/clip/stream/720p/segment_00012.m4s', 'clip/stream/720p/segment_00012.m4s'],
     ['/media/clip/poster.jpg', 'clip/poster.jpg'],
+    ['/media/clip/stream/captions/en.vtt', 'clip/stream/captions/en.vtt'],
+    ['/media/clip/stream/captions/pt-br.m3u8', 'clip/stream/captions/pt-br.m3u8'],
     ['/media/my%20clip/poster.jpg', 'my clip/poster.jpg'],
     ['/media/caf%C3%A9/poster.jpg', 'café/poster.jpg'],
   ])('maps %s to %s', (path, key) => {
@@ -27,6 +29,8 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/stream/720p/.segment.m4s', 'a hidden stream file'],
     ['/media/clip/stream/.work/init.mp4', 'a hidden folder in the stream'],
     ['/media/clip/stream/notes.txt', 'another kind of file in the stream'],
+    ['/media/clip/stream/captions/.en.vtt.tmp-1-2', 'a caption being replaced'],
+    ['/media/clip/source/subs.vtt', 'a caption file in the source folder'],
     ['/media/clip/stream', 'the stream folder'],
     ['/media/clip/poster.png', 'another poster name'],
     ['/media/clip/poster.jpg/x', 'a path below the poster'],

@@ -21,7 +21,7 @@ import { TranscodeService } from './transcode.service';
 
 const rung: Rung = { label: '240p', height: 240, width: 426, crf: 23, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
 const probe = { demuxer: 'mov', duration: 6, video: { frameRate: 25 } } as VideoProbe;
-const output: PipelineOutput = { variants: [], hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd', poster: 'poster.jpg' };
+const output: PipelineOutput = { variants: [], hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd', poster: 'poster.jpg', captions: [], skipped_subtitles: [] };
 
 /** A pipeline the spec drives: each run reports the given progress, then ends as told. */
 class ScriptedPipeline {

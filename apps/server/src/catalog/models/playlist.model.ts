@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { listCost } from '../../graphql-limits/field-cost';
-import { MAX_RUNGS } from '../list-bounds';
+import { MAX_CAPTIONS, MAX_RUNGS } from '../list-bounds';
+import { Caption, SkippedSubtitle } from './caption.model';
 import { PlaylistStatus } from './playlist-status.enum';
 import { SourceVideo } from './source-video.model';
 import { Variant } from './variant.model';
@@ -48,6 +49,12 @@ export class Playlist {
 
   @Field(() => String, { nullable: true })
   posterUrl!: string | null;
+
+  @Field(() => [Caption], { description: `Captions by language, at most ${MAX_CAPTIONS}: extracted from the source’s text subtitles when READY, then added and removed with addCaption and removeCaption.`, complexity: listCost(MAX_CAPTIONS) })
+  captions!: Caption[];
+
+  @Field(() => [SkippedSubtitle], { description: 'Subtitle tracks of the source not made into captions (picture-based ones, or unreadable), with the reason.', complexity: listCost(MAX_CAPTIONS) })
+  skippedSubtitles!: SkippedSubtitle[];
 
   @Field(() => String, { nullable: true })
   error!: string | null;
