@@ -5,9 +5,17 @@ import {
   Injectable,
   signal,
 } from '@angular/core';
-import { AdaptivePlayer, INITIAL_PLAYER_STATE, PlayerState } from '@cmm/player';
-import { ABR_ENVIRONMENT, HLS } from './player.tokens';
+import {
+  AdaptivePlayer,
+  CAPTIONS_OFF,
+  chooseCaption,
+  INITIAL_PLAYER_STATE,
+  PlayerState,
+} from '@cmm/player';
+import { ABR_ENVIRONMENT, CAPTION_CHOICE_STORAGE, HLS } from './player.tokens';
 import type { PlayerPlaylist } from './player.types';
+
+const CAPTION_CHOICE_KEY = 'cmm.captions';
 
 /** Component-scoped: one player per `cmm-player`, a thin signal wrapper around libs/player's AdaptivePlayer. */
 @Injectable()
@@ -19,9 +27,14 @@ export class PlayerService {
   private readonly stateSignal = signal<PlayerState>(INITIAL_PLAYER_STATE);
   private readonly playlistSignal = signal<PlayerPlaylist | null>(null);
   private readonly time = signal(0);
+  private readonly choices = inject(CAPTION_CHOICE_STORAGE);
+  private readonly captionSignal = signal<string | null>(null);
 
   readonly state = this.stateSignal.asReadonly();
   readonly currentTime = this.time.asReadonly();
+  readonly captions = computed(() => this.playlistSignal()?.captions ?? []);
+  /** The caption language shown, null when off. */
+  readonly captionLanguage = this.captionSignal.asReadonly();
   /** Highest rung first, as the chips show them. */
   readonly variants = computed(() =>
     [...(this.playlistSignal()?.variants ?? [])].sort(
@@ -63,13 +76,43 @@ export class PlayerService {
   load(playlist: PlayerPlaylist): void {
     const previous = this.playlistSignal();
     this.playlistSignal.set(playlist);
-    if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl)
-      return;
-    this.time.set(0);
-    if (playlist.hlsUrl)
-      this.player.load(playlist.hlsUrl, {
-        expectedDuration: playlist.expectedDuration ?? undefined,
-      });
+    if (previous?.id !== playlist.id || previous.hlsUrl !== playlist.hlsUrl) {
+      this.time.set(0);
+      if (playlist.hlsUrl)
+        this.player.load(playlist.hlsUrl, {
+          expectedDuration: playlist.expectedDuration ?? undefined,
+        });
+    }
+    // the viewer's last choice, by language, for this video's captions
+    this.showCaption(
+      chooseCaption(
+        playlist.captions.map((c) => c.language),
+        this.remembered(),
+      ),
+    );
+  }
+
+  /** Shows captions in this language (null: off) and remembers the choice for the next videos. */
+  selectCaption(language: string | null): void {
+    try {
+      this.choices?.setItem(CAPTION_CHOICE_KEY, language ?? CAPTIONS_OFF);
+    } catch {
+      // a full or refused storage: the choice still applies to this video
+    }
+    this.showCaption(language);
+  }
+
+  private showCaption(language: string | null): void {
+    this.captionSignal.set(language);
+    this.player.selectCaption(language);
+  }
+
+  private remembered(): string | null {
+    try {
+      return this.choices?.getItem(CAPTION_CHOICE_KEY) ?? null;
+    } catch {
+      return null;
+    }
   }
 
   selectHeight(height: number): void {

@@ -1,4 +1,4 @@
-import { InjectionToken } from '@angular/core';
+import { DOCUMENT, inject, InjectionToken } from '@angular/core';
 import type { AbrEnvironment, HlsStatic } from '@cmm/player';
 import Hls from 'hls.js';
 
@@ -27,5 +27,23 @@ export const ABR_ENVIRONMENT = new InjectionToken<AbrEnvironment>(
         )?.connection ?? null,
       devicePixelRatio: () => globalThis.devicePixelRatio ?? 1,
     }),
+  },
+);
+
+/** Where the viewer's caption choice is remembered across videos; specs provide an in-memory one. */
+export type CaptionChoiceStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export const CAPTION_CHOICE_STORAGE = new InjectionToken<CaptionChoiceStorage | null>(
+  'caption choice storage',
+  {
+    providedIn: 'root',
+    factory: () => {
+      try {
+        return inject(DOCUMENT).defaultView?.localStorage ?? null;
+      } catch {
+        // storage disabled by the browser: the choice lasts as long as the page
+        return null;
+      }
+    },
   },
 );
