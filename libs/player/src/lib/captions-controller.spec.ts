@@ -45,6 +45,17 @@ describe('CaptionsController', () => {
     expect(hls.listenerCount(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED)).toBe(0);
   });
 
+  it('with hls.js, also shows the text track hls.js made, which hls.js follows', () => {
+    const hls = new FakeHls();
+    const { video, add } = nativeVideo();
+    const controller = new CaptionsController(hls, video);
+    controller.select('fr');
+    const en = add('en');
+    const fr = add('fr');
+    expect([en.mode, fr.mode]).toEqual(['disabled', 'showing']);
+    controller.destroy();
+  });
+
   it('with native HLS, shows the chosen text track and disables the others, also those added later', () => {
     const { video, add } = nativeVideo();
     const en = add('en');

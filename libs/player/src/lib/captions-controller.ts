@@ -2,14 +2,19 @@ import { sameLanguage } from './caption-choice';
 import { HLS_EVENTS, HlsLike } from './hls-types';
 
 /**
- * Shows the chosen caption language, or none: through hls.js's subtitle track (hls.js renders it
- * as a text track of the video), or, where the browser plays HLS itself, by setting the mode of
- * the text tracks it made from the master's SUBTITLES group. The choice is applied again whenever
- * tracks appear, so it may be made before the manifest has loaded.
+ * Shows the chosen caption language, or none, by the mode of the video's text tracks: the browser
+ * makes them from the master's SUBTITLES group where it plays HLS itself, and hls.js makes them
+ * for its subtitle tracks and follows their mode (as it does for the browser's own captions menu),
+ * so a choice hls.js might undo while it sets its tracks up still holds. hls.js's subtitle track
+ * is set as well, which loads the captions at once. The choice is applied again whenever tracks
+ * appear, so it may be made before the manifest has loaded.
  */
 export class CaptionsController {
   private language: string | null = null;
-  private readonly apply = () => (this.hls ? this.applyToHls(this.hls) : this.applyToVideo());
+  private readonly apply = () => {
+    if (this.hls) this.applyToHls(this.hls);
+    this.applyToVideo();
+  };
 
   constructor(
     private readonly hls: HlsLike | null,
@@ -17,7 +22,7 @@ export class CaptionsController {
   ) {
     hls?.on(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED, this.apply);
     // jsdom's text track list is no EventTarget
-    if (!hls) video.textTracks?.addEventListener?.('addtrack', this.apply);
+    video.textTracks?.addEventListener?.('addtrack', this.apply);
   }
 
   select(language: string | null): void {
@@ -26,8 +31,8 @@ export class CaptionsController {
   }
 
   destroy(): void {
-    if (this.hls) this.hls.off(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED, this.apply);
-    else this.video.textTracks?.removeEventListener?.('addtrack', this.apply);
+    this.hls?.off(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED, this.apply);
+    this.video.textTracks?.removeEventListener?.('addtrack', this.apply);
   }
 
   private applyToHls(hls: HlsLike): void {
