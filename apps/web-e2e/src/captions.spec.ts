@@ -4,10 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { uploadReady } from './support/api';
 import { launchChromium } from './support/browser';
+import { playerPage } from './support/player-page';
 import { type RunningServer, assertBuilt, startServer } from './support/server-process';
 
 const ADD = `mutation($id: ID!, $language: String!, $label: String!, $file: Upload!) {
@@ -25,7 +27,10 @@ describe('web: captions in Chromium', () => {
   let work: string;
   let server: RunningServer | undefined;
   let context: BrowserContext | undefined;
+  let origin: { url: string; server: Server } | undefined;
   let page: Page;
+  let base: string;
+  let id: string;
   const requests: string[] = [];
 
   /** The video's subtitle text tracks with their cues, as the browser has them. */
@@ -61,26 +66,26 @@ describe('web: captions in Chromium', () => {
     server = await startServer({ MEDIA_DIR: join(work, 'media') });
     context = await launchChromium(join(work, 'profile'));
     page = context.pages()[0] ?? (await context.newPage());
-    page.on('requestfinished', (r) => requests.push(new URL(r.url()).pathname.split('/').slice(-2).join('/')));
-    page.on('console', (m) => requests.push(`console:${m.type()}:${m.text()}`));
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
-
-  it('offers the caption, shows its cues at the right time through hls.js, and remembers the choice', async () => {
-    const base = (server as RunningServer).baseUrl;
-    const id = await uploadReady(base, join(work, 'captioned.mp4'));
+    base = server.baseUrl;
+    id = await uploadReady(base, join(work, 'captioned.mp4'));
     const form = new FormData();
     form.append('operations', JSON.stringify({ query: ADD, variables: { id, language: 'en', label: 'English', file: null } }));
     form.append('map', JSON.stringify({ 0: ['variables.file'] }));
     form.append('0', new Blob([SRT]), 'en.srt');
     const added = (await (await fetch(`${base}/graphql`, { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true' } })).json()) as { errors?: unknown };
     expect(added.errors).toBeUndefined();
+    page.on('requestfinished', (r) => requests.push(new URL(r.url()).pathname.split('/').slice(-2).join('/')));
+    page.on('console', (m) => requests.push(`console:${m.type()}:${m.text()}`));
+  });
 
+  afterAll(async () => {
+    origin?.server.close();
+    await context?.close().catch(() => undefined);
+    await server?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('offers the caption, shows its cues at the right time through hls.js, and remembers the choice', async () => {
     await page.goto(`${base}/playlists/${id}`, { waitUntil: 'networkidle' });
     const select = page.getByTestId('captions-select');
     await select.waitFor();
@@ -105,4 +110,44 @@ describe('web: captions in Chromium', () => {
     expect(await page.evaluate(() => localStorage.getItem('cmm.captions'))).toBe('off');
     await page.waitForFunction(() => !Array.from(document.querySelector('video')?.textTracks ?? []).some((t) => t.mode === 'showing'));
   });
+
+  it('Shaka, on another origin, lists the caption from the MPD and shows its cues', async () => {
+    origin = await playerPage();
+    await page.goto(origin.url);
+    const languages = await page.evaluate(async (mpd) => {
+      const shaka = (window as unknown as { shaka: ShakaGlobal }).shaka;
+      shaka.polyfill.installAll();
+      const player = new shaka.Player();
+      await player.attach(document.querySelector('video') as HTMLVideoElement);
+      await player.load(mpd, 0);
+      const tracks = player.getTextTracks();
+      // Shaka 5 shows the text track it is given (earlier versions also wanted setTextTrackVisibility)
+      player.selectTextTrack(tracks.find((t) => t.language === 'en'));
+      return tracks.map((t) => t.language);
+    }, `${base}/media/${id}/stream/manifest.mpd`);
+    expect(languages).toEqual(['en']);
+    const shown = await page.waitForFunction(
+      () => {
+        const cues = Array.from(document.querySelector('video')?.textTracks ?? []).flatMap((t) => Array.from(t.cues ?? []));
+        const first = cues.find((c) => (c as VTTCue).text === 'Hello from the captions');
+        return first ? { start: first.startTime, end: first.endTime } : null;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    const cue = (await shown.jsonValue()) as { start: number; end: number };
+    expect(cue.start).toBeCloseTo(1, 1);
+    expect(cue.end).toBeCloseTo(3, 1);
+  });
 });
+
+/** The slice of Shaka's global the test drives. */
+interface ShakaGlobal {
+  polyfill: { installAll(): void };
+  Player: new () => {
+    attach(video: HTMLVideoElement): Promise<void>;
+    load(url: string, start: number): Promise<void>;
+    getTextTracks(): { language: string }[];
+    selectTextTrack(track: { language: string } | undefined): void;
+  };
+}
