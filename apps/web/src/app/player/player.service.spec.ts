@@ -142,5 +142,14 @@ describe('PlayerService', () => {
       expect(service.captionLanguage()).toBe(shown);
       expect(hls().subtitleTrack).toBe(track);
     });
+
+    it('offers the captions of the master as loaded: ones that come later wait for the next load', () => {
+      service.load(withCaptions('a'));
+      service.load(withCaptions('a', 'en'));
+      expect(service.captions()).toEqual([]);
+      service.load(withCaptions('b', 'en'));
+      expect(service.captions()).toEqual([{ language: 'en', label: 'en' }]);
+    });
   });
 });
+

@@ -13,7 +13,7 @@ import {
   PlayerState,
 } from '@cmm/player';
 import { ABR_ENVIRONMENT, CAPTION_CHOICE_STORAGE, HLS } from './player.tokens';
-import type { PlayerPlaylist } from './player.types';
+import type { PlayerCaption, PlayerPlaylist } from './player.types';
 
 const CAPTION_CHOICE_KEY = 'cmm.captions';
 
@@ -29,10 +29,11 @@ export class PlayerService {
   private readonly time = signal(0);
   private readonly choices = inject(CAPTION_CHOICE_STORAGE);
   private readonly captionSignal = signal<string | null>(null);
+  private readonly captionList = signal<readonly PlayerCaption[]>([]);
 
   readonly state = this.stateSignal.asReadonly();
   readonly currentTime = this.time.asReadonly();
-  readonly captions = computed(() => this.playlistSignal()?.captions ?? []);
+  readonly captions = this.captionList.asReadonly();
   /** The caption language shown, null when off. */
   readonly captionLanguage = this.captionSignal.asReadonly();
   /** Highest rung first, as the chips show them. */
@@ -76,13 +77,16 @@ export class PlayerService {
   load(playlist: PlayerPlaylist): void {
     const previous = this.playlistSignal();
     this.playlistSignal.set(playlist);
-    if (previous?.id !== playlist.id || previous.hlsUrl !== playlist.hlsUrl) {
-      this.time.set(0);
-      if (playlist.hlsUrl)
-        this.player.load(playlist.hlsUrl, {
-          expectedDuration: playlist.expectedDuration ?? undefined,
-        });
-    }
+    if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl)
+      return;
+    this.time.set(0);
+    // the captions of the master hls.js reads now; hls.js does not read it again, so captions
+    // that come later (a growing stream turning READY, or one added meanwhile) show on the next load
+    this.captionList.set(playlist.captions);
+    if (playlist.hlsUrl)
+      this.player.load(playlist.hlsUrl, {
+        expectedDuration: playlist.expectedDuration ?? undefined,
+      });
     // the viewer's last choice, by language, for this video's captions
     this.showCaption(
       chooseCaption(
