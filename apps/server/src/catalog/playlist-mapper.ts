@@ -1,4 +1,5 @@
 import type { PlaylistManifest } from './manifest';
+import { CaptionSource } from './models/caption.model';
 import { PlaylistStatus } from './models/playlist-status.enum';
 import type { Playlist } from './models/playlist.model';
 
@@ -76,6 +77,14 @@ export function toPlaylist(m: PlaylistManifest): Playlist {
           rows: m.storyboard.rows,
         }
       : null,
+    captions: (m.captions ?? []).map((c) => ({
+      language: c.language,
+      label: c.label,
+      url: mediaUrl(m.id, c.path),
+      playlistUrl: mediaUrl(m.id, c.playlist),
+      source: c.source === 'extracted' ? CaptionSource.EXTRACTED : CaptionSource.UPLOADED,
+    })),
+    skippedSubtitles: (m.skipped_subtitles ?? []).map((s) => ({ streamIndex: s.stream_index, codec: s.codec, language: s.language, reason: s.reason })),
     error: m.error,
   };
 }

@@ -8,6 +8,7 @@ describe('contentTypeFor', () => {
     ['clip/stream/720p/segment_00001.m4s', 'video/iso.segment'],
     ['clip/stream/720p/init.mp4', 'video/mp4'],
     ['clip/poster.jpg', 'image/jpeg'],
+    ['clip/stream/captions/en.vtt', 'text/vtt; charset=utf-8'],
     ['clip/POSTER.JPG', 'image/jpeg'],
     ['clip/storyboard/sprite_000.jpg', 'image/jpeg'],
     ['clip/storyboard/thumbnails.vtt', 'text/vtt; charset=utf-8'],

@@ -8,6 +8,8 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/stream/720p/init.mp4', 'clip/stream/720p/init.mp4'],
     ['/media/clip/stream/720p/segment_00012.m4s', 'clip/stream/720p/segment_00012.m4s'],
     ['/media/clip/poster.jpg', 'clip/poster.jpg'],
+    ['/media/clip/stream/captions/en.vtt', 'clip/stream/captions/en.vtt'],
+    ['/media/clip/stream/captions/pt-br.m3u8', 'clip/stream/captions/pt-br.m3u8'],
     ['/media/my%20clip/poster.jpg', 'my clip/poster.jpg'],
     ['/media/caf%C3%A9/poster.jpg', 'café/poster.jpg'],
     ['/media/clip/storyboard/thumbnails.vtt', 'clip/storyboard/thumbnails.vtt'],
@@ -30,6 +32,8 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/stream/720p/.segment.m4s', 'a hidden stream file'],
     ['/media/clip/stream/.work/init.mp4', 'a hidden folder in the stream'],
     ['/media/clip/stream/notes.txt', 'another kind of file in the stream'],
+    ['/media/clip/stream/captions/.en.vtt.tmp-1-2', 'a caption being replaced'],
+    ['/media/clip/source/subs.vtt', 'a caption file in the source folder'],
     ['/media/clip/stream', 'the stream folder'],
     ['/media/clip/poster.png', 'another poster name'],
     ['/media/clip/poster.jpg/x', 'a path below the poster'],
@@ -41,7 +45,7 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/storyboard/x/sprite_000.jpg', 'a folder inside the storyboard'],
     ['/media/clip/storyboard', 'the storyboard folder'],
     ['/media/clip/.work/ab12/storyboard/storyboard/sprite_000.jpg', 'a storyboard being made'],
-    ['/media/clip/stream/thumbnails.vtt', 'a track outside the storyboard'],
+    ['/media/clip/thumbnails.vtt', 'a track outside the storyboard'],
   ])('does not publish %s (%s)', (path) => {
     expect(mediaKeyFromPath(path)).toBeNull();
   });

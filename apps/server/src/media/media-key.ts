@@ -6,8 +6,8 @@ import { STORYBOARD_DIR, STORYBOARD_FILE } from '../storyboard/storyboard-layout
  * past the checks after decoding. Storage re-checks containment (and symlinks) on top.
  *
  * Only what players need is published: a playlist's `poster.jpg`, the manifests, init
- * segments and media segments under its `stream/`, and the sheets and thumbnails track in its
- * `storyboard/`. The original upload (with its metadata, such
+ * segments, media segments and WebVTT captions under its `stream/`, and the sheets and
+ * thumbnails track in its `storyboard/`. The original upload (with its metadata, such
  * as a phone's GPS position), `manifest.json`, work and temp files are never served.
  */
 export function mediaKeyFromPath(rawPath: string): string | null {
@@ -22,7 +22,7 @@ export function mediaKeyFromPath(rawPath: string): string | null {
 }
 
 /** Stream files by name: ffmpeg's temp files (`*.tmp`) and anything hidden are not among them. */
-const STREAM_FILE = /^[^.][^/]*\.(m3u8|mpd|mp4|m4s)$/;
+const STREAM_FILE = /^[^.][^/]*\.(m3u8|mpd|mp4|m4s|vtt)$/;
 
 function isPublished([id, ...rest]: string[]): boolean {
   if (!id || id.startsWith('.') || rest.length === 0) return false;

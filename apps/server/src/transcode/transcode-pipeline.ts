@@ -1,7 +1,8 @@
 import type { Rung } from '@cmm/media-rules';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { VariantRecord, WORK_DIR } from '../catalog/manifest';
+import { CaptionExtractor } from '../captions/caption-extractor';
+import { CaptionRecord, SkippedSubtitleRecord, VariantRecord, WORK_DIR } from '../catalog/manifest';
 import { isDiskFull, ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { DISK_FULL_WHILE_PROCESSING } from '../ffmpeg/failure-diagnosis';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
@@ -60,6 +61,10 @@ export interface PipelineOutput {
   poster: string | null;
   /** Null when it could not be made: the finished ladder is kept without one. */
   storyboard: StoryboardRecord | null;
+  /** The source's text subtitle tracks, as WebVTT captions. */
+  captions: CaptionRecord[];
+  /** Subtitle tracks not made into captions, and why. */
+  skipped_subtitles: SkippedSubtitleRecord[];
 }
 
 /** An encode slower than a tenth of real time is taken to be stuck. */
@@ -74,7 +79,8 @@ const PUBLISH_INTERVAL_MS = 200;
 const STDERR_TAIL_BYTES = 32 * 1024;
 
 /**
- * Turns a probed source into CMAF renditions with HLS and DASH manifests and a poster, published
+ * Turns a probed source into CMAF renditions with HLS and DASH manifests, captions from its text
+ * subtitles and a poster, published
  * while they encode: ffmpeg writes under `<id>/.work/`, and a StreamPublisher moves whole
  * segments into `<id>/stream/` as they complete, playable from the first ones (see there). On any
  * failure the stream and the work folder are removed and a ProcessingError says why.
@@ -104,8 +110,12 @@ export class TranscodePipeline {
     const build = `${work}/${randomBytes(4).toString('hex')}`;
     const fps = outputFrameRate(input.probe.video.frameRate);
     const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, encodeStartedAt: new Date() });
+    let extracting: Promise<unknown> = Promise.resolve();
     try {
       await Promise.all(input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]));
+      // subtitles are read beside the encode: a pass over the source that decodes no picture
+      const subtitles = new CaptionExtractor(this.storage, this.runner, this.binaries).extract({ playlistId: input.playlistId, sourceKey: input.sourceKey, probe: input.probe, build }, signal);
+      extracting = subtitles.catch(() => undefined);
       // ffmpeg's playlists are looked at on a clock, not on its progress reports, which stop while it waits for input
       const publishing = setInterval(
         () =>
@@ -126,7 +136,8 @@ export class TranscodePipeline {
       ensureComplete(input.probe.duration, renditions, encode.stderrTail);
       // ffmpeg may complain without failing (e.g. hls "Cannot use rename on non file protocol"): kept for debugging only
       if (encode.stderrTail.trim()) this.logger.debug({ event: 'transcode.stderr', playlistId: input.playlistId, stderrTail: encode.stderrTail });
-      await publisher.finish(renditions);
+      const { captions, skipped } = await subtitles;
+      await publisher.finish(renditions, captions);
 
       // both read what is already written; the storyboard reads the smallest rung, decoded far faster than the source
       const [poster, storyboardRecord] = await Promise.all([
@@ -142,9 +153,12 @@ export class TranscodePipeline {
         dash_manifest: `${STREAM_DIR}/${DASH_MANIFEST}`,
         poster,
         storyboard: storyboardRecord,
+        captions,
+        skipped_subtitles: skipped,
       };
     } catch (error) {
       await publisher.close();
+      await extracting;
       await this.storage.removeTree(stream);
       await this.storage.removeTree(storyboard);
       await this.storage.removeTree(work);

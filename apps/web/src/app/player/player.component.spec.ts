@@ -3,7 +3,7 @@ import { FakeHls } from '@cmm/player/testing';
 import { HLS_EVENTS } from '@cmm/player';
 import { sessionExport } from './stats-chart';
 import { PlayerComponent } from './player.component';
-import { ABR_ENVIRONMENT, FETCH_TEXT, HLS } from './player.tokens';
+import { ABR_ENVIRONMENT, CAPTION_CHOICE_STORAGE, FETCH_TEXT, HLS } from './player.tokens';
 import type { PlayerPlaylist } from './player.types';
 
 const segments = [
@@ -20,6 +20,7 @@ const PLAYLIST: PlayerPlaylist = {
     { label: '720p', height: 720, width: 1280, bitrate: 2_400_000, segments },
     { label: '240p', height: 240, width: 426, bitrate: 400_000, segments },
   ],
+  captions: [],
 };
 
 const TRACK = [
@@ -55,6 +56,7 @@ describe('PlayerComponent', () => {
           provide: ABR_ENVIRONMENT,
           useValue: { network: () => null, devicePixelRatio: () => 1 },
         },
+        { provide: CAPTION_CHOICE_STORAGE, useValue: null },
       ],
     });
   });
@@ -280,5 +282,35 @@ describe('PlayerComponent', () => {
       expect(q('seek-preview-image')).toBeNull();
       expect(q('segment-thumb-0')).toBeNull();
     });
+  });
+
+  it('has no captions menu for a video without captions', () => {
+    const { q } = render();
+    expect(q('captions-select')).toBeNull();
+  });
+
+  it('offers Off and each caption, and picking one shows it through hls.js', () => {
+    const { fixture, q, hls } = render({
+      ...PLAYLIST,
+      captions: [
+        { language: 'en', label: 'English' },
+        { language: 'fr', label: 'Français' },
+      ],
+    });
+    hls.subtitleTracks = [
+      { id: 0, name: 'English', lang: 'en' },
+      { id: 1, name: 'Français', lang: 'fr' },
+    ];
+    const select = q('captions-select') as HTMLSelectElement;
+    expect([...select.options].map((o) => [o.value, o.textContent?.trim()])).toEqual([
+      ['', 'Off'],
+      ['en', 'English'],
+      ['fr', 'Français'],
+    ]);
+    expect(select.value).toBe('');
+    select.value = 'fr';
+    select.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    expect([hls.subtitleTrack, hls.subtitleDisplay]).toEqual([1, true]);
   });
 });

@@ -123,4 +123,8 @@ export class PlayerComponent {
   protected onAutoChange(event: Event): void {
     this.player.setAuto((event.target as HTMLInputElement).checked);
   }
+
+  protected onCaptionChange(event: Event): void {
+    this.player.selectCaption((event.target as HTMLSelectElement).value || null);
+  }
 }

@@ -7,14 +7,18 @@ import {
 } from '@angular/core';
 import {
   AdaptivePlayer,
+  CAPTIONS_OFF,
+  chooseCaption,
   INITIAL_PLAYER_STATE,
   parseThumbnailTrack,
   PlayerState,
   ThumbnailCue,
   thumbnailAt,
 } from '@cmm/player';
-import { ABR_ENVIRONMENT, FETCH_TEXT, HLS } from './player.tokens';
-import type { PlayerPlaylist } from './player.types';
+import { ABR_ENVIRONMENT, CAPTION_CHOICE_STORAGE, FETCH_TEXT, HLS } from './player.tokens';
+import type { PlayerCaption, PlayerPlaylist } from './player.types';
+
+const CAPTION_CHOICE_KEY = 'cmm.captions';
 
 /** Component-scoped: one player per `cmm-player`, a thin signal wrapper around libs/player's AdaptivePlayer. */
 @Injectable()
@@ -29,9 +33,15 @@ export class PlayerService {
   private readonly mediaDuration = signal(0);
   private readonly fetchText = inject(FETCH_TEXT);
   private readonly cues = signal<readonly ThumbnailCue[]>([]);
+  private readonly choices = inject(CAPTION_CHOICE_STORAGE);
+  private readonly captionSignal = signal<string | null>(null);
+  private readonly captionList = signal<readonly PlayerCaption[]>([]);
 
   readonly state = this.stateSignal.asReadonly();
   readonly currentTime = this.time.asReadonly();
+  readonly captions = this.captionList.asReadonly();
+  /** The caption language shown, null when off. */
+  readonly captionLanguage = this.captionSignal.asReadonly();
   /** Highest rung first, as the chips show them. */
   readonly variants = computed(() =>
     [...(this.playlistSignal()?.variants ?? [])].sort(
@@ -89,10 +99,43 @@ export class PlayerService {
     if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl)
       return;
     this.time.set(0);
+    // the captions of the master hls.js reads now; hls.js does not read it again, so captions
+    // that come later (a growing stream turning READY, or one added meanwhile) show on the next load
+    this.captionList.set(playlist.captions);
     if (playlist.hlsUrl)
       this.player.load(playlist.hlsUrl, {
         expectedDuration: playlist.expectedDuration ?? undefined,
       });
+    // the viewer's last choice, by language, for this video's captions
+    this.showCaption(
+      chooseCaption(
+        playlist.captions.map((c) => c.language),
+        this.remembered(),
+      ),
+    );
+  }
+
+  /** Shows captions in this language (null: off) and remembers the choice for the next videos. */
+  selectCaption(language: string | null): void {
+    try {
+      this.choices?.setItem(CAPTION_CHOICE_KEY, language ?? CAPTIONS_OFF);
+    } catch {
+      // a full or refused storage: the choice still applies to this video
+    }
+    this.showCaption(language);
+  }
+
+  private showCaption(language: string | null): void {
+    this.captionSignal.set(language);
+    this.player.selectCaption(language);
+  }
+
+  private remembered(): string | null {
+    try {
+      return this.choices?.getItem(CAPTION_CHOICE_KEY) ?? null;
+    } catch {
+      return null;
+    }
   }
 
   selectHeight(height: number): void {

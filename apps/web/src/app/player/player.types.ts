@@ -14,6 +14,12 @@ export interface PlayerVariant {
   segments: PlayerSegment[];
 }
 
+export interface PlayerCaption {
+  /** BCP 47, as the master's SUBTITLES group tags the track. */
+  language: string;
+  label: string;
+}
+
 export interface PlayerPlaylist {
   id: string;
   hlsUrl: string | null;
@@ -23,4 +29,5 @@ export interface PlayerPlaylist {
   storyboardUrl: string | null;
   /** Empty until READY. */
   variants: PlayerVariant[];
+  captions: PlayerCaption[];
 }
