@@ -15,6 +15,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { ProgressModule } from './progress/progress.module';
+import { ResumableUploadModule } from './resumable-upload/resumable-upload.module';
 import { StorageModule } from './storage/storage.module';
 import { TranscodeModule } from './transcode/transcode.module';
 import { UploadModule } from './upload/upload.module';
@@ -46,6 +47,7 @@ export class AppModule {
         CatalogModule,
         TranscodeModule,
         UploadModule,
+        ResumableUploadModule,
         MediaModule,
         HealthModule,
         ...(config.GRAPHQL_EXPLORER ? [ExplorerModule] : []),

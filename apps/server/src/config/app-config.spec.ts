@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       MAX_DURATION_SECONDS: 4 * 3600,
       MAX_SOURCE_PIXELS: 7680 * 4320,
       MIN_FREE_BYTES: 256 * 1024 ** 2,
+      RESUMABLE_UPLOAD_EXPIRY_SECONDS: 24 * 3600,
     });
   });
 
@@ -69,6 +70,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT must be an integer between 0 and 65535'],
     [{ PORT: '70000' }, 'PORT must not be greater than 65535'],
     [{ MAX_UPLOAD_BYTES: '2GB' }, 'MAX_UPLOAD_BYTES must be a positive integer (bytes)'],
+    [{ RESUMABLE_UPLOAD_EXPIRY_SECONDS: '1d' }, 'RESUMABLE_UPLOAD_EXPIRY_SECONDS must be a positive integer (seconds)'],
     [{ TRANSCODE_CONCURRENCY: '0' }, 'TRANSCODE_CONCURRENCY must not be less than 1'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL must be one of error, warn, log, debug, verbose'],
     [{ API_TOKENS: 'short' }, 'API_TOKENS: 1 of 1 tokens are not at least 16 characters'],

@@ -16,6 +16,13 @@ export type PlaylistStatus =
   | 'READY'
   | 'TRANSCODING';
 
+/** The file a resumable upload will send: its name (checked as an upload’s) and its exact size in bytes. */
+export type ResumableFileInput = {
+  filename: string;
+  /** Bytes the upload will send: at least 1, at most `uploadLimits.maxUploadBytes`. */
+  size: number;
+};
+
 /** How to process an upload. */
 export type UploadOptionsInput = {
   /** Heights to produce, from 2160, 1440, 1080, 720, 480, 360, 240, 144; the source’s own height is always added. */
@@ -277,6 +284,19 @@ export type UploadVideoMutation = {
       playable: boolean;
       playableAt: string | null;
     } | null;
+  };
+};
+
+export type CreateResumableUploadMutationVariables = Exact<{
+  file: ResumableFileInput;
+  options: UploadOptionsInput;
+}>;
+
+export type CreateResumableUploadMutation = {
+  createResumableUpload: {
+    playlistId: string;
+    uploadUrl: string;
+    expiresAt: string;
   };
 };
 
@@ -1257,3 +1277,78 @@ export const UploadVideoDocument = {
     },
   ],
 } as unknown as DocumentNode<UploadVideoMutation, UploadVideoMutationVariables>;
+export const CreateResumableUploadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateResumableUpload' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'file' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'NamedType',
+              name: { kind: 'Name', value: 'ResumableFileInput' },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'options' },
+          },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'NamedType',
+              name: { kind: 'Name', value: 'UploadOptionsInput' },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createResumableUpload' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'file' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'file' },
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'options' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'options' },
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'playlistId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'uploadUrl' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  CreateResumableUploadMutation,
+  CreateResumableUploadMutationVariables
+>;
