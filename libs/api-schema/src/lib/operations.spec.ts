@@ -16,12 +16,12 @@ describe('generated operations', () => {
   it('covers every operation the web app sends', () => {
     expect(operations.map(([name]) => name).sort()).toEqual([
       'AuthDocument',
+      'CreateResumableUploadDocument',
       'DeletePlaylistDocument',
       'PlaylistDocument',
       'PlaylistsDocument',
       'ProcessingProgressDocument',
       'UploadLimitsDocument',
-      'UploadVideoDocument',
     ]);
   });
 
