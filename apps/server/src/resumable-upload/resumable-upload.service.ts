@@ -114,8 +114,11 @@ export class ResumableUploadService implements OnModuleInit, OnModuleDestroy {
     for (const id of (await this.store.configstore.list?.()) ?? []) {
       const upload = await this.store.getUpload(id).catch(() => null);
       if (upload === null || upload.size !== upload.offset) continue;
-      await this.finish(upload).catch(() => undefined);
-      this.logger.log({ event: 'resumable.finished_after_restart', playlistId: id });
+      // a refusal is logged by the upload service, and its bytes are removed
+      await this.finish(upload).then(
+        () => this.logger.log({ event: 'resumable.finished_after_restart', playlistId: id }),
+        () => undefined,
+      );
     }
   }
 }
