@@ -16,6 +16,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { ProgressModule } from './progress/progress.module';
+import { ResumableUploadModule } from './resumable-upload/resumable-upload.module';
 import { StorageModule } from './storage/storage.module';
 import { TranscodeModule } from './transcode/transcode.module';
 import { UploadModule } from './upload/upload.module';
@@ -50,6 +51,7 @@ export class AppModule {
         UploadModule,
         WebhooksModule,
         CaptionsModule,
+        ResumableUploadModule,
         MediaModule,
         HealthModule,
         ...(config.GRAPHQL_EXPLORER ? [ExplorerModule] : []),

@@ -6,11 +6,13 @@ import type { Request } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { AccessPolicy } from './access/access-policy';
 import { corsOptionsFor } from './access/cors-policy';
+import { TUS_PATH, tusGuard } from './access/tus-guard';
 import { uploadGuard } from './access/upload-guard';
 import { AppModule } from './app.module';
 import { LOG_LEVELS, loadConfig } from './config/app-config';
 import { MediaRequestHandler } from './media/media-request-handler';
-import { serveMediaFirst } from './media/serve-media-first';
+import { serveMediaFirst, servePrefixFirst } from './media/serve-media-first';
+import { ResumableUploadService } from './resumable-upload/resumable-upload.service';
 import { Storage } from './storage/storage';
 import { storageReserveGuard } from './upload/storage-reserve';
 import { prepareUploadTempDir } from './upload/upload-temp-dir';
@@ -48,6 +50,9 @@ async function bootstrap(): Promise<void> {
   );
   // Segments and manifests skip Express altogether (see serve-media-first.ts).
   serveMediaFirst(app.getHttpServer(), app.get(MediaRequestHandler));
+  // tus requests stream their bodies to the resumable store: they skip Express too, past the same access rules as /graphql.
+  const resumable = app.get(ResumableUploadService);
+  servePrefixFirst(app.getHttpServer(), `${TUS_PATH}/`, tusGuard(access, (req, res) => resumable.handle(req, res)));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       WEBHOOK_RETRY_BASE_MS: 30_000,
       WEBHOOK_MAX_ATTEMPTS: 8,
       WEBHOOK_TIMEOUT_MS: 10_000,
+      RESUMABLE_UPLOAD_EXPIRY_SECONDS: 24 * 3600,
     });
   });
 
@@ -78,6 +79,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT must be an integer between 0 and 65535'],
     [{ PORT: '70000' }, 'PORT must not be greater than 65535'],
     [{ MAX_UPLOAD_BYTES: '2GB' }, 'MAX_UPLOAD_BYTES must be a positive integer (bytes)'],
+    [{ RESUMABLE_UPLOAD_EXPIRY_SECONDS: '1d' }, 'RESUMABLE_UPLOAD_EXPIRY_SECONDS must be a positive integer (seconds)'],
     [{ TRANSCODE_CONCURRENCY: '0' }, 'TRANSCODE_CONCURRENCY must not be less than 1'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL must be one of error, warn, log, debug, verbose'],
     [{ API_TOKENS: 'short' }, 'API_TOKENS: 1 of 1 tokens are not at least 16 characters'],

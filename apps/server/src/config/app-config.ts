@@ -81,6 +81,12 @@ export class AppConfig {
   @Min(0)
   MIN_FREE_BYTES = 256 * 1024 ** 2;
 
+  /** How long a resumable upload may take from its creation; unfinished ones are then removed. */
+  @Transform(toInt)
+  @IsInt({ message: 'RESUMABLE_UPLOAD_EXPIRY_SECONDS must be a positive integer (seconds)' })
+  @Min(1)
+  RESUMABLE_UPLOAD_EXPIRY_SECONDS = 24 * 3600;
+
   /** Where the built web app lives; served at `/` when present. */
   @IsString()
   WEB_DIST_DIR = 'dist/apps/web/browser';

@@ -16,6 +16,7 @@ describe('generated operations', () => {
   it('covers every operation the web app sends', () => {
     expect(operations.map(([name]) => name).sort()).toEqual([
       'AuthDocument',
+      'CreateResumableUploadDocument',
       'CreateWebhookDocument',
       'DeletePlaylistDocument',
       'DeleteWebhookDocument',
@@ -23,7 +24,6 @@ describe('generated operations', () => {
       'PlaylistsDocument',
       'ProcessingProgressDocument',
       'UploadLimitsDocument',
-      'UploadVideoDocument',
       'WebhookDeliveriesDocument',
       'WebhooksDocument',
     ]);

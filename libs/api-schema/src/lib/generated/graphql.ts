@@ -27,6 +27,13 @@ export type PlaylistStatus =
   | 'READY'
   | 'TRANSCODING';
 
+/** The file a resumable upload will send: its name (checked as an upload’s) and its exact size in bytes. */
+export type ResumableFileInput = {
+  filename: string;
+  /** Bytes the upload will send: at least 1, at most `uploadLimits.maxUploadBytes`. */
+  size: number;
+};
+
 /** How to process an upload. */
 export type UploadOptionsInput = {
   /** Heights to produce, from 2160, 1440, 1080, 720, 480, 360, 240, 144; the source’s own height is always added. */
@@ -280,32 +287,16 @@ export type UploadLimitsQuery = {
   };
 };
 
-export type UploadVideoMutationVariables = Exact<{
-  file: File;
+export type CreateResumableUploadMutationVariables = Exact<{
+  file: ResumableFileInput;
   options: UploadOptionsInput;
 }>;
 
-export type UploadVideoMutation = {
-  uploadVideo: {
-    id: string;
-    title: string;
-    status: PlaylistStatus;
-    createdAt: string;
-    posterUrl: string | null;
-    error: string | null;
-    playable: boolean;
-    playableAt: string | null;
-    source: { filename: string; duration: number };
-    progress: {
-      playlistId: string;
-      status: PlaylistStatus;
-      percent: number;
-      queuePosition: number | null;
-      etaSeconds: number | null;
-      error: string | null;
-      playable: boolean;
-      playableAt: string | null;
-    } | null;
+export type CreateResumableUploadMutation = {
+  createResumableUpload: {
+    playlistId: string;
+    uploadUrl: string;
+    expiresAt: string;
   };
 };
 
@@ -1321,13 +1312,13 @@ export const UploadLimitsDocument = {
     },
   ],
 } as unknown as DocumentNode<UploadLimitsQuery, UploadLimitsQueryVariables>;
-export const UploadVideoDocument = {
+export const CreateResumableUploadDocument = {
   kind: 'Document',
   definitions: [
     {
       kind: 'OperationDefinition',
       operation: 'mutation',
-      name: { kind: 'Name', value: 'UploadVideo' },
+      name: { kind: 'Name', value: 'CreateResumableUpload' },
       variableDefinitions: [
         {
           kind: 'VariableDefinition',
@@ -1336,7 +1327,7 @@ export const UploadVideoDocument = {
             kind: 'NonNullType',
             type: {
               kind: 'NamedType',
-              name: { kind: 'Name', value: 'Upload' },
+              name: { kind: 'Name', value: 'ResumableFileInput' },
             },
           },
         },
@@ -1360,7 +1351,7 @@ export const UploadVideoDocument = {
         selections: [
           {
             kind: 'Field',
-            name: { kind: 'Name', value: 'uploadVideo' },
+            name: { kind: 'Name', value: 'createResumableUpload' },
             arguments: [
               {
                 kind: 'Argument',
@@ -1382,76 +1373,9 @@ export const UploadVideoDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                {
-                  kind: 'FragmentSpread',
-                  name: { kind: 'Name', value: 'PlaylistListItem' },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ProgressFields' },
-      typeCondition: {
-        kind: 'NamedType',
-        name: { kind: 'Name', value: 'ProcessingProgress' },
-      },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'playlistId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'percent' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'PlaylistListItem' },
-      typeCondition: {
-        kind: 'NamedType',
-        name: { kind: 'Name', value: 'Playlist' },
-      },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'posterUrl' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'source' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'filename' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'duration' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progress' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'FragmentSpread',
-                  name: { kind: 'Name', value: 'ProgressFields' },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'playlistId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'uploadUrl' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
               ],
             },
           },
@@ -1459,7 +1383,10 @@ export const UploadVideoDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<UploadVideoMutation, UploadVideoMutationVariables>;
+} as unknown as DocumentNode<
+  CreateResumableUploadMutation,
+  CreateResumableUploadMutationVariables
+>;
 export const WebhooksDocument = {
   kind: 'Document',
   definitions: [
