@@ -8,7 +8,7 @@ import { isDiskFull, NotFoundError, StorageFullError, ValidationError } from '..
 import { Storage } from '../storage/storage';
 import { ladderDuration, publishedManifests, subtitlePlaylists } from '../transcode/published-manifests';
 import { captionFiles, STREAM_DIR } from '../transcode/stream-layout';
-import { formatBytes } from '../upload/upload.service';
+import { formatBytes } from '../errors/format-bytes';
 import { checkCaptionLabel } from './caption-label';
 import { decodeCaptionText, parseCaptions } from './caption-parser';
 import { CAPTION_MAX_BYTES } from './caption-rules';

@@ -9,7 +9,8 @@ import { DomainError, ErrorCode, StorageFullError, ValidationError } from '../er
 import { Storage } from '../storage/storage';
 import { UploadOptionsInput } from '../upload/dto/upload-options.input';
 import { leavesReserve } from '../upload/storage-reserve';
-import { formatBytes, UploadService } from '../upload/upload.service';
+import { formatBytes } from '../errors/format-bytes';
+import { UploadService } from '../upload/upload.service';
 import { ResumableFileInput } from './dto/resumable-file.input';
 import { sweepIntervalMs } from './expiry-sweep';
 import { ResumableUpload } from './models/resumable-upload.model';

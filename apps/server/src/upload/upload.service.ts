@@ -8,6 +8,7 @@ import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { toSourceRecord } from '../catalog/source-record';
 import { AppConfig } from '../config/app-config';
 import { isDiskFull, ProcessingError, StorageFullError, ValidationError } from '../errors/domain-error';
+import { formatBytes } from '../errors/format-bytes';
 import { MediaProbe } from '../ffmpeg/media-probe';
 import { ProgressTracker } from '../progress/progress-tracker';
 import { Storage } from '../storage/storage';
@@ -146,15 +147,4 @@ export class UploadService {
 function checkFilename(field: string, filename: string): void {
   if (!filename) throw new ValidationError(field, 'The upload has no file name');
   if (!isAllowedExtension(filename)) throw new ValidationError(field, `Unsupported file type; allowed extensions: ${ALLOWED_EXTENSIONS.join(', ')}`);
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
