@@ -49,7 +49,7 @@ export interface StartGateDecision {
  * segment included) less the time it plays. Playing from then on, with the controller free to fall
  * to the lowest rung, the link delivers the last segment before the play head reaches it, so a link
  * below the lowest rung costs one wait at start-up instead of stalls. Never less than one segment
- * (when playback began before), never more than the player buffers, and never longer than
+ * (where playback began before), never more than the player buffers, and never longer than
  * `maxWaitSeconds` in all; a stream without a known end starts as before.
  */
 export function startGate(input: StartGateInput): StartGateDecision {
