@@ -5,6 +5,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { AccessModule } from './access/access.module';
 import { AccessPolicy } from './access/access-policy';
+import { CaptionsModule } from './captions/captions.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -48,6 +49,7 @@ export class AppModule {
         TranscodeModule,
         UploadModule,
         WebhooksModule,
+        CaptionsModule,
         MediaModule,
         HealthModule,
         ...(config.GRAPHQL_EXPLORER ? [ExplorerModule] : []),

@@ -1,6 +1,8 @@
 export * from './lib/abr-controller';
 export * from './lib/abr-policy';
 export * from './lib/adaptive-player';
+export * from './lib/caption-choice';
+export * from './lib/captions-controller';
 export * from './lib/ewma-bandwidth-estimator';
 export * from './lib/growing-stream';
 export * from './lib/hls-abr-adapter';
@@ -9,3 +11,4 @@ export * from './lib/media-metrics';
 export * from './lib/start-gate';
 export * from './lib/start-hold';
 export * from './lib/stats-history';
+export * from './lib/thumbnail-track';

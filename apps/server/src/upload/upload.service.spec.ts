@@ -25,6 +25,7 @@ const probe: VideoProbe = {
     ...{ colorTransfer: 'bt709', colorPrimaries: 'bt709', colorSpace: 'bt709', colorRange: 'tv', fieldOrder: 'progressive' },
   },
   audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
+  subtitles: [],
 };
 const options = (overrides: Partial<UploadOptionsInput> = {}) => ({ resolutions: [720, 360, 240], segmentDuration: 4, ...overrides }) as UploadOptionsInput;
 const file = (filename: string, stream: () => Readable = () => Readable.from([Buffer.from('video')])): IncomingFile => ({ filename, createReadStream: stream });

@@ -183,6 +183,16 @@ describe('AdaptivePlayer', () => {
     }
   });
 
+  it('shows the chosen caption language through hls.js, and stops listening once torn down', () => {
+    const { player, hls } = start();
+    player.selectCaption('fr');
+    hls.subtitleTracks = [{ id: 0, name: 'French', lang: 'fr' }];
+    hls.emit(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED, { subtitleTracks: hls.subtitleTracks });
+    expect([hls.subtitleTrack, hls.subtitleDisplay]).toEqual([0, true]);
+    player.destroy();
+    expect(hls.listenerCount(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED)).toBe(0);
+  });
+
   describe('start-up on a link below the lowest rung', () => {
     // a 60 s video; 0.2 Mbit/s against a lowest rung of 0.4: the gate asks for the 30 s the player buffers
     function slowStart() {

@@ -7,6 +7,9 @@ export type Incremental<T> =
       [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never;
     };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where a caption came from: `addCaption`, or a text subtitle track of the uploaded video. */
+export type CaptionSource = 'EXTRACTED' | 'UPLOADED';
+
 /** Where to send which events. */
 export type CreateWebhookInput = {
   description?: string | null | undefined;
@@ -98,6 +101,7 @@ export type PlaylistDetailFragment = {
   error: string | null;
   playable: boolean;
   playableAt: string | null;
+  storyboard: { vttUrl: string } | null;
   source: {
     filename: string;
     sizeBytes: number;
@@ -111,6 +115,7 @@ export type PlaylistDetailFragment = {
     audioCodec: string | null;
     hasAudio: boolean;
   };
+  captions: Array<{ language: string; label: string; source: CaptionSource }>;
   variants: Array<{
     label: string;
     height: number;
@@ -193,6 +198,7 @@ export type PlaylistQuery = {
     error: string | null;
     playable: boolean;
     playableAt: string | null;
+    storyboard: { vttUrl: string } | null;
     source: {
       filename: string;
       sizeBytes: number;
@@ -206,6 +212,7 @@ export type PlaylistQuery = {
       audioCodec: string | null;
       hasAudio: boolean;
     };
+    captions: Array<{ language: string; label: string; source: CaptionSource }>;
     variants: Array<{
       label: string;
       height: number;
@@ -507,6 +514,16 @@ export const PlaylistDetailFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'hlsUrl' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'storyboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'vttUrl' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'source' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -528,6 +545,18 @@ export const PlaylistDetailFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'videoCodec' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'audioCodec' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'hasAudio' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
               ],
             },
           },
@@ -1029,6 +1058,16 @@ export const PlaylistDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'hlsUrl' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'storyboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'vttUrl' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'source' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1050,6 +1089,18 @@ export const PlaylistDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'videoCodec' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'audioCodec' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'hasAudio' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
               ],
             },
           },
