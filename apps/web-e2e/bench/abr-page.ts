@@ -5,9 +5,9 @@
  */
 import Hls, { type HlsConfig } from 'hls.js';
 import {
-  type AbrDecision,
   type AbrEnvironment,
   createHlsAbrAdapter,
+  StartHold,
 } from '@cmm/player';
 
 export type BenchMode = 'hlsjs' | 'cmm';
@@ -70,14 +70,16 @@ function start(src: string, mode: BenchMode, seconds: number): PageResult {
     error: null,
   };
   let reason: string | null = null;
+  // as the app's AdaptivePlayer: our controller's start gate holds the element until it opens
+  const hold = mode === 'cmm' ? new StartHold(video, () => undefined) : null;
   const hls = new Hls({
     capLevelToPlayerSize: false,
     ...(mode === 'cmm'
       ? {
-          abrController: createHlsAbrAdapter(
-            ENVIRONMENT,
-            (d: AbrDecision) => (reason = d.reason),
-          ) as unknown as HlsConfig['abrController'],
+          abrController: createHlsAbrAdapter(ENVIRONMENT, {
+            decision: (d) => (reason = d.reason),
+            startGate: (gate) => hold?.apply(gate),
+          }) as unknown as HlsConfig['abrController'],
         }
       : {}),
   });

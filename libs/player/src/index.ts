@@ -8,5 +8,7 @@ export * from './lib/growing-stream';
 export * from './lib/hls-abr-adapter';
 export * from './lib/hls-types';
 export * from './lib/media-metrics';
+export * from './lib/start-gate';
+export * from './lib/start-hold';
 export * from './lib/stats-history';
 export * from './lib/thumbnail-track';

@@ -313,4 +313,14 @@ describe('AbrController', () => {
       expected === null ? null : { level: expected, reason: 'emergency' },
     );
   });
+
+  // 20 s left at the lowest rung's 0.4 Mbit/s, on 90 % of the estimate (the throughput rule's share)
+  it.each<[string, AbrController, number, boolean, number]>([
+    ['holds a link at 0.2 Mbit/s until the buffer covers its deficit (44.4 s to load 20 s)', measured(0.2), 8, false, 24.5],
+    ['starts on the first segment when the link carries the lowest rung', measured(0.5), 4, true, 4],
+    ['starts on the first segment before anything is measured', new AbrController(), 4, true, 4],
+  ])('start gate: %s', (_name, abr, buffer, open, required) => {
+    const gate = abr.startGate({ ...context({ bufferAheadSeconds: buffer }), remainingSeconds: 20, waitedSeconds: 10 });
+    expect(gate).toMatchObject({ open, requiredSeconds: expect.closeTo(required, 1) });
+  });
 });

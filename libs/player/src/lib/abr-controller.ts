@@ -7,8 +7,10 @@ import {
   bitrateOrder,
   LoadProgress,
   SegmentLoad,
+  StartContext,
 } from './abr-policy';
 import { EwmaBandwidthEstimator } from './ewma-bandwidth-estimator';
+import { startGate, StartGateDecision } from './start-gate';
 
 export interface AbrOptions {
   /** A rung may use this share of the throughput estimate (dash.js's bandwidth safety factor)… */
@@ -38,6 +40,12 @@ export interface AbrOptions {
    * before video). A switch is judged with that download counted.
    */
   switchReloadSegments: number;
+  /**
+   * The start gate keeps playback waiting at most this long, start-up included: hls.js's own
+   * patience with a first segment (its fragment `maxLoadTimeMs`, 120 s), which is how long it
+   * waits on a link below the lowest rung.
+   */
+  maxStartWaitSeconds: number;
 }
 
 export const DEFAULT_ABR_OPTIONS: AbrOptions = {
@@ -49,6 +57,7 @@ export const DEFAULT_ABR_OPTIONS: AbrOptions = {
   minStreamingMsToJudge: 1000,
   startupBudgetSeconds: 4,
   switchReloadSegments: 1,
+  maxStartWaitSeconds: 120,
 };
 
 /** Typical downlink of Network Information's effectiveType values (the spec's own table), Mbit/s. */
@@ -89,7 +98,9 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  * - emergency: while a segment loads, it is abandoned for a lower rung when it will not arrive
  *   before the buffer empties and the lower one would arrive sooner (hls.js's abandon rule);
  * - caps: the smallest rung as wide as the player in device pixels (as hls.js), and below a rung
- *   that dropped frames; a choice a cap lowered gives the cap as its reason.
+ *   that dropped frames; a choice a cap lowered gives the cap as its reason;
+ * - start gate: playback begins once the buffer covers the deficit of playing the rest at the
+ *   lowest rung on the measured throughput (see `startGate`).
  * Every decision says which of these made it. Pure: the caller measures, this class keeps the
  * estimate and a little state, changed only by the events.
  */
@@ -196,6 +207,18 @@ export class AbrController implements AbrPolicy {
     if (fetch(target) >= remaining) return null;
     this.bwEstimator.sample(streamingMs, progress.loadedBytes);
     return { level: order[target], reason: 'emergency' };
+  }
+
+  /** See `startGate`: on the share of the estimate a rung may use, as the throughput rule. */
+  startGate(context: StartContext): StartGateDecision {
+    return startGate({
+      ...context,
+      maxWaitSeconds: this.options.maxStartWaitSeconds,
+      estimateBps: this.bwEstimator.canEstimate()
+        ? this.options.safetyFactor * this.bwEstimator.getEstimate()
+        : null,
+      ttfbSeconds: this.bwEstimator.getEstimateTTFB() / 1000,
+    });
   }
 
   /** The rung the rules pick before the caps, by rank in bitrate order. */

@@ -1,4 +1,5 @@
 import type { EwmaBandwidthEstimator } from './ewma-bandwidth-estimator';
+import type { StartGateDecision } from './start-gate';
 
 /** One rung as an adaptation policy sees it. */
 export interface AbrLevel {
@@ -28,6 +29,14 @@ export interface AbrContext {
   /** Network Information API, where the browser has it. */
   networkDownlinkMbps?: number | null;
   effectiveType?: string | null;
+}
+
+/** The context when a segment has been buffered and playback has not begun. */
+export interface StartContext extends AbrContext {
+  /** Media seconds after the buffered ones still to load; null when the end is unknown (live, growing). */
+  remainingSeconds: number | null;
+  /** Seconds since the source was loaded. */
+  waitedSeconds: number;
 }
 
 export type AbrReason =
@@ -90,6 +99,11 @@ export interface AbrPolicy {
   checkAbandon(progress: LoadProgress, context: AbrContext): AbrDecision | null;
   /** A new source, or hls.js's `resetEstimator`. */
   reset(defaultEstimateBps?: number): void;
+  /**
+   * Whether playback may begin, asked after each segment is buffered until it says yes. A policy
+   * without it starts playback on the first segment, as hls.js does.
+   */
+  startGate?(context: StartContext): StartGateDecision;
 }
 
 /** Level indices from the lowest bitrate to the highest. */

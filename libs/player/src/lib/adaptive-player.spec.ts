@@ -1,5 +1,5 @@
 import { AdaptivePlayer, PlayerState } from './adaptive-player';
-import { FakeHls, fakeVideo } from './fake-hls';
+import { FakeHls, fakeVideo, fragment } from './fake-hls';
 import { HLS_EVENTS } from './hls-types';
 
 describe('AdaptivePlayer', () => {
@@ -191,5 +191,42 @@ describe('AdaptivePlayer', () => {
     expect([hls.subtitleTrack, hls.subtitleDisplay]).toEqual([0, true]);
     player.destroy();
     expect(hls.listenerCount(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED)).toBe(0);
+  });
+
+  describe('start-up on a link below the lowest rung', () => {
+    // a 60 s video; 0.2 Mbit/s against a lowest rung of 0.4: the gate asks for the 30 s the player buffers
+    function slowStart() {
+      const started = start(fakeVideo());
+      started.hls.latestLevelDetails = { targetduration: 4, live: false, totalduration: 60 };
+      abrOf(started.hls);
+      const load = (start: number) => started.hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: fragment(100_000, 4000, { start }) });
+      return { ...started, load };
+    }
+
+    it('holds the element paused until the buffer covers the deficit, and says so', () => {
+      const { video, load } = slowStart();
+      // the viewer pressed play at once (or autoplay): the element waits for data
+      void video.play();
+      load(0);
+      expect(video.paused).toBe(true);
+      expect(last().start).toEqual({ held: true, reason: 'deficit', requiredSeconds: 30 });
+      load(26);
+      expect(video.paused).toBe(false);
+      expect(last().start).toEqual({ held: false, reason: 'buffer', requiredSeconds: 30 });
+    });
+
+    it('lets it play once it has held as long as hls.js would wait for a first segment', () => {
+      jest.useFakeTimers();
+      try {
+        const { video, load } = slowStart();
+        void video.play();
+        load(0);
+        jest.advanceTimersByTime(121_000);
+        expect(video.paused).toBe(false);
+        expect(last().start).toMatchObject({ held: false, reason: 'wait-cap' });
+      } finally {
+        jest.useRealTimers();
+      }
+    });
   });
 });

@@ -5,6 +5,7 @@ import { AbrEnvironment, createHlsAbrAdapter } from './hls-abr-adapter';
 import { appendSample, StatsSample, SwitchReason } from './stats-history';
 import { HLS_EVENTS, HlsErrorData, HlsLike, HlsStatic } from './hls-types';
 import { bufferAhead, frameCounts } from './media-metrics';
+import { StartHold, StartStatus } from './start-hold';
 
 export interface PlayerError {
   type: string;
@@ -29,6 +30,8 @@ export interface PlayerState {
   switchReason: SwitchReason | null;
   /** The last minute, one sample a second: estimate, chosen bitrate, buffer. */
   history: readonly StatsSample[];
+  /** Start-up: held by the start gate until the buffer covers a slow link, or let go and why; null before it is asked. */
+  start: StartStatus | null;
 }
 
 export const INITIAL_PLAYER_STATE: PlayerState = {
@@ -43,6 +46,7 @@ export const INITIAL_PLAYER_STATE: PlayerState = {
   error: null,
   switchReason: null,
   history: [],
+  start: null,
 };
 
 const MAX_NETWORK_RETRIES = 3;
@@ -60,10 +64,13 @@ export interface LoadOptions {
 /**
  * A framework-free adaptive player: hls.js over MSE with our ABR controller, or the browser's own
  * HLS where MSE is missing. Views read `state` snapshots; every error goes through `onError`.
+ * Playback does not begin until the controller's start gate opens: on a link below the lowest
+ * rung the element stays paused (a press of play is kept for then) while the buffer builds.
  */
 export class AdaptivePlayer {
   private hls: HlsLike | null = null;
   private guard: GrowingStreamGuard | null = null;
+  private hold: StartHold | null = null;
   private captions: CaptionsController | null = null;
   private video: HTMLVideoElement | null = null;
   private state: PlayerState = INITIAL_PLAYER_STATE;
@@ -104,12 +111,16 @@ export class AdaptivePlayer {
     this.chosenBitrate = null;
     if (this.Hls?.isSupported()) {
       const hls = new this.Hls({
-        abrController: createHlsAbrAdapter(this.env, (d) => this.onDecision(d)),
+        abrController: createHlsAbrAdapter(this.env, {
+          decision: (d) => this.onDecision(d),
+          startGate: (gate) => this.hold?.apply(gate),
+        }),
         capLevelToPlayerSize: false,
         startPosition: 0,
       });
       this.hls = hls;
       this.guard = new GrowingStreamGuard(hls, video);
+      this.hold = new StartHold(video, (start) => this.update({ start }));
       this.captions = new CaptionsController(hls, video);
       hls.on(HLS_EVENTS.LEVEL_SWITCHED, (_e, data) =>
         this.update({ playingHeight: hls.levels[data.level]?.height ?? null }),
@@ -179,6 +190,8 @@ export class AdaptivePlayer {
     this.timer = null;
     this.guard?.destroy();
     this.guard = null;
+    this.hold?.destroy();
+    this.hold = null;
     this.captions?.destroy();
     this.captions = null;
     this.hls?.destroy();

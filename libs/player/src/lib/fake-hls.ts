@@ -24,7 +24,7 @@ export class FakeHls implements HlsLike {
   media: HTMLMediaElement | null = null;
   config = { abrEwmaDefaultEstimate: 500_000, maxBufferLength: 30 };
   bandwidthEstimate = 1_000_000;
-  latestLevelDetails = { targetduration: 4 };
+  latestLevelDetails: HlsLike['latestLevelDetails'] = { targetduration: 4 };
   loadLevel = 0;
   nextLoadLevel = -1;
   currentLevel = -1;
@@ -79,7 +79,10 @@ export class FakeHls implements HlsLike {
   }
 }
 
-/** A media element with a buffer from `currentTime` to `bufferedUntil` and a player width. */
+/**
+ * A media element with a buffer from `currentTime` to `bufferedUntil` and a player width; `play()`
+ * and `pause()` set `paused` and dispatch their events at once.
+ */
 export function fakeVideo(
   opts: {
     currentTime?: number;
@@ -96,7 +99,7 @@ export function fakeVideo(
   } = opts;
   // seeks are events: a spec sets `currentTime`, then dispatches `seeking`
   const events = new EventTarget();
-  return {
+  const video = {
     addEventListener: events.addEventListener.bind(events),
     removeEventListener: events.removeEventListener.bind(events),
     dispatchEvent: events.dispatchEvent.bind(events),
@@ -114,19 +117,30 @@ export function fakeVideo(
       droppedVideoFrames: 0,
       totalVideoFrames: 0,
     }),
-  } as unknown as HTMLVideoElement;
+    play: () => {
+      video.paused = false;
+      events.dispatchEvent(new Event('play'));
+      return Promise.resolve();
+    },
+    pause: () => {
+      video.paused = true;
+      events.dispatchEvent(new Event('pause'));
+    },
+  };
+  return video as unknown as HTMLVideoElement;
 }
 
 /** A main (or other) fragment of `level`, `duration` seconds, whose `bytes` took `ms` (first byte after 20 ms). */
 export function fragment(
   bytes: number,
   ms: number,
-  { type = 'main', level = 0, duration = 4 } = {},
+  { type = 'main', level = 0, start = 0, duration = 4 } = {},
 ): HlsFragment & { aborted: boolean } {
   const frag = {
     type,
     sn: 1,
     level,
+    start,
     duration,
     stats: {
       loaded: bytes,

@@ -1,6 +1,7 @@
 import { FakeHls, fakeVideo, fragment } from './fake-hls';
 import { createHlsAbrAdapter } from './hls-abr-adapter';
 import { HLS_EVENTS } from './hls-types';
+import type { StartGateDecision } from './start-gate';
 
 describe('hls.js abrController adapter', () => {
   const env = (downlink?: number) => ({
@@ -13,10 +14,12 @@ describe('hls.js abrController adapter', () => {
     const hls = new FakeHls();
     hls.media = fakeVideo({ bufferedUntil, clientWidth: 1280 });
     const decisions: string[] = [];
-    const Adapter = createHlsAbrAdapter(env(downlink), (d) =>
-      decisions.push(d.reason),
-    );
-    return { hls, adapter: new Adapter(hls), decisions };
+    const gates: StartGateDecision[] = [];
+    const Adapter = createHlsAbrAdapter(env(downlink), {
+      decision: (d) => decisions.push(d.reason),
+      startGate: (g) => gates.push(g),
+    });
+    return { hls, adapter: new Adapter(hls), decisions, gates };
   }
 
   it.each([
@@ -147,5 +150,26 @@ describe('hls.js abrController adapter', () => {
     const { hls, adapter } = setup(50);
     hls.autoLevelCapping = 1;
     expect(adapter.firstAutoLevel).toBe(1);
+  });
+
+  it('asks the start gate as each main fragment loads, counting it as buffered, until it opens', () => {
+    const { hls, gates } = setup(undefined, 0);
+    hls.latestLevelDetails = { targetduration: 4, live: false, totalduration: 60 };
+    // 0.2 Mbit/s against a lowest rung of 0.4: the 56 s left would run 68 s short, so the
+    // gate asks for the 30 s the player buffers
+    const slow = (start: number) => fragment(100_000, 4000, { start });
+    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(0) });
+    expect(gates).toEqual([{ open: false, reason: 'deficit', requiredSeconds: 30, holdAtMostSeconds: expect.closeTo(120, 0) }]);
+    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(26) });
+    expect(gates[1]).toMatchObject({ open: true, reason: 'buffer' });
+    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(30) });
+    expect(gates).toHaveLength(2);
+  });
+
+  it('opens the start gate at once on a playlist that has not ended', () => {
+    const { hls, gates } = setup(undefined, 0);
+    hls.latestLevelDetails = { targetduration: 4, live: true, totalduration: 60 };
+    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: fragment(100_000, 4000) });
+    expect(gates).toEqual([expect.objectContaining({ open: true, reason: 'unknown-duration' })]);
   });
 });

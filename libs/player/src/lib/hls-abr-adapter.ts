@@ -1,12 +1,26 @@
 import { AbrController } from './abr-controller';
-import type { AbrContext, AbrDecision, AbrPolicy } from './abr-policy';
+import type {
+  AbrContext,
+  AbrDecision,
+  AbrPolicy,
+  StartContext,
+} from './abr-policy';
 import { HLS_EVENTS, HlsFragment, HlsLike, HlsListener } from './hls-types';
 import { bufferAhead, frameCounts } from './media-metrics';
+import type { StartGateDecision } from './start-gate';
 
 /** What the adapter reads from the browser; replaced in tests. */
 export interface AbrEnvironment {
   network(): { downlink?: number; effectiveType?: string } | null;
   devicePixelRatio(): number;
+}
+
+/** What the adapter tells its owner. */
+export interface AbrListeners {
+  /** The choice or its reason changed. */
+  decision?(decision: AbrDecision): void;
+  /** The policy's start gate, after each main segment loads until it opens (before it is appended). */
+  startGate?(gate: StartGateDecision): void;
 }
 
 /** hls.js's own abandon timer period. */
@@ -24,7 +38,9 @@ const DEFAULT_MAX_BUFFER_SECONDS = 30;
  * `AbrPolicy` (our AbrController unless told otherwise) makes every automatic choice. hls.js reads
  * `nextAutoLevel` as often as it likes and each read asks the policy afresh; loaded fragments feed
  * the policy's estimate, and while a main fragment loads the policy may abandon it for a lower rung
- * (hls.js aborts it and loads the same fragment again there).
+ * (hls.js aborts it and loads the same fragment again there). Until playback may begin, each loaded
+ * fragment also asks the policy's start gate, counting the fragment as buffered, and says what it
+ * answered (`StartHold` acts on it).
  */
 export class HlsAbrAdapter {
   forcedAutoLevel = -1;
@@ -33,11 +49,14 @@ export class HlsAbrAdapter {
   private lastFrames = { dropped: 0, total: 0, at: 0 };
   private loading: HlsFragment | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** When the source was loaded (hls.js builds its controllers then), and whether the gate opened. */
+  private readonly createdAt = performance.now();
+  private startGateOpen = false;
 
   constructor(
     private readonly hls: HlsLike,
     private readonly env: AbrEnvironment,
-    private readonly onDecision: (decision: AbrDecision) => void,
+    private readonly listeners: AbrListeners = {},
     private readonly policy: AbrPolicy = new AbrController(),
   ) {
     hls.on(HLS_EVENTS.FRAG_LOADING, this.onFragLoading);
@@ -107,6 +126,11 @@ export class HlsAbrAdapter {
     );
     if (judged) this.lastFrames = frames;
     this.forcedAutoLevel = -1;
+    if (!this.startGateOpen && this.policy.startGate) {
+      const gate = this.policy.startGate(this.startContext(frag));
+      this.startGateOpen = gate.open;
+      this.listeners.startGate?.(gate);
+    }
   };
 
   private readonly checkAbandon = () => {
@@ -164,7 +188,7 @@ export class HlsAbrAdapter {
     )
       return;
     this.lastDecision = decision;
-    this.onDecision(decision);
+    this.listeners.decision?.(decision);
   }
 
   private context(segmentDuration?: number): AbrContext {
@@ -188,6 +212,28 @@ export class HlsAbrAdapter {
       effectiveType: network?.effectiveType ?? null,
     };
   }
+
+  /** As it will stand once `frag` is appended. */
+  private startContext(frag: HlsFragment): StartContext {
+    const context = this.context(frag.duration);
+    const position = this.hls.media?.currentTime ?? 0;
+    const buffered = Math.max(
+      context.bufferAheadSeconds,
+      frag.start + frag.duration - position,
+    );
+    const details = this.hls.latestLevelDetails;
+    const end =
+      details && details.live === false && details.totalduration !== undefined
+        ? details.totalduration
+        : null;
+    return {
+      ...context,
+      bufferAheadSeconds: buffered,
+      remainingSeconds:
+        end === null ? null : Math.max(0, end - position - buffered),
+      waitedSeconds: (performance.now() - this.createdAt) / 1000,
+    };
+  }
 }
 
 /** The typical segment duration of the level loaded last, 0 before any. */
@@ -204,12 +250,12 @@ function isMainSegment(frag: HlsFragment): boolean {
 /** The constructor hls.js's `abrController` option expects: hls.js calls `new abrController(hls)`. */
 export function createHlsAbrAdapter(
   env: AbrEnvironment,
-  onDecision: (decision: AbrDecision) => void = () => undefined,
+  listeners: AbrListeners = {},
   createPolicy: () => AbrPolicy = () => new AbrController(),
 ): new (hls: HlsLike) => HlsAbrAdapter {
   return class extends HlsAbrAdapter {
     constructor(hls: HlsLike) {
-      super(hls, env, onDecision, createPolicy());
+      super(hls, env, listeners, createPolicy());
     }
   };
 }

@@ -24,6 +24,8 @@ export interface HlsFragment {
   /** The media sequence number, or 'initSegment'. */
   sn: number | 'initSegment';
   level: number;
+  /** Media time it starts at, and its length, seconds. */
+  start: number;
   duration: number;
   stats: {
     loaded: number;
@@ -86,6 +88,10 @@ export interface HlsLike {
   readonly latestLevelDetails: {
     targetduration: number;
     averagetargetduration?: number;
+    /** Until `#EXT-X-ENDLIST`. */
+    live?: boolean;
+    /** Seconds the playlist's segments add up to. */
+    totalduration?: number;
   } | null;
   loadLevel: number;
   nextLoadLevel: number;

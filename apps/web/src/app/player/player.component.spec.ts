@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { FakeHls } from '@cmm/player/testing';
+import { FakeHls, fragment } from '@cmm/player/testing';
 import { HLS_EVENTS } from '@cmm/player';
 import { sessionExport } from './stats-chart';
 import { PlayerComponent } from './player.component';
@@ -118,6 +118,20 @@ describe('PlayerComponent', () => {
     q('chip-240p').click();
     fixture.detectChanges();
     expect(q('status-reason').textContent).toBe('your choice');
+  });
+
+  it('says while start-up waits for the buffer a link slower than the lowest rung needs', () => {
+    const { fixture, q, hls } = render();
+    hls.latestLevelDetails = { targetduration: 4, live: false, totalduration: 60 };
+    new (hls.options['abrController'] as new (h: typeof hls) => object)(hls);
+    // 0.2 Mbit/s against a lowest rung of 0.4
+    const load = (start: number) => hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: fragment(100_000, 4000, { start }) });
+    load(0);
+    fixture.detectChanges();
+    expect(q('status-start').textContent?.replace(/\s+/g, ' ')).toBe('starts at 30 s of buffer: the link is slower than the lowest rung');
+    load(26);
+    fixture.detectChanges();
+    expect(q('status-start')).toBeNull();
   });
 
   it('opens the stats panel: a chart of the last minute, and the session as JSON', () => {

@@ -15,6 +15,7 @@ const session = (segments: SimSegment[], rebufferSeconds = 0): SimSession => ({
   ladder: 'l',
   segments,
   startupSeconds: 1.5,
+  startReason: null,
   rebufferSeconds,
   abandoned: 0,
   wastedBytes: 0,

@@ -1,6 +1,17 @@
-import type { AbrDecision, AbrPolicy, LoadProgress } from '../abr-policy';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AbrController } from '../abr-controller';
+import type {
+  AbrContext,
+  AbrDecision,
+  AbrPolicy,
+  LoadProgress,
+  StartContext,
+} from '../abr-policy';
 import { EwmaBandwidthEstimator } from '../ewma-bandwidth-estimator';
-import { constantLadder } from './ladder';
+import type { StartGateDecision } from '../start-gate';
+import { HlsjsDefaultAbr } from './baselines/hlsjs-default-abr';
+import { constantLadder, Ladder } from './ladder';
 import { simulate } from './simulator';
 import type { Trace } from './trace';
 
@@ -8,6 +19,8 @@ import type { Trace } from './trace';
 class ScriptedPolicy implements AbrPolicy {
   bwEstimator = new EwmaBandwidthEstimator();
   progress: LoadProgress[] = [];
+  /** `context.playing` at each choice. */
+  playing: boolean[] = [];
   private next = 0;
 
   constructor(
@@ -15,7 +28,8 @@ class ScriptedPolicy implements AbrPolicy {
     private readonly abandon?: { afterMs: number; to: number },
   ) {}
 
-  decide(): AbrDecision {
+  decide(context: AbrContext): AbrDecision {
+    this.playing.push(context.playing);
     return {
       level: this.levels[this.next++ % this.levels.length],
       reason: 'throughput',
@@ -35,6 +49,27 @@ class ScriptedPolicy implements AbrPolicy {
   }
   reset(): void {
     return;
+  }
+}
+
+/** Scripted, with a start gate that opens once `bufferToStart` is buffered or at `startBy` seconds. */
+class GatedPolicy extends ScriptedPolicy {
+  constructor(
+    levels: number[],
+    private readonly bufferToStart: number,
+    private readonly startBy: number,
+  ) {
+    super(levels);
+  }
+
+  startGate(context: StartContext): StartGateDecision {
+    const open = context.bufferAheadSeconds >= this.bufferToStart;
+    return {
+      open,
+      reason: open ? 'buffer' : 'deficit',
+      requiredSeconds: this.bufferToStart,
+      holdAtMostSeconds: open ? 0 : this.startBy - context.waitedSeconds,
+    };
   }
 }
 
@@ -174,5 +209,50 @@ describe('simulate', () => {
     });
     expect(session.segments).toHaveLength(15);
     expect(session.rebufferSeconds).toBe(0);
+  });
+
+  it.each<[string, number, number, number, string, boolean[]]>([
+    // 2 s per segment: the second one makes 8 s of buffer at 4 s
+    ['begins once the start gate opens', 8, 60, 4, 'buffer', [true, false, true]],
+    // the third segment loads from 4 s to 6 s: the cap begins playback at 5 s, halfway
+    ['begins at the start gate\'s wait cap, even while a segment loads', 60, 5, 5, 'wait-cap', [true, false, false]],
+  ])('%s, the element paused while it holds', (_name, bufferToStart, startBy, startup, reason, playing) => {
+    const policy = new GatedPolicy([0], bufferToStart, startBy);
+    const session = simulate(policy, TWO_RUNGS, constant(2), { sessionSeconds: 16 });
+    expect(session.startupSeconds).toBeCloseTo(startup, 6);
+    expect(session.startReason).toBe(reason);
+    expect(session.rebufferSeconds).toBe(0);
+    // as each of the first three segments is chosen: waiting for data to play, held, then as the gate said
+    expect(policy.playing.slice(0, 3)).toEqual(playing);
+  });
+
+  describe('on the real ladders, a link below the lowest rung that recovers later', () => {
+    const { ladders }: { ladders: Ladder[] } = JSON.parse(
+      readFileSync(join(__dirname, 'fixtures/ladders.json'), 'utf8'),
+    );
+    const slowThenFast = (ladder: Ladder, share: number, seconds: number): Trace => {
+      const lowest = Math.min(...ladder.rungs.map((r) => r.averageBandwidth));
+      return {
+        name: `${share} of the lowest rung for ${seconds} s, then twice it`,
+        pieces: [
+          { seconds, bps: share * lowest, latencyMs: 100 },
+          { seconds: 600, bps: 2 * lowest, latencyMs: 100 },
+        ],
+      };
+    };
+    it.each(
+      ladders.flatMap((l) => [
+        [l.name, 0.15, 80],
+        [l.name, 0.5, 40],
+      ] as const),
+    )('%s, %s of it for %s s: waits once at start-up and rebuffers no more than hls.js', (name, share, seconds) => {
+      const ladder = ladders.find((l) => l.name === name) as Ladder;
+      const trace = slowThenFast(ladder, share, seconds);
+      const ours = simulate(new AbrController(), ladder, trace, { sessionSeconds: 60 });
+      const hlsjs = simulate(new HlsjsDefaultAbr(), ladder, trace, { sessionSeconds: 60 });
+      expect(ours.startReason).toBe('buffer');
+      expect(ours.rebufferSeconds).toBeLessThan(0.5);
+      expect(ours.rebufferSeconds).toBeLessThanOrEqual(hlsjs.rebufferSeconds + 0.5);
+    });
   });
 });

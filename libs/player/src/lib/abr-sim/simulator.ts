@@ -4,6 +4,7 @@ import type {
   AbrPolicy,
   AbrReason,
 } from '../abr-policy';
+import type { StartGateReason } from '../start-gate';
 import { abrLevels, Ladder, playerOrder } from './ladder';
 import { Link, Trace } from './trace';
 
@@ -51,6 +52,8 @@ export interface SimSession {
   ladder: string;
   segments: SimSegment[];
   startupSeconds: number;
+  /** What let playback begin: the policy's start gate, or null for a policy without one. */
+  startReason: StartGateReason | null;
   rebufferSeconds: number;
   /** Requests abandoned part-way, and the bytes they had already cost. */
   abandoned: number;
@@ -64,8 +67,10 @@ export interface SimSession {
  * rung changes, then the segment; each costs the link's latency, then its bytes at the link's rate.
  * A change of rung first loads the last buffered segment again at the new rung, as hls.js does
  * here (see `switchReloadsLastSegment`). Fetching pauses while the buffer holds what hls.js buffers to (see `maxBufferBytes`).
- * Playback starts when the first segment is buffered (that wait is the start-up delay, not
- * rebuffering) and stalls whenever the buffer runs dry until the next segment lands.
+ * Playback starts when the policy's start gate opens, asked after each segment is buffered, or
+ * when the gate's wait cap runs out (a policy without a gate starts on the first segment); that
+ * wait is the start-up delay, not rebuffering. While the gate holds, the element counts as paused.
+ * From then on playback stalls whenever the buffer runs dry until the next segment lands.
  */
 export function simulate(
   policy: AbrPolicy,
@@ -87,6 +92,9 @@ export function simulate(
   /** Playback has begun: from then on the buffer drains in real time. */
   let started = false;
   let startup = 0;
+  let startReason: StartGateReason | null = null;
+  /** While the start gate holds: when its wait cap will begin playback regardless. */
+  let startBy: number | null = null;
   let rebuffer = 0;
   let current = -1;
   let initLevel = -1;
@@ -95,7 +103,16 @@ export function simulate(
   const visited = new Set<number>();
   const segments: SimSegment[] = [];
 
+  const begin = (at: number, reason: StartGateReason | null) => {
+    started = true;
+    startup = at;
+    startReason = reason;
+  };
   const elapse = (until: number) => {
+    if (!started && startBy !== null && until > startBy) {
+      now = startBy;
+      begin(startBy, 'wait-cap');
+    }
     const dt = until - now;
     if (started) {
       rebuffer += Math.max(0, dt - buffer);
@@ -114,8 +131,8 @@ export function simulate(
     bufferAheadSeconds: buffer,
     segmentDuration,
     maxBufferSeconds: maxBuffer,
-    // autoplay: the element wants to play from the start
-    playing: true,
+    // autoplay: the element wants to play from the start, unless the start gate holds it
+    playing: started || startBy === null,
     playerWidth: options.playerWidth ?? 3840,
   });
 
@@ -220,8 +237,13 @@ export function simulate(
     }
     played += duration;
     if (!started) {
-      started = true;
-      startup = now;
+      const gate = policy.startGate?.({
+        ...context(duration),
+        remainingSeconds: options.sessionSeconds - played,
+        waitedSeconds: now,
+      });
+      if (!gate || gate.open) begin(now, gate?.reason ?? null);
+      else startBy = now + gate.holdAtMostSeconds;
     }
   }
   return {
@@ -229,6 +251,7 @@ export function simulate(
     ladder: ladder.name,
     segments,
     startupSeconds: startup,
+    startReason,
     rebufferSeconds: rebuffer,
     abandoned,
     wastedBytes,

@@ -1,0 +1,99 @@
+import { startGate, StartGateDecision, StartGateInput } from './start-gate';
+
+// the lowest rung averages 0.5 Mbit/s (its peak is 0.6): the deficit is reckoned on the average
+const input = (change: Partial<StartGateInput> = {}): StartGateInput => ({
+  levels: [
+    { bitrate: 2_400_000, averageBitrate: 2_000_000, width: 1280, height: 720 },
+    { bitrate: 600_000, averageBitrate: 500_000, width: 640, height: 360 },
+  ],
+  bufferAheadSeconds: 4,
+  segmentDuration: 4,
+  maxBufferSeconds: 30,
+  remainingSeconds: 20,
+  waitedSeconds: 10,
+  maxWaitSeconds: 120,
+  estimateBps: 1_000_000,
+  ttfbSeconds: 0,
+  ...change,
+});
+const open = (reason: StartGateDecision['reason'], requiredSeconds = 4) => ({
+  open: true,
+  reason,
+  requiredSeconds,
+  holdAtMostSeconds: 0,
+});
+
+describe('startGate', () => {
+  it.each<[string, Partial<StartGateInput>, StartGateDecision]>([
+    [
+      'starts on the first segment when the link carries the lowest rung',
+      {},
+      open('buffer'),
+    ],
+    [
+      'starts on the first segment of a stream without a known end',
+      { remainingSeconds: null, estimateBps: 100_000 },
+      open('unknown-duration'),
+    ],
+    [
+      'starts when everything left is buffered',
+      { remainingSeconds: 0, estimateBps: 100_000 },
+      open('all-buffered'),
+    ],
+    [
+      'starts as before when nothing is measured',
+      { estimateBps: null },
+      open('no-estimate'),
+    ],
+    // 20 s at 0.5 Mbit/s over 0.25 Mbit/s: 40 s to load, 20 s to play, 20 s short
+    [
+      'holds a link at half the lowest rung until the buffer covers the deficit',
+      { estimateBps: 250_000, bufferAheadSeconds: 8 },
+      {
+        open: false,
+        reason: 'deficit',
+        requiredSeconds: 20,
+        holdAtMostSeconds: 110,
+      },
+    ],
+    [
+      'then starts',
+      { estimateBps: 250_000, bufferAheadSeconds: 20 },
+      open('buffer', 20),
+    ],
+    // 5 requests of 1 s each on a link that just carries the lowest rung
+    [
+      'counts a latency per segment still to load',
+      { estimateBps: 500_000, ttfbSeconds: 1, bufferAheadSeconds: 4.9 },
+      {
+        open: false,
+        reason: 'deficit',
+        requiredSeconds: 5,
+        holdAtMostSeconds: 110,
+      },
+    ],
+    // 56 s over 0.1 Mbit/s: 224 s short, more than the player ever buffers
+    [
+      'asks for no more than the player buffers',
+      { estimateBps: 100_000, remainingSeconds: 56, bufferAheadSeconds: 30 },
+      open('buffer', 30),
+    ],
+    [
+      'never asks for less than a segment',
+      { estimateBps: 10_000_000, segmentDuration: 6, bufferAheadSeconds: 4 },
+      {
+        open: false,
+        reason: 'deficit',
+        requiredSeconds: 6,
+        holdAtMostSeconds: 110,
+      },
+    ],
+    [
+      'starts once it has held as long as allowed',
+      { estimateBps: 250_000, bufferAheadSeconds: 8, waitedSeconds: 120 },
+      open('wait-cap', 20),
+    ],
+  ])('%s', (_name, change, expected) => {
+    expect(startGate(input(change))).toEqual(expected);
+  });
+});

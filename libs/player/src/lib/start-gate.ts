@@ -1,0 +1,95 @@
+import type { AbrLevel } from './abr-policy';
+
+/** What the start gate weighs, once a segment is buffered and playback has not begun. */
+export interface StartGateInput {
+  levels: readonly AbrLevel[];
+  bufferAheadSeconds: number;
+  /** Media seconds in a typical segment: one is the least ever waited for. */
+  segmentDuration: number;
+  /** The player buffers up to this much, so the gate never asks for more. */
+  maxBufferSeconds: number;
+  /** Media seconds after the buffered ones still to load; null when the end is unknown (live, growing). */
+  remainingSeconds: number | null;
+  /** Seconds since the source was loaded. */
+  waitedSeconds: number;
+  /** The longest the gate keeps playback waiting, start-up included. */
+  maxWaitSeconds: number;
+  /** Measured throughput, bits per second; null before any measurement. */
+  estimateBps: number | null;
+  /** Measured time to first byte of a request. */
+  ttfbSeconds: number;
+}
+
+export type StartGateReason =
+  /** Closed: playing the rest at the lowest rung would run the buffer dry. */
+  | 'deficit'
+  /** Open: the buffer covers the projected deficit (or is as full as the player fills it). */
+  | 'buffer'
+  /** Open: everything to play is buffered. */
+  | 'all-buffered'
+  /** Open: no end to project to (live, or a stream still growing). */
+  | 'unknown-duration'
+  /** Open: nothing measured to project with. */
+  | 'no-estimate'
+  /** Open: held as long as allowed. */
+  | 'wait-cap';
+
+export interface StartGateDecision {
+  open: boolean;
+  reason: StartGateReason;
+  /** The buffer the gate asks for, seconds. */
+  requiredSeconds: number;
+  /** While closed: seconds until the wait cap opens it anyway; 0 when open. */
+  holdAtMostSeconds: number;
+}
+
+/**
+ * When playback may begin: once the buffer covers the deficit of playing the rest at the lowest
+ * rung on the measured throughput, the time to download what remains there (a request latency per
+ * segment included) less the time it plays. Playing from then on, with the controller free to fall
+ * to the lowest rung, the link delivers the last segment before the play head reaches it, so a link
+ * below the lowest rung costs one wait at start-up instead of stalls. Never less than one segment
+ * (where playback began before), never more than the player buffers, and never longer than
+ * `maxWaitSeconds` in all; a stream without a known end starts as before.
+ */
+export function startGate(input: StartGateInput): StartGateDecision {
+  const {
+    bufferAheadSeconds: buffer,
+    segmentDuration,
+    remainingSeconds: remaining,
+    estimateBps,
+  } = input;
+  const open = (
+    reason: StartGateReason,
+    requiredSeconds = segmentDuration,
+  ): StartGateDecision => ({
+    open: true,
+    reason,
+    requiredSeconds,
+    holdAtMostSeconds: 0,
+  });
+  if (remaining === null) return open('unknown-duration');
+  if (remaining <= 0) return open('all-buffered');
+  if (estimateBps === null || !(estimateBps > 0)) return open('no-estimate');
+  const lowest = Math.min(
+    ...input.levels.map((l) => l.averageBitrate ?? l.bitrate),
+  );
+  const requests = Math.ceil(remaining / Math.max(segmentDuration, 1e-3));
+  const deficit =
+    requests * input.ttfbSeconds +
+    (remaining * lowest) / estimateBps -
+    remaining;
+  const requiredSeconds = Math.max(
+    segmentDuration,
+    Math.min(deficit, input.maxBufferSeconds),
+  );
+  if (buffer >= requiredSeconds) return open('buffer', requiredSeconds);
+  if (input.waitedSeconds >= input.maxWaitSeconds)
+    return open('wait-cap', requiredSeconds);
+  return {
+    open: false,
+    reason: 'deficit',
+    requiredSeconds,
+    holdAtMostSeconds: input.maxWaitSeconds - input.waitedSeconds,
+  };
+}
