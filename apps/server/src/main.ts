@@ -32,6 +32,12 @@ async function bootstrap(): Promise<void> {
     await app.close();
     return;
   }
+  if (config.ROLE === 'worker') {
+    app.enableShutdownHooks();
+    await app.listen(config.PORT, config.HOST);
+    Logger.log({ event: 'worker.started', health: `http://${displayHost(config.HOST)}:${config.PORT}/health`, concurrency: config.TRANSCODE_CONCURRENCY }, 'Bootstrap');
+    return;
+  }
   // graphql-upload buffers files in os.tmpdir(): point it at a folder of ours on the media volume.
   const uploadTemp = await prepareUploadTempDir(config.MEDIA_DIR);
   process.env['TMPDIR'] = uploadTemp.path;
@@ -50,9 +56,10 @@ async function bootstrap(): Promise<void> {
   serveMediaFirst(app.getHttpServer(), app.get(MediaRequestHandler));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
-  const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-  Logger.log({ event: 'server.listening', url: `http://${host}:${config.PORT}`, access: access.mode, mediaDir: config.MEDIA_DIR }, 'Bootstrap');
+  Logger.log({ event: 'server.listening', url: `http://${displayHost(config.HOST)}:${config.PORT}`, role: config.ROLE, access: access.mode, mediaDir: config.MEDIA_DIR }, 'Bootstrap');
 }
+
+const displayHost = (host: string) => (host === '0.0.0.0' ? 'localhost' : host.includes(':') ? `[${host}]` : host);
 
 void bootstrap().catch((error: Error) => {
   console.error(`Start-up failed: ${error.message}`);

@@ -37,7 +37,29 @@ describe('loadConfig', () => {
       MAX_DURATION_SECONDS: 4 * 3600,
       MAX_SOURCE_PIXELS: 7680 * 4320,
       MIN_FREE_BYTES: 256 * 1024 ** 2,
+      ROLE: 'all',
+      JOB_ATTEMPTS: 3,
+      JOB_BACKOFF_MS: 10_000,
+      JOB_STALLED_MS: 30_000,
     });
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['an api without either shared service', { ROLE: 'api' }, /ROLE=api needs REDIS_URL and DATABASE_URL/],
+    ['a worker without PostgreSQL', { ROLE: 'worker', REDIS_URL: 'redis://127.0.0.1:6379' }, /ROLE=worker needs DATABASE_URL:/],
+    ['an api without Redis', { ROLE: 'api', DATABASE_URL: 'postgres://db/cmm' }, /ROLE=api needs REDIS_URL:/],
+    ['an unknown role', { ROLE: 'scheduler' }, /ROLE must be one of all, api, worker/],
+    ['a Redis address that is not a URL', { REDIS_URL: 'localhost:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['no attempt at all', { JOB_ATTEMPTS: '0' }, /JOB_ATTEMPTS must not be less than 1/],
+  ])('refuses %s, naming what is missing', (_name, env, message) => {
+    expect(refusal(env)).toMatch(message);
+  });
+
+  it('starts an api or a worker given Redis and PostgreSQL, and the embedded default with Redis alone', () => {
+    const shared = { REDIS_URL: 'redis://127.0.0.1:6379/2', DATABASE_URL: 'postgresql://cmm@db/cmm' };
+    expect(loadConfig({ ROLE: 'api', ...shared })).toMatchObject({ ROLE: 'api', ...shared });
+    expect(loadConfig({ ROLE: 'worker', ...shared, JOB_ATTEMPTS: '5', JOB_BACKOFF_MS: '0' })).toMatchObject({ ROLE: 'worker', JOB_ATTEMPTS: 5, JOB_BACKOFF_MS: 0 });
+    expect(loadConfig({ REDIS_URL: shared.REDIS_URL })).toMatchObject({ ROLE: 'all', REDIS_URL: shared.REDIS_URL });
   });
 
   it('reads and converts the variables it knows, ignoring empty ones', () => {

@@ -15,6 +15,7 @@ export function toGraphQLError(error: DomainError): GraphQLError {
       break;
     case ErrorCode.NotFound:
     case ErrorCode.InsufficientStorage:
+    case ErrorCode.ServiceUnavailable:
     case ErrorCode.Internal:
       break;
     default: {

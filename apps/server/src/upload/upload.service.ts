@@ -77,8 +77,13 @@ export class UploadService {
         poster: null,
         progress: null,
       });
+      try {
+        await this.transcode.enqueue(id);
+      } catch (error) {
+        await this.catalog.remove(id);
+        throw error;
+      }
       this.logger.log({ event: 'upload.stored', playlistId: id, sizeBytes, filename: file.filename });
-      this.transcode.enqueue(id);
       return manifest;
     } catch (error) {
       await this.storage.removeTree(id);
