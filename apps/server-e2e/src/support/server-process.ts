@@ -34,7 +34,7 @@ export function freePort(): Promise<number> {
 function spawnServer(env: Record<string, string>): ChildProcess {
   if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: build the server first (npx nx build server)`);
   // Settings from the shell running the tests must not change what a test starts.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(API_TOKENS|ALLOW_ANONYMOUS_WRITES|CORS_ORIGINS|GRAPHQL_\w+)$/.test(key)));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(API_TOKENS|ALLOW_ANONYMOUS_WRITES|CORS_ORIGINS|GRAPHQL_\w+|ROLE|REDIS_URL|DATABASE_URL|JOB_\w+)$/.test(key)));
   return spawn(process.execPath, [serverMain], { cwd: repoRoot, env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'log', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
