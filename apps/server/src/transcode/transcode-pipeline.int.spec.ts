@@ -194,7 +194,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
     const output = await new TranscodePipeline(oddStorage, runner, binaries, probe).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
     expect(output.variants.map((v) => v.segments.length)).toEqual([2, 2]);
-    expect(readdirSync(join(oddRoot, 'odd', 'stream', '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
+    expect(readdirSync(join(oddRoot, 'odd', dirname(output.hls_manifest), '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
   });
 
   it('publishes the ladder while it encodes: playable from the first whole segments, complete at the end', async () => {
