@@ -125,13 +125,18 @@ export class AppConfig {
   @Min(1)
   GRAPHQL_MAX_COST = 100_000;
 
+  /** Turns on the PostgreSQL catalog (postgres://user:password@host:port/database); unset, the catalog is the manifest files in MEDIA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
   /** `development` sends stack traces with GraphQL errors; any other value keeps them in the logs. */
   @IsOptional()
   @IsString()
   NODE_ENV?: string;
 }
 
-const OPTIONAL_KEYS = ['FFMPEG_PATH', 'FFPROBE_PATH', 'NODE_ENV'];
+const OPTIONAL_KEYS = ['FFMPEG_PATH', 'FFPROBE_PATH', 'DATABASE_URL', 'NODE_ENV'];
 
 /**
  * Builds the config from an environment, throwing one message that lists every bad value.

@@ -4,6 +4,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   ProcessingFailed = 'PROCESSING_FAILED',
   InsufficientStorage = 'INSUFFICIENT_STORAGE',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -37,6 +38,15 @@ export class StorageFullError extends DomainError {
   constructor(message = STORAGE_FULL_MESSAGE) {
     super(message);
     this.name = 'StorageFullError';
+  }
+}
+
+/** A service the server depends on (the database) does not answer: temporary, worth retrying. */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = ErrorCode.ServiceUnavailable;
+  constructor(readonly dependency: string) {
+    super(`The ${dependency} is unavailable right now; nothing was changed. Try again shortly.`);
+    this.name = 'ServiceUnavailableError';
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Rung } from '@cmm/media-rules';
-import { CatalogService } from '../catalog/catalog.service';
+import { Catalog } from '../catalog/catalog';
 import { PlaylistManifest, WORK_DIR } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import type { ProcessingProgress } from '../progress/models/processing-progress.model';
@@ -30,7 +30,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger(TranscodeService.name);
 
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: Catalog,
     private readonly queue: JobQueue,
     private readonly probe: MediaProbe,
     private readonly pipeline: TranscodePipeline,
@@ -39,10 +39,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const unfinished = this.catalog
-      .all()
-      .filter((m) => ACTIVE.includes(m.status))
-      .reverse();
+    const unfinished = await this.catalog.withStatus(ACTIVE);
     for (const manifest of unfinished) {
       this.logger.log({ event: 'job.recovered', playlistId: manifest.id, was: manifest.status });
       if (manifest.encoder) this.stopOrphan(manifest.id, manifest.encoder);
@@ -102,7 +99,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         dash_manifest: output.dash_manifest,
         poster: output.poster,
         // a ladder encoded faster than the publisher looked becomes playable as it completes
-        playable_at: this.catalog.find(playlistId)?.playable_at ?? new Date().toISOString(),
+        playable_at: (await this.catalog.find(playlistId))?.playable_at ?? new Date().toISOString(),
         encoder: null,
         progress: { percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), speed: null, eta_seconds: 0 },
       });
@@ -111,13 +108,15 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       this.logger.log({ event: 'job.ready', playlistId, seconds: (Date.now() - started) / 1000, rungs: rungs.map((r) => r.label) });
     } catch (error) {
       await recorded;
-      if (signal.aborted || !this.catalog.find(playlistId)) return;
-      // if even FAILED cannot be written (a full disk), the manifest keeps its last state and the job runs again at start-up
+      if (signal.aborted) return;
+      // if even FAILED cannot be written (a full disk, a lost database), the manifest keeps its last state and the job runs again at start-up
       await this.fail(playlistId, error).catch((cause: Error) => this.logger.error({ event: 'job.failure_unrecorded', playlistId, message: cause.message }));
     }
   }
 
   private async fail(playlistId: string, error: unknown): Promise<void> {
+    // a playlist deleted meanwhile has nothing to record
+    if (!(await this.catalog.find(playlistId))) return;
     const message =
       error instanceof ProcessingError ? error.message : 'Processing failed because of an internal error; the source is kept so it can be retried.';
     if (error instanceof ProcessingError) {
@@ -190,8 +189,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     );
   }
 
-  private publish(playlistId: string, snapshot: Partial<ProcessingProgress> & Pick<ProcessingProgress, 'status'>): Promise<void> {
-    const playableAt = this.catalog.find(playlistId)?.playable_at;
+  private async publish(playlistId: string, snapshot: Partial<ProcessingProgress> & Pick<ProcessingProgress, 'status'>): Promise<void> {
+    const playableAt = (await this.catalog.find(playlistId))?.playable_at;
     return this.progress.publish({
       playlistId,
       percent: 0,

@@ -1,0 +1,40 @@
+import { Kysely, Migration, MigrationProvider, Migrator, sql } from 'kysely';
+
+/**
+ * The catalog's schema, as code: each migration runs once, in name order, at start-up. Ids sort
+ * byte-wise (COLLATE "C") as the embedded catalog compares them, so both list in the same order.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_playlists': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('playlists')
+        .addColumn('id', sql`text collate "C"`, (col) => col.primaryKey())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('created_at_ts', 'float8', (col) => col.notNull())
+        .addColumn('updated_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('manifest', 'jsonb', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('playlists_newest_first').on('playlists').columns(['created_at_ts desc', 'id desc']).execute();
+      // only unfinished jobs are looked up by status, and they are few
+      await db.schema
+        .createIndex('playlists_unfinished')
+        .on('playlists')
+        .columns(['created_at_ts', 'id'])
+        .where(sql.ref('status'), 'not in', ['READY', 'FAILED'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('playlists').execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date; Kysely's Migrator holds a lock, so processes starting together run each migration once. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const { error, results = [] } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error;
+  return results.map((result) => result.migrationName);
+}
