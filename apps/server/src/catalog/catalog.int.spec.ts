@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NotFoundError } from '../errors/domain-error';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
-import { startPostgres, TestPostgres } from '../testing/postgres';
+import { startPostgres, TestPostgres } from '@cmm/test-services';
 import type { Catalog } from './catalog';
 import { CatalogService } from './catalog.service';
 import type { PlaylistManifest } from './manifest';

@@ -2,7 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { NotFoundError } from '../errors/domain-error';
 import { Storage } from '../storage/storage';
 import { Catalog, CatalogDependency, CatalogPage } from './catalog';
-import { MANIFEST_FILE, manifestKey, parseManifest, PlaylistManifest } from './manifest';
+import { MANIFEST_FILE, manifestKey, PlaylistManifest } from './manifest';
+import { manifestsIn } from './manifest-scan';
 import type { PlaylistStatus } from './models/playlist-status.enum';
 import { FolderListing, sweepTargets } from './startup-sweep';
 import { compareNewestFirst, decodeCursor, firstAfter, paginate } from './pagination';
@@ -39,15 +40,9 @@ export class CatalogService extends Catalog implements OnModuleInit {
     await this.storage.ensureDir('');
     for await (const folders of this.storage.scanFolders('', MANIFEST_FILE)) {
       await this.sweep(folders);
-      for (const { name, file } of folders) {
-        if (file === null) continue;
-        try {
-          if (file instanceof Error) throw file;
-          this.index.set(name, parseManifest(name, file));
-        } catch (error) {
-          this.logger.warn({ event: 'catalog.skip', playlistId: name, reason: (error as Error).message });
-        }
-      }
+      const { manifests, unreadable } = manifestsIn(folders);
+      for (const manifest of manifests) this.index.set(manifest.id, manifest);
+      for (const skipped of unreadable) this.logger.warn({ event: 'catalog.skip', ...skipped });
     }
     this.sorted = [...this.index.values()].sort(compareNewestFirst);
     this.logger.log({ event: 'catalog.loaded', playlists: this.index.size });

@@ -105,6 +105,16 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
     await this.storage.removeTree(playlistId);
   }
 
+  /** Records manifests already on disk (their files stay as they are); those it holds already are left alone. Returns how many were new. */
+  insertMissing(manifests: readonly PlaylistManifest[]): Promise<number> {
+    if (manifests.length === 0) return Promise.resolve(0);
+    return this.run(async () => {
+      const rows = manifests.map((manifest) => ({ id: manifest.id, ...toColumns(manifest) }));
+      const result = await this.db.insertInto('playlists').values(rows).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n);
+    });
+  }
+
   async dependency(): Promise<CatalogDependency> {
     try {
       await sql`select 1`.execute(this.db);

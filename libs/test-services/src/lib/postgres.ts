@@ -30,9 +30,9 @@ export interface TestPostgres {
   close(): Promise<void>;
 }
 
-/** The PostgreSQL binary `name`, or a thrown error saying what to install. */
-function binary(name: string): string {
-  for (const dir of SEARCH_PATH) {
+/** The PostgreSQL binary `name` in the first of `dirs` that has it, or a thrown error saying what to install. */
+export function findBinary(name: string, dirs: readonly string[] = SEARCH_PATH): string {
+  for (const dir of dirs) {
     const path = join(dir, name);
     try {
       accessSync(path, constants.X_OK);
@@ -41,7 +41,7 @@ function binary(name: string): string {
       // not here
     }
   }
-  throw new Error(`PostgreSQL's ${name} was not found in /usr/local/bin or PATH: install PostgreSQL (Debian: postgresql) or set DATABASE_URL to a server the tests may create databases on`);
+  throw new Error(`PostgreSQL's ${name} was not found in ${dirs.join(', ')}: install PostgreSQL (Debian: postgresql) or set DATABASE_URL to a server the tests may create databases on`);
 }
 
 function freePort(): Promise<number> {
@@ -92,8 +92,8 @@ export async function startPostgres(options: { own?: boolean } = {}): Promise<Te
       close: async () => undefined,
     };
   }
-  const initdb = binary('initdb');
-  const pgCtl = binary('pg_ctl');
+  const initdb = findBinary('initdb');
+  const pgCtl = findBinary('pg_ctl');
   const folder = mkdtempSync(join(tmpdir(), 'cmm-pg-'));
   const data = join(folder, 'data');
   if (userInfo().uid === 0) {
