@@ -116,6 +116,7 @@ describe.each([
     await catalog.update('b', { title: 'renamed' });
     await catalog.remove('d');
     await catalog.save(manifest('e', 300));
+    await catalog.save({ ...manifest('a', 100), title: 'saved again' });
     // ids compare byte-wise, as JavaScript compares them: 'C' before 'c'
     expect(await ids(10, null)).toEqual(['e', 'c2', 'c', 'C', 'b', 'a']);
     expect((await catalog.page(10, null)).items[4].title).toBe('renamed');

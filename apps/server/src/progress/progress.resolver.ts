@@ -1,6 +1,7 @@
 import { Args, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Catalog } from '../catalog/catalog';
 import { Playlist } from '../catalog/models/playlist.model';
+import { manifestOf } from '../catalog/playlist-mapper';
 import { NotFoundError } from '../errors/domain-error';
 import { toGraphQLError } from '../errors/graphql-error.filter';
 import { ProcessingProgress } from './models/processing-progress.model';
@@ -31,7 +32,8 @@ export class ProgressResolver {
   async progress(@Parent() playlist: Playlist): Promise<ProcessingProgress | null> {
     const live = this.tracker.current(playlist.id);
     if (live) return live;
-    const manifest = await this.catalog.find(playlist.id);
+    // a listing's playlists carry the manifest they were built from: fifty of them ask the catalog nothing more
+    const manifest = manifestOf(playlist) ?? (await this.catalog.find(playlist.id));
     return manifest ? progressFromManifest(manifest) : null;
   }
 }

@@ -14,8 +14,15 @@ export interface PlaylistsTable {
   manifest: ColumnType<PlaylistManifest, string, string>;
 }
 
+/** One row, kept by triggers on `playlists`: how many playlists there are. */
+export interface PlaylistCountTable {
+  /** Read as a string: node-postgres does not turn bigint into a number. */
+  playlists: ColumnType<string, never, never>;
+}
+
 export interface CatalogDatabase {
   playlists: PlaylistsTable;
+  playlist_count: PlaylistCountTable;
 }
 
 /** Connections per process: the catalog's queries are short, and N API instances plus workers share the server's limit. */

@@ -62,9 +62,9 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
     return this.run(async () => {
       const [rows, count] = await Promise.all([
         pageQuery(this.db, first, cursor).execute(),
-        this.db.selectFrom('playlists').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow(),
+        this.db.selectFrom('playlist_count').select('playlists').executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.slice(0, first).map((row) => row.manifest), hasNextPage: rows.length > first, totalCount: Number(count.count) };
+      return { items: rows.slice(0, first).map((row) => row.manifest), hasNextPage: rows.length > first, totalCount: Number(count.playlists) };
     });
   }
 
