@@ -135,7 +135,8 @@ describe('the PostgreSQL catalog, through the built server', () => {
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: 'unavailable', mediaWritable: true, database: 'down', down: ['database'] });
 
-    const { body } = await uploadFile(server.url, clip('During the outage.mp4'), { resolutions: [144], segmentDuration: 2 });
+    const { status, body } = await uploadFile(server.url, clip('During the outage.mp4'), { resolutions: [144], segmentDuration: 2 });
+    expect(status).toBe(503);
     expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/database is unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE', dependency: 'database' } });
     expect(playlistFolders(server.mediaDir).filter((name) => name.startsWith('during-the-outage'))).toEqual([]);
     expect((await gql(server.url, LIST, { first: 10 })).errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });

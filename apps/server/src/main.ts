@@ -8,6 +8,7 @@ import { AccessPolicy } from './access/access-policy';
 import { corsOptionsFor } from './access/cors-policy';
 import { uploadGuard } from './access/upload-guard';
 import { AppModule } from './app.module';
+import { Catalog } from './catalog/catalog';
 import { describeImport, importCatalog } from './catalog/import-catalog';
 import { PostgresCatalog } from './catalog/postgres/postgres-catalog';
 import { AppConfig, LOG_LEVELS, loadConfig } from './config/app-config';
@@ -15,6 +16,7 @@ import { MediaRequestHandler } from './media/media-request-handler';
 import { serveMediaFirst } from './media/serve-media-first';
 import { LocalDiskStorage } from './storage/local-disk-storage';
 import { Storage } from './storage/storage';
+import { catalogReadyGuard } from './upload/catalog-ready-guard';
 import { storageReserveGuard } from './upload/storage-reserve';
 import { prepareUploadTempDir } from './upload/upload-temp-dir';
 
@@ -48,6 +50,7 @@ async function bootstrap(): Promise<void> {
     '/graphql',
     uploadGuard(access),
     storageReserveGuard(app.get(Storage), config.MIN_FREE_BYTES),
+    catalogReadyGuard(app.get(Catalog)),
     graphqlUploadExpress({ maxFileSize: config.MAX_UPLOAD_BYTES, maxFiles: 1 }),
   );
   // Segments and manifests skip Express altogether (see serve-media-first.ts).
