@@ -21,6 +21,6 @@ describe('findBinary', () => {
     ['is nowhere', 'initdb', [empty]],
     ['is there but not executable', 'pg_ctl', [bin]],
   ])('fails loudly, saying what to install, when the binary %s', (_name, binary, dirs) => {
-    expect(() => findBinary(binary, dirs)).toThrow(`PostgreSQL's ${binary} was not found in ${dirs.join(', ')}: install PostgreSQL (Debian: postgresql) or set DATABASE_URL`);
+    expect(() => findBinary(binary, dirs)).toThrow(`PostgreSQL's ${binary} was not found in ${dirs.join(', ')}: install PostgreSQL (Debian: apt-get install postgresql) or set DATABASE_URL`);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * A real PostgreSQL for tests: its own instance (`initdb` + `pg_ctl` from /usr/local/bin or PATH)
- * in a temporary folder on a free port, or the server at `DATABASE_URL` when one is given. Each
- * caller gets a fresh database. Missing binaries fail loudly: a test must never pass without one.
+ * A real PostgreSQL for tests: its own instance (`initdb` + `pg_ctl` from /usr/local/bin, PATH or
+ * Debian's /usr/lib/postgresql/<version>/bin) in a temporary folder on a free port, or the server
+ * at `DATABASE_URL` when one is given. Each caller gets a fresh database. Missing binaries fail
+ * loudly: a test must never pass without one.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,7 +14,18 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 
 const run = promisify(execFile);
-const SEARCH_PATH = ['/usr/local/bin', ...(process.env['PATH'] ?? '').split(delimiter)];
+/** Debian keeps initdb and pg_ctl out of PATH, in /usr/lib/postgresql/<version>/bin: the newest version first. */
+const debianBinDirs = (): string[] => {
+  try {
+    return readdirSync('/usr/lib/postgresql')
+      .filter((version) => /^\d+$/.test(version))
+      .sort((a, b) => Number(b) - Number(a))
+      .map((version) => `/usr/lib/postgresql/${version}/bin`);
+  } catch {
+    return [];
+  }
+};
+const SEARCH_PATH = ['/usr/local/bin', ...(process.env['PATH'] ?? '').split(delimiter), ...debianBinDirs()];
 /** Durability is not under test: turned off so instances start and write fast on a shared machine. */
 const SERVER_OPTIONS = '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200';
 
@@ -41,7 +53,7 @@ export function findBinary(name: string, dirs: readonly string[] = SEARCH_PATH):
       // not here
     }
   }
-  throw new Error(`PostgreSQL's ${name} was not found in ${dirs.join(', ')}: install PostgreSQL (Debian: postgresql) or set DATABASE_URL to a server the tests may create databases on`);
+  throw new Error(`PostgreSQL's ${name} was not found in ${dirs.join(', ')}: install PostgreSQL (Debian: apt-get install postgresql) or set DATABASE_URL to a server the tests may create databases on`);
 }
 
 function freePort(): Promise<number> {
