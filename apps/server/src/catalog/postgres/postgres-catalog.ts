@@ -22,6 +22,8 @@ const DEPENDENCY = 'database';
  */
 export class PostgresCatalog extends Catalog implements OnModuleDestroy {
   private readonly logger = new Logger(PostgresCatalog.name);
+  /** As the last check found it: health checks log a change, not every probe. */
+  private reachable = true;
 
   constructor(
     private readonly db: Kysely<CatalogDatabase>,
@@ -116,13 +118,16 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
   }
 
   async dependency(): Promise<CatalogDependency> {
-    try {
-      await sql`select 1`.execute(this.db);
-      return { name: DEPENDENCY, up: true };
-    } catch (error) {
-      this.logger.warn({ event: 'catalog.unreachable', message: (error as Error).message });
-      return { name: DEPENDENCY, up: false };
-    }
+    const up = await sql`select 1`.execute(this.db).then(
+      () => true,
+      (error: Error) => {
+        if (this.reachable) this.logger.warn({ event: 'catalog.unreachable', message: error.message });
+        return false;
+      },
+    );
+    if (up && !this.reachable) this.logger.log({ event: 'catalog.reachable' });
+    this.reachable = up;
+    return { name: DEPENDENCY, up };
   }
 
   /** Writes the stored JSON as the file (in the manifest's own key order, which JSONB does not keep). */
