@@ -45,7 +45,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       if (manifest.encoder) this.stopOrphan(manifest.id, manifest.encoder);
       await this.catalog.update(manifest.id, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE });
     }
-    this.queue.onChange(() => void this.publishQueuePositions());
+    // a catalog that cannot be read (a lost database) costs the positions, not the process
+    this.queue.onChange(() => void this.publishQueuePositions().catch((error: Error) => this.logger.warn({ event: 'job.positions_unpublished', message: error.message })));
     this.queue.start((id, signal) => this.process(id, signal));
     for (const manifest of unfinished) this.queue.enqueue(manifest.id);
   }
