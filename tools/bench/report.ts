@@ -23,8 +23,8 @@ export function percentile(xs: readonly number[], p: number): number {
 }
 
 /** Runs baseline and candidate alternately (A B A B …), so drift on a shared machine hits both alike. */
-export async function alternate<T>(rounds: number, baseline: () => Promise<T> | T, candidate: () => Promise<T> | T): Promise<{ baseline: T[]; candidate: T[] }> {
-  const out = { baseline: [] as T[], candidate: [] as T[] };
+export async function alternate<A, B = A>(rounds: number, baseline: () => Promise<A> | A, candidate: () => Promise<B> | B): Promise<{ baseline: A[]; candidate: B[] }> {
+  const out = { baseline: [] as A[], candidate: [] as B[] };
   for (let i = 0; i < rounds; i++) {
     out.baseline.push(await baseline());
     out.candidate.push(await candidate());

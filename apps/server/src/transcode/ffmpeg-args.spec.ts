@@ -15,17 +15,25 @@ const noZimg = { toneMapping: false };
 /** Key frames at 0, 1, 2 s then every 4 s; `-hls_time 1` cuts at each. */
 const keys4 = 'expr:gte(t,if(lte(n_forced,2),if(n_forced,pow(2,n_forced-1),0),4*(n_forced-2)))';
 
-const rungArgs = (r: Rung, i: number, gop: string, keys: string, profile: string, colourTags: string[] = []) => [
-  ...['-map', `[v${i}]`, '-map', '0:a:0?'],
-  ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', profile, '-pix_fmt', 'yuv420p', ...colourTags],
-  ...['-crf', String(r.crf), '-maxrate', `${r.maxrateKbps}k`, '-bufsize', `${r.bufsizeKbps}k`],
-  ...['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-force_key_frames', keys],
-  ...['-c:a', 'aac', '-b:a', `${r.audioKbps}k`, '-ac', '2'],
-  ...['-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
-  ...['-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'event', '-hls_segment_type', 'fmp4'],
-  ...['-hls_flags', 'independent_segments+temp_file', '-hls_fmp4_init_filename', 'init.mp4'],
-  ...['-hls_segment_filename', `/media/p/.work/${r.label}/segment_%05d.m4s`, `/media/p/.work/${r.label}/.encoder.m3u8`],
-];
+const profile = (r: Rung) => (r.height > 360 ? 'high' : 'main');
+const x264Params = (r: Rung) => (r.width * r.height > 854 * 480 ? 'trellis=1' : 'trellis=1:subme=5:ref=2');
+/** Everything after the filter graph: maps, per-rung video settings, one audio encode per bitrate, one tee slave per rung. */
+const outputArgs = (rungs: Rung[], gop: string, keys: string, colourTags: string[] = []) => {
+  const rates = [...new Set(rungs.map((r) => r.audioKbps))];
+  const slave = (r: Rung, i: number) =>
+    `[select=v\\\\:${i},a\\\\:${rates.indexOf(r.audioKbps)}:f=hls:hls_time=1:hls_playlist_type=event:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file` +
+    `:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/${r.label}/segment_%05d.m4s]/media/p/.work/${r.label}/.encoder.m3u8`;
+  return [
+    ...rungs.flatMap((_, i) => ['-map', `[v${i}]`]),
+    ...rates.flatMap(() => ['-map', '0:a:0?']),
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', ...colourTags],
+    ...rungs.flatMap((r, i) => [`-profile:v:${i}`, profile(r), `-x264-params:v:${i}`, x264Params(r), `-crf:v:${i}`, String(r.crf), `-maxrate:v:${i}`, `${r.maxrateKbps}k`, `-bufsize:v:${i}`, `${r.bufsizeKbps}k`]),
+    ...['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-force_key_frames', keys],
+    ...['-c:a', 'aac', '-ac', '2', ...rates.flatMap((kbps, j) => [`-b:a:${j}`, `${kbps}k`])],
+    ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
+    ...['-f', 'tee', rungs.map(slave).join('|')],
+  ];
+};
 const head = [
   ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats'],
   ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mov', '-i', 'file:/media/p/source/clip.mp4'],
@@ -47,12 +55,12 @@ describe('keyFrameSchedule', () => {
 describe('buildEncodeArgs', () => {
   it.each([
     [
-      'two rungs at 25 fps, 4 s segments: one decode, split in two, one HLS output each',
+      'two rungs at 25 fps, 4 s segments: one decode split in two, one audio encode, one HLS slave each',
       [r240, r144],
       25,
       4,
       '[0:v:0]fps=25,split=2[s0][s1];[s0]scale=320:240,setsar=1,format=yuv420p[v0];[s1]scale=192:144,setsar=1,format=yuv420p[v1]',
-      [...rungArgs(r240, 0, '100', keys4, 'main'), ...rungArgs(r144, 1, '100', keys4, 'main')],
+      outputArgs([r240, r144], '100', keys4),
     ],
     [
       'a single rung at 23.976 fps keeps the exact NTSC rate; the GOP rounds up',
@@ -60,7 +68,7 @@ describe('buildEncodeArgs', () => {
       23.976,
       2,
       '[0:v:0]fps=24000/1001,split=1[s0];[s0]scale=1280:720,setsar=1,format=yuv420p[v0]',
-      rungArgs(r720, 0, '48', 'expr:gte(t,if(lte(n_forced,1),if(n_forced,pow(2,n_forced-1),0),2*(n_forced-1)))', 'high'),
+      outputArgs([r720], '48', 'expr:gte(t,if(lte(n_forced,1),if(n_forced,pow(2,n_forced-1),0),2*(n_forced-1)))'),
     ],
     [
       '120 fps is halved to 60 and 6 s segments hold 360 frames',
@@ -68,7 +76,7 @@ describe('buildEncodeArgs', () => {
       120,
       6,
       '[0:v:0]fps=60,split=1[s0];[s0]scale=1280:720,setsar=1,format=yuv420p[v0]',
-      rungArgs(r720, 0, '360', 'expr:gte(t,if(lte(n_forced,2),if(n_forced,pow(2,n_forced-1),0),6*(n_forced-2)))', 'high'),
+      outputArgs([r720], '360', 'expr:gte(t,if(lte(n_forced,2),if(n_forced,pow(2,n_forced-1),0),6*(n_forced-2)))'),
     ],
   ])('%s', (_name, rungs, frameRate, segmentDuration, graph, outputs) => {
     const job = { inputPath: '/media/p/source/clip.mp4', demuxer: 'mov' as const, outputDir: '/media/p/.work', rungs, segmentDuration, fps: outputFrameRate(frameRate) };
@@ -78,6 +86,46 @@ describe('buildEncodeArgs', () => {
       graph,
       ...outputs,
     ]);
+  });
+});
+
+describe('buildEncodeArgs outputs', () => {
+  it('encodes the audio once per bitrate the ladder uses and gives each rung folder its video and its audio', () => {
+    const job = { inputPath: '/media/p/source/clip.mp4', demuxer: 'mov' as const, outputDir: '/media/p/.work', rungs: [r720, r240, r144], segmentDuration: 4, fps: '25' };
+    const args = buildEncodeArgs({ ...job, picture: sdr, capabilities: zimg });
+    expect(args.slice(args.indexOf('-filter_complex') + 2)).toEqual([
+      ...['-map', '[v0]', '-map', '[v1]', '-map', '[v2]', '-map', '0:a:0?', '-map', '0:a:0?'],
+      ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'],
+      ...['-profile:v:0', 'high', '-x264-params:v:0', 'trellis=1', '-crf:v:0', '22', '-maxrate:v:0', '2800k', '-bufsize:v:0', '5600k'],
+      ...['-profile:v:1', 'main', '-x264-params:v:1', 'trellis=1:subme=5:ref=2', '-crf:v:1', '21', '-maxrate:v:1', '400k', '-bufsize:v:1', '800k'],
+      ...['-profile:v:2', 'main', '-x264-params:v:2', 'trellis=1:subme=5:ref=2', '-crf:v:2', '21', '-maxrate:v:2', '200k', '-bufsize:v:2', '400k'],
+      ...['-g', '100', '-keyint_min', '100', '-sc_threshold', '0', '-force_key_frames', keys4],
+      ...['-c:a', 'aac', '-ac', '2', '-b:a:0', '128k', '-b:a:1', '64k'],
+      ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
+      '-f',
+      'tee',
+      [
+        '[select=v\\\\:0,a\\\\:0:f=hls:hls_time=1:hls_playlist_type=event:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/720p/segment_%05d.m4s]/media/p/.work/720p/.encoder.m3u8',
+        '[select=v\\\\:1,a\\\\:1:f=hls:hls_time=1:hls_playlist_type=event:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/240p/segment_%05d.m4s]/media/p/.work/240p/.encoder.m3u8',
+        '[select=v\\\\:2,a\\\\:1:f=hls:hls_time=1:hls_playlist_type=event:hls_segment_type=fmp4:hls_flags=independent_segments+temp_file:hls_fmp4_init_filename=init.mp4:hls_segment_filename=/media/p/.work/144p/segment_%05d.m4s]/media/p/.work/144p/.encoder.m3u8',
+      ].join('|'),
+    ]);
+  });
+});
+
+describe('x264 effort per rung', () => {
+  const rung = (width: number, height: number): Rung => ({ label: `${height}p`, height, width, crf: 22, maxrateKbps: 1000, bufsizeKbps: 2000, audioKbps: 128 });
+  it.each([
+    ['1080p: the preset plus trellis', rung(1920, 1080), 'trellis=1'],
+    ['720p: the preset plus trellis', rung(1280, 720), 'trellis=1'],
+    ['480p, cheap to encode: also finer sub-pixel refinement and two reference frames', rung(854, 480), 'trellis=1:subme=5:ref=2'],
+    ['a portrait 480x854 rung counts its pixels, not its height', rung(480, 854), 'trellis=1:subme=5:ref=2'],
+    ['a 4:3 640x480 rung', rung(640, 480), 'trellis=1:subme=5:ref=2'],
+    ['a 21:9 1120x480 rung has more pixels than 480p', rung(1120, 480), 'trellis=1'],
+  ])('%s', (_name, r, params) => {
+    const job = { inputPath: '/m/p/source/a.mp4', demuxer: 'mov' as const, outputDir: '/m/p/.work', rungs: [r], segmentDuration: 4, fps: '30' };
+    const args = buildEncodeArgs({ ...job, picture: sdr, capabilities: zimg });
+    expect(args[args.indexOf('-x264-params:v:0') + 1]).toBe(params);
   });
 });
 
@@ -119,7 +167,7 @@ describe('buildEncodeArgs per kind of source', () => {
       ...head,
       '-filter_complex',
       graph,
-      ...rungArgs(r240, 0, '100', keys4, 'main', colourTags),
+      ...outputArgs([r240], '100', keys4, colourTags),
     ]);
   });
 });

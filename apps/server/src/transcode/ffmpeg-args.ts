@@ -4,6 +4,7 @@ import { parseRatio } from '../ffmpeg/frame-rate';
 import { Demuxer, inputArgs } from '../ffmpeg/input-args';
 import { pictureFilters, SourcePicture } from './picture-filters';
 import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from './stream-layout';
+import { teeOutput } from './tee-output';
 
 export interface EncodeJob {
   inputPath: string;
@@ -32,6 +33,15 @@ export interface PosterJob {
 const POSTER_MAX_WIDTH = 640;
 /** veryfast keeps a 1080p ladder near real time on a few cores at a small quality cost. */
 const X264_PRESET = 'veryfast';
+/**
+ * On top of the preset, as measured against x264's defaults at equal bits (npm run bench,
+ * seed-pipeline): trellis quantisation gains about 0.25 dB for a few per cent more CPU; rungs of
+ * 480p or fewer pixels, cheap to encode, also refine sub-pixel motion further and keep two
+ * reference frames, about 0.3 dB more in fewer bytes.
+ */
+const X264_PARAMS = 'trellis=1';
+const X264_PARAMS_SMALL = 'trellis=1:subme=5:ref=2';
+const SMALL_RUNG_PIXELS = 854 * 480;
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
@@ -64,11 +74,16 @@ export function keyFrameSchedule(segmentDuration: number): { forceKeyFrames: str
  * One ffmpeg process for the whole ladder: the source is decoded once, deinterlaced if need be,
  * made constant-rate by `fps` (the portable way: 2018 builds lack `-fps_mode`, newer ones
  * deprecate `-vsync`), brought from HDR to SDR if need be (see `pictureFilters`), split, and
- * scaled per rung. Each rung is its own `-f hls` output, because the 2018 ffmpeg on npm
- * crashes at the end of a multi-variant `-var_stream_map` encode. Key frames are forced on
- * every segment boundary (see `keyFrameSchedule`) with scene cuts off, so all rungs cut segments
- * at the same times. Each rung's EVENT playlist (hidden, see ENCODER_PLAYLIST) lists a segment
- * once it is whole; `temp_file` also writes it as `.tmp` and renames it when whole (newer
+ * scaled per rung. Key frames are forced on every segment boundary (see `keyFrameSchedule`) with
+ * scene cuts off, so all rungs cut segments at the same times. The audio is encoded once per
+ * bitrate the ladder uses (one encode for most ladders), not once per rung.
+ *
+ * One `tee` output carries every stream; each slave is one rung's `hls` muxer, selecting its
+ * video and its audio, so every rung folder holds segments with audio and video as before. (A
+ * multi-variant `-var_stream_map` would do the same, but the 2018 ffmpeg on npm crashes at the end
+ * of one.) tee writes no global headers itself, so the encoders are told to (`+global_header`):
+ * fMP4 init segments need them. Each rung's EVENT playlist (hidden, see ENCODER_PLAYLIST) lists a
+ * segment once it is whole; `temp_file` also writes it as `.tmp` and renames it when whole (newer
  * builds; the 2018 one only warns), so a segment name never holds half a segment.
  */
 export function buildEncodeArgs(job: EncodeJob): string[] {
@@ -81,27 +96,42 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
   const scales = job.rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height}${picture.scaleOptions},setsar=1,format=yuv420p[v${i}]`);
   const decoded = [...picture.deinterlace, `fps=${fps}`, ...picture.toSdr].join(',');
   const graph = [`[0:v:0]${decoded},split=${n}${splits}`, ...scales].join(';');
+  const audioRates = [...new Set(job.rungs.map((r) => r.audioKbps))];
 
-  const outputs = job.rungs.flatMap((rung, i) => {
+  const video = job.rungs.flatMap((rung, i) => [
+    ...[`-profile:v:${i}`, rung.height > 360 ? 'high' : 'main'],
+    ...[`-x264-params:v:${i}`, rung.width * rung.height > SMALL_RUNG_PIXELS ? X264_PARAMS : X264_PARAMS_SMALL],
+    ...[`-crf:v:${i}`, String(rung.crf), `-maxrate:v:${i}`, `${rung.maxrateKbps}k`, `-bufsize:v:${i}`, `${rung.bufsizeKbps}k`],
+  ]);
+  const audio = audioRates.flatMap((kbps, j) => [`-b:a:${j}`, `${kbps}k`]);
+  const slaves = job.rungs.map((rung, i) => {
     const dir = `${job.outputDir}/${rung.label}`;
-    return [
-      ...['-map', `[v${i}]`, '-map', '0:a:0?'],
-      ...['-c:v', 'libx264', '-preset', X264_PRESET, '-profile:v', rung.height > 360 ? 'high' : 'main', '-pix_fmt', 'yuv420p', ...picture.colourTags],
-      ...['-crf', String(rung.crf), '-maxrate', `${rung.maxrateKbps}k`, '-bufsize', `${rung.bufsizeKbps}k`],
-      ...['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', keys.forceKeyFrames],
-      ...['-c:a', 'aac', '-b:a', `${rung.audioKbps}k`, '-ac', '2'],
-      ...['-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
-      ...['-f', 'hls', '-hls_time', String(keys.hlsTime), '-hls_playlist_type', 'event', '-hls_segment_type', 'fmp4'],
-      ...['-hls_flags', 'independent_segments+temp_file', '-hls_fmp4_init_filename', INIT_SEGMENT],
-      ...['-hls_segment_filename', `${dir}/${SEGMENT_FFMPEG_PATTERN}`, `${dir}/${ENCODER_PLAYLIST}`],
-    ];
+    return {
+      options: [
+        ['select', `v:${i},a:${audioRates.indexOf(rung.audioKbps)}`],
+        ['f', 'hls'],
+        ['hls_time', String(keys.hlsTime)],
+        ['hls_playlist_type', 'event'],
+        ['hls_segment_type', 'fmp4'],
+        ['hls_flags', 'independent_segments+temp_file'],
+        ['hls_fmp4_init_filename', INIT_SEGMENT],
+        ['hls_segment_filename', `${dir}/${SEGMENT_FFMPEG_PATTERN}`],
+      ] as const,
+      target: `${dir}/${ENCODER_PLAYLIST}`,
+    };
   });
 
   return [
     ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-progress', 'pipe:1', '-nostats'],
     ...inputArgs(job.inputPath, job.demuxer),
     ...['-filter_complex', graph],
-    ...outputs,
+    ...job.rungs.flatMap((_, i) => ['-map', `[v${i}]`]),
+    ...audioRates.flatMap(() => ['-map', '0:a:0?']),
+    ...['-c:v', 'libx264', '-preset', X264_PRESET, '-pix_fmt', 'yuv420p', ...picture.colourTags, ...video],
+    ...['-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-force_key_frames', keys.forceKeyFrames],
+    ...['-c:a', 'aac', '-ac', '2', ...audio],
+    ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
+    ...['-f', 'tee', teeOutput(slaves)],
   ];
 }
 

@@ -171,6 +171,29 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     expect(progress.at(-1)).toEqual({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
   });
 
+  it('gives each rung the audio of its bitrate: rungs sharing one carry the same AAC packets, a 64k rung its own', async () => {
+    const { id, key } = makeSource('two-rates.mp4', [...testsrc(3, '640x360'), ...sine(3), ...x264, '-c:a', 'aac']);
+    const { source, output } = await transcode(id, key, SEGMENT_DURATION, [360, 240, 144]);
+    expectPlayableStream(id, source, output, ['640x360', '426x240', '256x144'], true);
+    const audioOf = (variant: PipelineOutput['variants'][number]) =>
+      execFileSync(ffmpeg, ['-v', 'error', '-i', joinRendition(id, variant), '-map', '0:a', '-c', 'copy', '-f', 'md5', '-'], { encoding: 'utf8' });
+    const [top, low, lowest] = output.variants.map(audioOf);
+    expect(low).toBe(lowest);
+    expect(top).not.toBe(low);
+  });
+
+  it('writes into a media folder whose path holds the characters the tee muxer reads specially', async () => {
+    const oddRoot = join(root, "it's [a]|b=c:d");
+    const oddStorage = new LocalDiskStorage(oddRoot);
+    mkdirSync(join(oddRoot, 'odd', 'source'), { recursive: true });
+    execFileSync(ffmpeg, ['-v', 'error', '-y', ...testsrc(2), ...sine(2), ...x264, '-c:a', 'aac', join(oddRoot, 'odd/source/clip.mp4')]);
+    const source = await probe.probe(oddStorage.localPath('odd/source/clip.mp4'));
+    const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
+    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
+    expect(output.variants.map((v) => v.segments.length)).toEqual([2, 2]);
+    expect(readdirSync(join(oddRoot, 'odd', 'stream', '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
+  });
+
   it('publishes the ladder while it encodes: playable from the first whole segments, complete at the end', async () => {
     // The source arrives through a FIFO the test holds half-written, so the encode cannot finish
     // before the growing stream has been looked at, however fast the machine.

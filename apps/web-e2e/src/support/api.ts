@@ -56,15 +56,17 @@ export async function upload(
   return uploadVideo.id;
 }
 
+/** A playlist's state; rejects when the server does not know the id. */
 export async function playlistState(
   baseUrl: string,
   id: string,
 ): Promise<PlaylistState> {
-  const { playlist } = await graphql<{ playlist: PlaylistState }>(
+  const { playlist } = await graphql<{ playlist: PlaylistState | null }>(
     baseUrl,
     JSON.stringify({ query: STATE, variables: { id } }),
     { 'content-type': 'application/json' },
   );
+  if (!playlist) throw new Error(`No playlist ${id}`);
   return playlist;
 }
 
@@ -107,9 +109,9 @@ export async function untilReady(
 export async function uploadReady(
   baseUrl: string,
   file: string,
-  timeoutMs = 120_000,
+  { timeoutMs = 120_000, ...options }: { resolutions?: number[]; segmentDuration?: number; timeoutMs?: number } = {},
 ): Promise<string> {
-  const id = await upload(baseUrl, file);
+  const id = await upload(baseUrl, file, { resolutions: [360, 240], segmentDuration: 2, ...options });
   await untilReady(baseUrl, id, timeoutMs);
   return id;
 }

@@ -55,22 +55,29 @@ describe('AbrController', () => {
       { networkDownlinkMbps: 50 },
       2,
     ],
-    [
-      'a small player caps the first pick',
-      new AbrController(),
-      { playerWidth: 640 },
-      1,
-    ],
-    [
-      'a dense screen lifts that cap',
-      new AbrController(),
-      { playerWidth: 640, devicePixelRatio: 2 },
-      3,
-    ],
   ])('starts on the right rung: %s', (_name, abr, change, expected) => {
     expect(abr.decide(context({ current: -1, ...change }))).toEqual({
       level: expected,
       reason: 'startup',
+    });
+  });
+
+  it.each<[string, Partial<AbrContext>, number]>([
+    ['a player as wide as 360p gets 360p', { playerWidth: 640 }, 1],
+    ['a 1020 px player gets 720p, not 480p', { playerWidth: 1020 }, 3],
+    ['a wider one than any rung, the top', { playerWidth: 2040 }, 3],
+    [
+      'a dense screen counts device pixels',
+      { playerWidth: 400, devicePixelRatio: 2 },
+      2,
+    ],
+  ])('caps at the player size: %s', (_name, change, expected) => {
+    const decision = new AbrController().decide(
+      context({ current: -1, ...change }),
+    );
+    expect(decision).toEqual({
+      level: expected,
+      reason: expected < 3 ? 'player-size' : 'startup',
     });
   });
 
@@ -104,10 +111,18 @@ describe('AbrController', () => {
       2,
       'throughput',
     ],
+    // a switch reloads the last segment at the new rung: 480p 2.8 s, 360p 2 × 1.6 s, 240p 2 × 0.8 s
     [
-      'never asks for a segment that would land after the buffer ran dry',
+      'never asks for a segment that would land after the buffer ran dry, reload included',
       2,
       { current: 2, bufferAheadSeconds: 2 },
+      0,
+      'throughput',
+    ],
+    [
+      'stays when nothing lands in time and a switch with its reload lands no sooner',
+      2,
+      { current: 1, bufferAheadSeconds: 1 },
       1,
       'throughput',
     ],
@@ -133,17 +148,18 @@ describe('AbrController', () => {
       2,
       'throughput',
     ],
+    // going up to 720p: two segments of 1.6 s deficit and a 5.6 s reload, 8.8 s of surplus
     [
-      'steps up beyond the link when the surplus covers two segments of deficit',
+      'steps up beyond the link when the surplus covers two segments of deficit and the reload',
       2,
-      { current: 2, bufferAheadSeconds: 24 },
+      { current: 2, bufferAheadSeconds: 29 },
       3,
       'buffer',
     ],
     [
       '…and not on less',
       2,
-      { current: 2, bufferAheadSeconds: 22 },
+      { current: 2, bufferAheadSeconds: 28 },
       2,
       'throughput',
     ],
@@ -158,7 +174,7 @@ describe('AbrController', () => {
       'steps down when the player shrinks',
       20,
       { current: 3, playerWidth: 500 },
-      0,
+      1,
       'player-size',
     ],
   ])('%s', (_name, mbps, change, level, reason) => {
@@ -226,11 +242,18 @@ describe('AbrController', () => {
     ]
   >([
     [
-      'abandons for the best lower rung that lands in time (360p: 4.1 s)',
+      'abandons for the best lower rung that lands in time with its reload (360p: 2 × 4.1 s)',
       measured(2),
       {},
-      { bufferAheadSeconds: 6 },
+      { bufferAheadSeconds: 9 },
       1,
+    ],
+    [
+      'keeps a nearly loaded segment when a lower one and its reload would land later',
+      measured(2),
+      { elapsedMs: 10_100, loadedBytes: 1_000_000 },
+      { bufferAheadSeconds: 2 },
+      null,
     ],
     [
       'lets a segment that lands in time finish',

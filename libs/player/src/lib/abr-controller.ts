@@ -3,6 +3,7 @@ import {
   AbrDecision,
   AbrLevel,
   AbrPolicy,
+  AbrReason,
   bitrateOrder,
   LoadProgress,
   SegmentLoad,
@@ -24,12 +25,19 @@ export interface AbrOptions {
    * excursion costs two switches and earns one rung step per segment (the linear QoE's weights).
    */
   excursionSegments: number;
-  /** Above this dropped-frame ratio the player steps down and caps there. */
+  /** Above this dropped-frame ratio the player steps down and caps there (hls.js's `fpsDroppedMonitoringThreshold`). */
   maxDroppedFrameRatio: number;
   /** A loading segment is judged by its own rate once it has streamed this long, else by the estimate. */
   minStreamingMsToJudge: number;
   /** The first segment is abandoned for a lower rung if it would take longer (hls.js's `maxLoadingDelay`). */
   startupBudgetSeconds: number;
+  /**
+   * Segments a change of rung loads again at the new rung before going on: hls.js looks the next
+   * segment up by the buffer's end once the level differs, and reloads the last one whenever the
+   * buffered range ends inside it, as it does with this server's segments (audio ends ~0.1 s
+   * before video). A switch is judged with that download counted.
+   */
+  switchReloadSegments: number;
 }
 
 export const DEFAULT_ABR_OPTIONS: AbrOptions = {
@@ -37,9 +45,10 @@ export const DEFAULT_ABR_OPTIONS: AbrOptions = {
   upSafetyFactor: 0.8,
   insuranceBufferShare: 2 / 3,
   excursionSegments: 2,
-  maxDroppedFrameRatio: 0.1,
+  maxDroppedFrameRatio: 0.2,
   minStreamingMsToJudge: 1000,
   startupBudgetSeconds: 4,
+  switchReloadSegments: 1,
 };
 
 /** Typical downlink of Network Information's effectiveType values (the spec's own table), Mbit/s. */
@@ -72,10 +81,15 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  *   deficit (two segments' worth to start, one to go on), so a dip is ridden out on the buffer
  *   and a link between two rungs is shared between them. The deficit is reckoned on the estimate
  *   discounted by its recent errors (RobustMPC), so a jumpy link earns less credit;
- * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry;
+ * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry (if
+ *   none would, the one that arrives soonest);
+ * - every switch is judged with its real cost in hls.js: the last segment loaded again at the new
+ *   rung (`switchReloadSegments`), which makes a one-rung step down on a thin buffer no faster
+ *   than staying, and an excursion up dearer;
  * - emergency: while a segment loads, it is abandoned for a lower rung when it will not arrive
  *   before the buffer empties and the lower one would arrive sooner (hls.js's abandon rule);
- * - caps: the player's size in device pixels, and below a rung that dropped frames.
+ * - caps: the smallest rung as wide as the player in device pixels (as hls.js), and below a rung
+ *   that dropped frames; a choice a cap lowered gives the cap as its reason.
  * Every decision says which of these made it. Pure: the caller measures, this class keeps the
  * estimate and a little state, changed only by the events.
  */
@@ -101,47 +115,11 @@ export class AbrController implements AbrPolicy {
     const order = bitrateOrder(context.levels);
     const sizeCap = this.sizeCap(context, order);
     const cap = Math.min(sizeCap, this.droppedFramesCap ?? Infinity);
-    const capReason = cap < sizeCap ? 'dropped-frames' : 'player-size';
-    const at = (rank: number) => context.levels[order[rank]];
-
-    if (context.current < 0 || !this.bwEstimator.canEstimate()) {
-      const budget = this.startupBudget(context);
-      return {
-        level: order[this.highest(cap, (r) => at(r).bitrate <= budget)],
-        reason: 'startup',
-      };
-    }
-    const current = order.indexOf(context.current);
-    if (current > cap) return { level: order[cap], reason: capReason };
-
-    const estimate = this.bwEstimator.getEstimate();
-    const { safetyFactor, upSafetyFactor } = this.options;
-    const sustainable = this.highest(
-      cap,
-      (r) =>
-        average(at(r)) <=
-        (r > current ? upSafetyFactor : safetyFactor) * estimate,
-    );
-    const ttfb = this.bwEstimator.getEstimateTTFB() / 1000;
-    const arrivesInTime = this.highest(
-      cap,
-      (r) =>
-        ttfb + (at(r).bitrate * context.segmentDuration) / estimate <=
-        context.bufferAheadSeconds,
-    );
-    const surplus =
-      context.bufferAheadSeconds -
-      this.options.insuranceBufferShare * context.maxBufferSeconds;
-    const robust = estimate / (1 + Math.max(0, ...this.errors));
-    const affordable = this.highest(Math.min(cap, current + 1), (r) => {
-      const deficit = context.segmentDuration * (at(r).bitrate / robust - 1);
-      const segments = r > current ? this.options.excursionSegments : 1;
-      return surplus >= segments * Math.max(0, deficit);
-    });
-    const rank = Math.min(Math.max(sustainable, affordable), arrivesInTime);
+    const { rank, reason } = this.choose(context, order);
+    if (rank <= cap) return { level: order[rank], reason };
     return {
-      level: order[rank],
-      reason: rank > sustainable ? 'buffer' : 'throughput',
+      level: order[cap],
+      reason: cap < sizeCap ? 'dropped-frames' : 'player-size',
     };
   }
 
@@ -199,10 +177,15 @@ export class AbrController implements AbrPolicy {
         );
     if (remaining <= deadline) return null;
 
-    // the best lower rung that would arrive in time, else the one that arrives soonest
+    // the best lower rung that would arrive in time, else the one that arrives soonest; once
+    // something is buffered, the switch also reloads the last segment there
     const ttfb = progress.ttfbMs / 1000;
+    const loads = this.playbackBegun
+      ? 1 + this.options.switchReloadSegments
+      : 1;
     const fetch = (r: number) =>
-      ttfb + (context.levels[order[r]].bitrate * progress.duration) / rate;
+      loads *
+      (ttfb + (context.levels[order[r]].bitrate * progress.duration) / rate);
     let target = 0;
     for (let r = rank - 1; r > 0; r--) {
       if (fetch(r) <= deadline) {
@@ -213,6 +196,60 @@ export class AbrController implements AbrPolicy {
     if (fetch(target) >= remaining) return null;
     this.bwEstimator.sample(streamingMs, progress.loadedBytes);
     return { level: order[target], reason: 'emergency' };
+  }
+
+  /** The rung the rules pick before the caps, by rank in bitrate order. */
+  private choose(
+    context: AbrContext,
+    order: number[],
+  ): { rank: number; reason: AbrReason } {
+    const top = order.length - 1;
+    const at = (rank: number) => context.levels[order[rank]];
+    if (context.current < 0 || !this.bwEstimator.canEstimate()) {
+      const budget = this.startupBudget(context);
+      return {
+        rank: this.highest(top, (r) => at(r).bitrate <= budget),
+        reason: 'startup',
+      };
+    }
+    const current = order.indexOf(context.current);
+    const estimate = this.bwEstimator.getEstimate();
+    const { safetyFactor, upSafetyFactor } = this.options;
+    const sustainable = this.highest(
+      top,
+      (r) =>
+        average(at(r)) <=
+        (r > current ? upSafetyFactor : safetyFactor) * estimate,
+    );
+    const ttfb = this.bwEstimator.getEstimateTTFB() / 1000;
+    // seconds until a segment of `r` is buffered, the reload a switch costs included
+    const arrival = (r: number) =>
+      (r === current ? 1 : 1 + this.options.switchReloadSegments) *
+      (ttfb + (at(r).bitrate * context.segmentDuration) / estimate);
+    const soonest = order
+      .map((_, r) => r)
+      .reduce((best, r) => (arrival(r) < arrival(best) ? r : best), current);
+    const arrivesInTime =
+      arrival(soonest) > context.bufferAheadSeconds
+        ? soonest
+        : this.highest(top, (r) => arrival(r) <= context.bufferAheadSeconds);
+    const surplus =
+      context.bufferAheadSeconds -
+      this.options.insuranceBufferShare * context.maxBufferSeconds;
+    const robust = estimate / (1 + Math.max(0, ...this.errors));
+    const affordable = this.highest(Math.min(top, current + 1), (r) => {
+      const download = (context.segmentDuration * at(r).bitrate) / robust;
+      const deficit = download - context.segmentDuration;
+      if (r <= current) return surplus >= Math.max(0, deficit);
+      // going up costs the reload and, later, the switch back down
+      return (
+        surplus >=
+        this.options.excursionSegments * Math.max(0, deficit) +
+          this.options.switchReloadSegments * download
+      );
+    });
+    const rank = Math.min(Math.max(sustainable, affordable), arrivesInTime);
+    return { rank, reason: rank > sustainable ? 'buffer' : 'throughput' };
   }
 
   /**
@@ -237,13 +274,20 @@ export class AbrController implements AbrPolicy {
     return 0;
   }
 
-  /** Highest rank whose width fits the player in device pixels; the lowest rung always fits. */
+  /**
+   * As hls.js's `capLevelToPlayerSize`: the smallest rung at least as wide as the player in device
+   * pixels (the highest bitrate of that width), so the picture is never upscaled when a sharper one
+   * exists; every rung when none is that wide.
+   */
   private sizeCap(context: AbrContext, order: number[]): number {
     const maxWidth = context.playerWidth * (context.devicePixelRatio ?? 1);
-    if (!(maxWidth > 0)) return order.length - 1;
-    let cap = 0;
-    for (let r = 0; r < order.length; r++)
-      if (context.levels[order[r]].width <= maxWidth) cap = r;
-    return cap;
+    const top = order.length - 1;
+    if (!(maxWidth > 0)) return top;
+    const wide = order
+      .map((i) => context.levels[i].width)
+      .filter((w) => w >= maxWidth);
+    if (wide.length === 0) return top;
+    const fit = Math.min(...wide);
+    return this.highest(top, (r) => context.levels[order[r]].width <= fit);
   }
 }

@@ -59,7 +59,7 @@ export interface SegmentLoad {
   loadMs: number;
   /** From the request to the first byte. */
   ttfbMs: number;
-  /** Dropped over decoded frames since the previous segment arrived, 0 to 1. */
+  /** Dropped over decoded frames in the playback since they were last judged, 0 to 1; absent when not judged. */
   droppedFrameRatio?: number;
 }
 

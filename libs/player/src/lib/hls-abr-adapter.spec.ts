@@ -111,6 +111,38 @@ describe('hls.js abrController adapter', () => {
     });
   });
 
+  it('judges dropped frames over five seconds of playback, not over a segment', () => {
+    jest.useFakeTimers();
+    try {
+      const { hls, adapter } = setup(undefined, 20);
+      let counts = { droppedVideoFrames: 0, totalVideoFrames: 0 };
+      (hls.media as HTMLVideoElement).getVideoPlaybackQuality = () =>
+        counts as VideoPlaybackQuality;
+      const loaded = (dropped: number, total: number) => {
+        counts = { droppedVideoFrames: dropped, totalVideoFrames: total };
+        hls.loadLevel = 2;
+        hls.emit(HLS_EVENTS.FRAG_LOADED, {
+          frag: fragment(4_000_000, 1000, { level: 2 }),
+        });
+      };
+      loaded(0, 0);
+      // a second after start-up: 10 of 25 frames dropped, not judged yet
+      jest.advanceTimersByTime(1000);
+      loaded(10, 25);
+      expect(adapter.nextAutoLevel).toBe(2);
+      // five seconds on: 10 of 125 (8 %) is under hls.js's 20 %
+      jest.advanceTimersByTime(4000);
+      loaded(10, 125);
+      expect(adapter.nextAutoLevel).toBe(2);
+      // the next five: 60 of 125 dropped
+      jest.advanceTimersByTime(5000);
+      loaded(70, 250);
+      expect(adapter.nextAutoLevel).toBe(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('respects autoLevelCapping', () => {
     const { hls, adapter } = setup(50);
     hls.autoLevelCapping = 1;

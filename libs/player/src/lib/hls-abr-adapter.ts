@@ -11,6 +11,11 @@ export interface AbrEnvironment {
 
 /** hls.js's own abandon timer period. */
 const ABANDON_CHECK_MS = 100;
+/**
+ * Dropped frames are judged over at least this much playback (hls.js's `fpsDroppedMonitoringPeriod`):
+ * the first second after start-up, or a busy moment of the machine, drops a few frames of few.
+ */
+const DROPPED_FRAMES_PERIOD_MS = 5000;
 /** hls.js's `maxBufferLength` default, for a config that does not say. */
 const DEFAULT_MAX_BUFFER_SECONDS = 30;
 
@@ -24,7 +29,8 @@ const DEFAULT_MAX_BUFFER_SECONDS = 30;
 export class HlsAbrAdapter {
   forcedAutoLevel = -1;
   private lastDecision: AbrDecision | null = null;
-  private lastFrames = { dropped: 0, total: 0 };
+  /** Frame counts when dropped frames were last judged, and when. */
+  private lastFrames = { dropped: 0, total: 0, at: 0 };
   private loading: HlsFragment | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -82,7 +88,8 @@ export class HlsAbrAdapter {
     if (!isMainSegment(frag)) return;
     this.stopChecking();
     const { loaded, loading } = frag.stats;
-    const frames = frameCounts(this.hls.media);
+    const frames = { ...frameCounts(this.hls.media), at: performance.now() };
+    const judged = frames.at - this.lastFrames.at >= DROPPED_FRAMES_PERIOD_MS;
     const decoded = frames.total - this.lastFrames.total;
     this.policy.onSegmentLoaded(
       {
@@ -92,13 +99,13 @@ export class HlsAbrAdapter {
         loadMs: loading.end - loading.start,
         ttfbMs: loading.first - loading.start,
         droppedFrameRatio:
-          decoded > 0
+          judged && decoded > 0
             ? (frames.dropped - this.lastFrames.dropped) / decoded
-            : 0,
+            : undefined,
       },
       this.context(frag.duration),
     );
-    this.lastFrames = frames;
+    if (judged) this.lastFrames = frames;
     this.forcedAutoLevel = -1;
   };
 

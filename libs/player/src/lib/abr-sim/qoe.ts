@@ -1,4 +1,10 @@
-import type { SimSession } from './simulator';
+import type { SimSegment, SimSession } from './simulator';
+
+/** What a score needs: from the simulator or from a real player. */
+export interface ScoredSession
+  extends Pick<SimSession, 'rebufferSeconds' | 'startupSeconds'> {
+  segments: readonly Pick<SimSegment, 'level' | 'duration' | 'bitrate'>[];
+}
 
 /** Seconds of rebuffering cost this much QoE each: MPC's and Pensieve's linear QoE (μ = 4.3). */
 export const REBUFFER_PENALTY = 4.3;
@@ -14,7 +20,7 @@ export interface SessionScore {
   startupSeconds: number;
 }
 
-export function scoreSession(session: SimSession): SessionScore {
+export function scoreSession(session: ScoredSession): SessionScore {
   const mbps = session.segments.map((s) => s.bitrate / 1e6);
   const quality = mbps.reduce((sum, m) => sum + m, 0);
   let smoothness = 0;

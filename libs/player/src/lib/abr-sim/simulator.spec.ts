@@ -68,7 +68,7 @@ describe('simulate', () => {
         new ScriptedPolicy(levels),
         TWO_RUNGS,
         constant(2),
-        { sessionSeconds: 12 },
+        { sessionSeconds: 12, switchReloadsLastSegment: false },
       );
       expect(session.startupSeconds).toBeCloseTo(startup, 6);
       expect(session.rebufferSeconds).toBeCloseTo(rebuffer, 6);
@@ -78,6 +78,35 @@ describe('simulate', () => {
       expect(session.segments.map((s) => s.level)).toEqual(levels);
     },
   );
+
+  it('reloads the last buffered segment at the new rung before going on, as hls.js does here', () => {
+    // high 6 s (buffer 4); low: segment 0 again in 2 s, segment 1 in 2 s (buffer 4); high:
+    // segment 1 again in 6 s (2 s stall), segment 2 in 6 s (6 s stall)
+    const session = simulate(
+      new ScriptedPolicy([1, 0, 1]),
+      TWO_RUNGS,
+      constant(2),
+      { sessionSeconds: 12 },
+    );
+    expect(session.segments.map((s) => s.level)).toEqual([0, 1, 1]);
+    expect(session.segments.map((s) => s.loadedAt)).toEqual(
+      [8, 16, 22].map((t) => expect.closeTo(t, 6)),
+    );
+    expect(session.startupSeconds).toBeCloseTo(6, 6);
+    expect(session.rebufferSeconds).toBeCloseTo(8, 6);
+  });
+
+  it('fetches on past maxBufferSeconds while the rung fits in maxBufferBytes, as hls.js does', () => {
+    // 1 Mbit/s rung, 2 MB budget: 16 s of buffer before it waits, so the fifth request waits
+    const session = simulate(new ScriptedPolicy([0]), TWO_RUNGS, constant(8), {
+      sessionSeconds: 24,
+      maxBufferSeconds: 10,
+      maxBufferBytes: 2e6,
+    });
+    expect(session.segments.map((s) => s.requestedAt)).toEqual(
+      [0, 0.5, 1, 1.5, 2, 4.5].map((t) => expect.closeTo(t, 6)),
+    );
+  });
 
   it('charges each request its latency: master, media playlist, init segment, then the segment', () => {
     const ladder = {
@@ -99,6 +128,7 @@ describe('simulate', () => {
     const session = simulate(new ScriptedPolicy([0]), TWO_RUNGS, constant(8), {
       sessionSeconds: 20,
       maxBufferSeconds: 10,
+      maxBufferBytes: 0,
     });
     expect(session.segments.map((s) => s.requestedAt)).toEqual(
       [0, 0.5, 1, 2.5, 6.5].map((t) => expect.closeTo(t, 6)),

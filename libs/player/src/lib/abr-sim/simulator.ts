@@ -10,12 +10,26 @@ import { Link, Trace } from './trace';
 export interface SimOptions {
   /** Media seconds the session plays (the ladder's segments repeat as needed). */
   sessionSeconds: number;
-  /** The player fetches until this much is buffered: hls.js's `maxBufferLength` default. */
+  /** hls.js's `maxBufferLength` (30 s unless told): what policies are told as the maximum… */
   maxBufferSeconds?: number;
+  /**
+   * …though hls.js fetches on until the buffer holds this many bytes of the rung it loads
+   * (`maxBufferSize`, 60 MB unless told), up to `maxMaxBufferSeconds` (600 s): on any rung below
+   * 16 Mbit/s that is more than `maxBufferSeconds`.
+   */
+  maxBufferBytes?: number;
+  maxMaxBufferSeconds?: number;
   /** Wide enough by default that no rung is capped by size. */
   playerWidth?: number;
   /** How often a loading segment is offered for abandonment: hls.js's abandon timer. */
   abandonCheckMs?: number;
+  /**
+   * A change of rung first loads the last buffered segment again at the new rung (true unless
+   * told). hls.js does so whenever the buffered range ends inside that segment, as it does with
+   * this server's segments (their audio ends about 0.1 s before their video): it looks the next
+   * segment up by the buffer's end, not by sequence number, once the level differs.
+   */
+  switchReloadsLastSegment?: boolean;
 }
 
 export interface SimSegment {
@@ -48,9 +62,10 @@ export interface SimSession {
  * through the same calls `HlsAbrAdapter` makes. Requests go one at a time as in hls.js: the master
  * playlist, each rung's media playlist the first time it is used, an init segment whenever the
  * rung changes, then the segment; each costs the link's latency, then its bytes at the link's rate.
- * Fetching pauses while the buffer holds `maxBufferSeconds`. Playback starts when the first segment
- * is buffered (that wait is the start-up delay, not rebuffering) and stalls whenever the buffer runs
- * dry until the next segment lands.
+ * A change of rung first loads the last buffered segment again at the new rung, as hls.js does
+ * here (see `switchReloadsLastSegment`). Fetching pauses while the buffer holds what hls.js buffers to (see `maxBufferBytes`).
+ * Playback starts when the first segment is buffered (that wait is the start-up delay, not
+ * rebuffering) and stalls whenever the buffer runs dry until the next segment lands.
  */
 export function simulate(
   policy: AbrPolicy,
@@ -59,6 +74,8 @@ export function simulate(
   options: SimOptions,
 ): SimSession {
   const maxBuffer = options.maxBufferSeconds ?? 30;
+  const maxBufferBits = 8 * (options.maxBufferBytes ?? 60e6);
+  const maxMaxBuffer = options.maxMaxBufferSeconds ?? 600;
   const checkSeconds = (options.abandonCheckMs ?? 100) / 1000;
   const rungs = playerOrder(ladder);
   const levels = abrLevels(rungs);
@@ -102,11 +119,15 @@ export function simulate(
     playerWidth: options.playerWidth ?? 3840,
   });
 
-  /** Loads one segment at the decision's rung; the policy's abandon decision if it gave one up. */
+  /**
+   * Loads one segment at the decision's rung (or, `replacing`, the last buffered one again, which
+   * adds no buffer); the policy's abandon decision if it gave the load up.
+   */
   const load = (
     decision: AbrDecision,
     piece: number,
     duration: number,
+    replacing = false,
   ): AbrDecision | null => {
     const { level } = decision;
     const rung = rungs[level];
@@ -156,7 +177,7 @@ export function simulate(
       },
       context(duration),
     );
-    segments.push({
+    const segment: SimSegment = {
       level,
       duration,
       bitrate: rung.averageBandwidth,
@@ -164,8 +185,12 @@ export function simulate(
       requestedAt,
       loadedAt: done,
       bufferBefore: buffer,
-    });
-    buffer += duration;
+    };
+    if (replacing) segments[segments.length - 1] = segment;
+    else {
+      segments.push(segment);
+      buffer += duration;
+    }
     return null;
   };
 
@@ -173,9 +198,26 @@ export function simulate(
   for (let index = 0, played = 0; played < options.sessionSeconds; index++) {
     const piece = index % segmentCount;
     const duration = rungs[0].segments[piece].duration;
-    if (started && buffer > maxBuffer) elapse(now + buffer - maxBuffer);
+    // hls.js's getMaxBufferLength for the rung loaded last
+    const target =
+      current < 0
+        ? maxBuffer
+        : Math.min(
+            maxMaxBuffer,
+            Math.max(maxBuffer, maxBufferBits / rungs[current].bandwidth),
+          );
+    if (started && buffer > target) elapse(now + buffer - target);
     let decision: AbrDecision | null = policy.decide(context(duration));
-    while (decision) decision = load(decision, piece, duration);
+    let reloaded = !(options.switchReloadsLastSegment ?? true);
+    while (decision) {
+      const last = segments[segments.length - 1];
+      if (last && last.level !== decision.level && !reloaded) {
+        reloaded = true;
+        const lastPiece = (index - 1) % segmentCount;
+        decision = load(decision, lastPiece, last.duration, true) ?? decision;
+      }
+      decision = load(decision, piece, duration);
+    }
     played += duration;
     if (!started) {
       started = true;

@@ -120,4 +120,12 @@ describe('HlsjsDefaultAbr (hls.js 1.7.4 default ABR)', () => {
     ).toBeNull();
     expect(abr.decide(playing)).toEqual({ level: 0, reason: 'emergency' });
   });
+
+  it('leaves the first segment alone: hls.js judges only media that plays', () => {
+    const levels = mbps(1, 2, 4, 8);
+    const abr = new HlsjsDefaultAbr();
+    const starting = context(levels, { current: 3, bufferAheadSeconds: 0 });
+    expect(abr.checkAbandon(loading, starting)).toBeNull();
+    expect(abr.decide(starting).reason).toBe('startup');
+  });
 });

@@ -75,7 +75,11 @@ export class HlsjsDefaultAbr implements AbrPolicy {
       this.forced = -1;
       return null;
     }
-    if (!context.playing) return null;
+    // hls.js judges only a level change or playing media: before the first segment is buffered
+    // the element has no data (readyState 0), so the first segment is never abandoned
+    const levelChange = this.forced > -1 && this.forced !== progress.level;
+    if (!levelChange && (!context.playing || this.lastLoadedFragLevel === -1))
+      return null;
     const levels = context.levels;
     const { duration, elapsedMs, loadedBytes } = progress;
     const ttfbEstimate = this.bwEstimator.getEstimateTTFB();
