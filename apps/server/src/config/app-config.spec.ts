@@ -77,6 +77,8 @@ describe('loadConfig', () => {
     ['a non-loopback HOST with tokens', { HOST: '0.0.0.0', API_TOKENS: TOKEN_A }, { HOST: '0.0.0.0' }],
     ['a non-loopback HOST without tokens when anonymous writes are allowed', { HOST: '0.0.0.0', ALLOW_ANONYMOUS_WRITES: 'true' }, { ALLOW_ANONYMOUS_WRITES: true }],
     ['::1 without tokens', { HOST: '::1' }, { HOST: '::1' }],
+    ['a PostgreSQL URL', { DATABASE_URL: 'postgres://cmm:secret@db.internal:5432/cmm' }, { DATABASE_URL: 'postgres://cmm:secret@db.internal:5432/cmm' }],
+    ['a postgresql:// URL with options', { DATABASE_URL: 'postgresql://cmm@%2Frun%2Fpostgresql/cmm?sslmode=disable' }, { DATABASE_URL: 'postgresql://cmm@%2Frun%2Fpostgresql/cmm?sslmode=disable' }],
   ])('accepts %s', (_name, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -105,6 +107,8 @@ describe('loadConfig', () => {
     [{ GRAPHQL_MAX_DEPTH: '1' }, 'GRAPHQL_MAX_DEPTH must not be less than 2'],
     [{ GRAPHQL_MAX_ALIASES: 'many' }, 'GRAPHQL_MAX_ALIASES must be an integer from 0 to 1000'],
     [{ GRAPHQL_MAX_COST: '0' }, 'GRAPHQL_MAX_COST must not be less than 1'],
+    [{ DATABASE_URL: 'mysql://cmm@db/cmm' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
+    [{ DATABASE_URL: 'db.internal:5432' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
     [{ HOST: '0.0.0.0' }, 'HOST=0.0.0.0 lets other machines reach the server, and without API_TOKENS anyone could upload and delete'],
     [{ HOST: '192.168.1.20', ALLOW_ANONYMOUS_WRITES: 'false' }, 'or set ALLOW_ANONYMOUS_WRITES=true'],
   ])('rejects %j with a message naming the variable', (env, message) => {
@@ -113,6 +117,10 @@ describe('loadConfig', () => {
 
   it('never quotes a token in its messages', () => {
     expect(refusal({ API_TOKENS: `${TOKEN_A},tooshort-secret` })).not.toContain('tooshort-secret');
+  });
+
+  it('never quotes a database URL (it may hold a password) in its messages', () => {
+    expect(refusal({ DATABASE_URL: 'mysql://cmm:hunter2@db/cmm' })).not.toContain('hunter2');
   });
 
   it('does not take unreadable tokens for no tokens', () => {

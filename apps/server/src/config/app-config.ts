@@ -139,7 +139,7 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  /** Turns on the PostgreSQL catalog. */
+  /** Turns on the PostgreSQL catalog (postgres://user:password@host:port/database); unset, the catalog is the manifest files in MEDIA_DIR. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;

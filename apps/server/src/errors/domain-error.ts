@@ -41,10 +41,13 @@ export class StorageFullError extends DomainError {
   }
 }
 
-/** A service the server depends on (Redis) is unreachable: nothing was kept, and trying again later will work. */
+/** A service the server depends on (`database`, `redis`) does not answer: nothing was kept, worth retrying shortly. */
 export class ServiceUnavailableError extends DomainError {
   readonly code = ErrorCode.ServiceUnavailable;
-  constructor(message: string) {
+  constructor(
+    readonly dependency: string,
+    message = `The ${dependency} is unavailable right now; nothing was changed. Try again shortly.`,
+  ) {
     super(message);
     this.name = 'ServiceUnavailableError';
   }

@@ -2,7 +2,7 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { AppConfig } from '../config/app-config';
 import { RedisConnections } from '../redis/redis-connections';
-import { RunningRedis, startRedis } from '../testing/redis';
+import { RunningRedis, startRedis } from '@cmm/test-services';
 import type { ProcessingProgress } from './models/processing-progress.model';
 import { ProgressTracker } from './progress-tracker';
 import { RedisProgressPubSub } from './redis-pub-sub';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { ErrorCode } from '../errors/domain-error';
 import { RedisConnections } from '../redis/redis-connections';
-import { RunningRedis, startRedis } from '../testing/redis';
+import { RunningRedis, startRedis } from '@cmm/test-services';
 import { BullMqJobQueue, BullMqJobQueueOptions } from './bullmq-job-queue';
 import { JobAttempt, JobWorker } from './job-queue';
 
@@ -133,11 +133,11 @@ describe('BullMqJobQueue against a real Redis', () => {
     const leaving = startWorker();
     const id = newId();
     await api.queue.enqueue(id);
-    const run = await leaving.next();
+    const run = await leaving.nextOf(id);
     await leaving.queue.stop();
     expect(run.signal.aborted).toBe(true);
     const staying = startWorker();
-    expect(await staying.next()).toMatchObject({ playlistId: id, attempt: { number: 1 } });
+    expect(await staying.nextOf(id)).toMatchObject({ playlistId: id, attempt: { number: 1 } });
   });
 
   it('refuses to enqueue with SERVICE_UNAVAILABLE while Redis is unreachable', async () => {

@@ -95,12 +95,12 @@ export class BullMqJobQueue extends JobQueue {
 
   async enqueue(playlistId: string): Promise<void> {
     // BullMQ would wait for a connection that is not there; the upload is answered at once instead
-    if (!(await this.connections.isUp())) throw new ServiceUnavailableError(UNAVAILABLE);
+    if (!(await this.connections.isUp())) throw new ServiceUnavailableError('redis', UNAVAILABLE);
     try {
       await this.queue.add(QUEUE, { playlistId }, { jobId: playlistId });
     } catch (error) {
       this.logger.error({ event: 'queue.enqueue_failed', playlistId, message: (error as Error).message });
-      throw new ServiceUnavailableError(UNAVAILABLE);
+      throw new ServiceUnavailableError('redis', UNAVAILABLE);
     }
   }
 
@@ -130,7 +130,7 @@ export class BullMqJobQueue extends JobQueue {
       }
     } catch (error) {
       if (error instanceof ServiceUnavailableError) throw error;
-      throw new ServiceUnavailableError(`The job queue (Redis) is unreachable, so the job could not be cancelled: ${(error as Error).message}`);
+      throw new ServiceUnavailableError('redis', `The job queue (Redis) is unreachable, so the job could not be cancelled: ${(error as Error).message}`);
     } finally {
       watch.close();
     }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Rung } from '@cmm/media-rules';
-import { CatalogService } from '../catalog/catalog.service';
+import { Catalog } from '../catalog/catalog';
 import { PlaylistManifest, WORK_DIR } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import type { ProcessingProgress } from '../progress/models/processing-progress.model';
@@ -34,7 +34,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger(TranscodeService.name);
 
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: Catalog,
     private readonly queue: JobQueue,
     private readonly probe: MediaProbe,
     private readonly pipeline: TranscodePipeline,
@@ -43,18 +43,15 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const unfinished = this.queue.persistent
-      ? []
-      : this.catalog
-          .all()
-          .filter((m) => ACTIVE.includes(m.status))
-          .reverse();
+    // a Redis queue keeps its jobs across restarts; the in-process one is rebuilt from the catalog
+    const unfinished = this.queue.persistent ? [] : await this.catalog.withStatus(ACTIVE);
     for (const manifest of unfinished) {
       this.logger.log({ event: 'job.recovered', playlistId: manifest.id, was: manifest.status });
       if (manifest.encoder) this.stopOrphan(manifest.id, manifest.encoder);
       await this.catalog.update(manifest.id, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE });
     }
-    this.queue.onChange(() => void this.publishQueuePositions());
+    // a catalog that cannot be read (a lost database) costs the positions, not the process
+    this.queue.onChange(() => void this.publishQueuePositions().catch((error: Error) => this.logger.warn({ event: 'job.positions_unpublished', message: error.message })));
     this.queue.start(
       (id, signal, attempt) => this.process(id, signal, attempt),
       (id) => this.abandoned(id),
@@ -88,7 +85,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       });
     };
     try {
-      const previous = this.catalog.get(playlistId);
+      const previous = await this.catalog.get(playlistId);
       // a run cut off on another worker (or before a restart) may have left its encoder running here
       if (previous.encoder) this.stopOrphan(playlistId, previous.encoder);
       const manifest = await this.transition(playlistId, PlaylistStatus.PROBING, [], { encoder: null, ...NOT_PLAYABLE });
@@ -115,7 +112,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         dash_manifest: output.dash_manifest,
         poster: output.poster,
         // a ladder encoded faster than the publisher looked becomes playable as it completes
-        playable_at: this.catalog.find(playlistId)?.playable_at ?? new Date().toISOString(),
+        playable_at: (await this.catalog.find(playlistId))?.playable_at ?? new Date().toISOString(),
         encoder: null,
         progress: { percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), speed: null, eta_seconds: 0 },
       });
@@ -125,19 +122,21 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     } catch (error) {
       await recorded;
       if (signal.aborted) return await this.handBack(playlistId, signal);
-      if (!this.catalog.find(playlistId)) return;
+      if (!(await this.catalog.find(playlistId))) return;
       if (!attempt.final && isRetryable(error)) {
         this.logger.warn({ event: 'job.retry', playlistId, attempt: attempt.number, message: (error as Error).message });
         await this.catalog.update(playlistId, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE });
         await this.publish(playlistId, { status: PlaylistStatus.QUEUED });
         throw error;
       }
-      // if even FAILED cannot be written (a full disk), the manifest keeps its last state and the job runs again at start-up
+      // if even FAILED cannot be written (a full disk, a lost database), the manifest keeps its last state and the job runs again (a retry, or at start-up)
       await this.fail(playlistId, error).catch((cause: Error) => this.logger.error({ event: 'job.failure_unrecorded', playlistId, message: cause.message }));
     }
   }
 
   private async fail(playlistId: string, error: unknown): Promise<void> {
+    // a playlist deleted meanwhile has nothing to record
+    if (!(await this.catalog.find(playlistId))) return;
     const message =
       error instanceof ProcessingError ? error.message : 'Processing failed because of an internal error; the source is kept so it can be retried.';
     if (error instanceof ProcessingError) {
@@ -151,9 +150,10 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     this.progress.forget(playlistId);
   }
 
-  /** A job handed back to the queue (this worker is shutting down) waits, unplayable, for the next worker. */
+  /** A job handed back to the queue (this worker is shutting down) waits, unplayable, for the next worker; any other abort is a cancel (a delete). */
   private async handBack(playlistId: string, signal: AbortSignal): Promise<void> {
-    if (signal.reason !== JobAbort.HandedBack || !this.catalog.find(playlistId)) return;
+    if (signal.reason !== JobAbort.HandedBack) return this.logger.log({ event: 'job.cancelled', playlistId });
+    if (!(await this.catalog.find(playlistId))) return;
     this.logger.log({ event: 'job.handed_back', playlistId });
     await this.catalog.update(playlistId, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE });
     await this.publish(playlistId, { status: PlaylistStatus.QUEUED });
@@ -161,7 +161,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Every run of the job was cut off before it could say how it ended. */
   private async abandoned(playlistId: string): Promise<void> {
-    if (!this.catalog.find(playlistId)) return;
+    if (!(await this.catalog.find(playlistId))) return;
     await this.fail(playlistId, new ProcessingError(ProcessingFailure.EncoderFailed, INTERRUPTED)).catch((cause: Error) =>
       this.logger.error({ event: 'job.failure_unrecorded', playlistId, message: cause.message }),
     );
@@ -222,14 +222,16 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async publishQueuePositions(): Promise<void> {
     // a job another process has just started must not be shown queued again
-    const waiting = this.queue.waiting().filter((id) => this.catalog.find(id)?.status === PlaylistStatus.QUEUED);
+    const ids = this.queue.waiting();
+    const queued = await Promise.all(ids.map(async (id) => (await this.catalog.find(id))?.status === PlaylistStatus.QUEUED));
+    const waiting = ids.filter((_, i) => queued[i]);
     await Promise.all(
       waiting.map((playlistId, i) => this.publish(playlistId, { status: PlaylistStatus.QUEUED, percent: 0, queuePosition: i + 1 })),
     );
   }
 
-  private publish(playlistId: string, snapshot: Partial<ProcessingProgress> & Pick<ProcessingProgress, 'status'>): Promise<void> {
-    const playableAt = this.catalog.find(playlistId)?.playable_at;
+  private async publish(playlistId: string, snapshot: Partial<ProcessingProgress> & Pick<ProcessingProgress, 'status'>): Promise<void> {
+    const playableAt = (await this.catalog.find(playlistId))?.playable_at;
     return this.progress.publish({
       playlistId,
       percent: 0,

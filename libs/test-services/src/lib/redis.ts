@@ -69,12 +69,16 @@ export async function startRedis(): Promise<RunningRedis> {
       server.kill('SIGTERM');
     });
   };
+  // a test run that dies must not leave a server behind
+  const stopOnExit = () => child?.kill('SIGKILL');
+  process.once('exit', stopOnExit);
   await start();
   return {
     url: `redis://127.0.0.1:${port}`,
     stop,
     start,
     remove: async () => {
+      process.removeListener('exit', stopOnExit);
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
