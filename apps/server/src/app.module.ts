@@ -5,6 +5,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { join } from 'node:path';
 import { AccessModule } from './access/access.module';
 import { AccessPolicy } from './access/access-policy';
+import { CaptionsModule } from './captions/captions.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -16,9 +17,11 @@ import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { ProgressModule } from './progress/progress.module';
 import { RedisModule } from './redis/redis.module';
+import { ResumableUploadModule } from './resumable-upload/resumable-upload.module';
 import { StorageModule } from './storage/storage.module';
 import { TranscodeModule } from './transcode/transcode.module';
 import { UploadModule } from './upload/upload.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebAppModule } from './web/web-app.module';
 
 /** Where the generated SDL is written; committed, and checked against the code by a test. */
@@ -48,6 +51,9 @@ export class AppModule {
         CatalogModule,
         TranscodeModule,
         UploadModule,
+        WebhooksModule,
+        CaptionsModule,
+        ResumableUploadModule,
         MediaModule,
         HealthModule,
         ...(config.GRAPHQL_EXPLORER ? [ExplorerModule] : []),

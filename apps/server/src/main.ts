@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { AccessPolicy } from './access/access-policy';
 import { corsOptionsFor } from './access/cors-policy';
+import { TUS_PATH, tusGuard } from './access/tus-guard';
 import { uploadGuard } from './access/upload-guard';
 import { AppModule } from './app.module';
 import { Catalog } from './catalog/catalog';
@@ -13,7 +14,8 @@ import { describeImport, importCatalog } from './catalog/import-catalog';
 import { PostgresCatalog } from './catalog/postgres/postgres-catalog';
 import { AppConfig, LOG_LEVELS, loadConfig } from './config/app-config';
 import { MediaRequestHandler } from './media/media-request-handler';
-import { serveMediaFirst } from './media/serve-media-first';
+import { serveMediaFirst, servePrefixFirst } from './media/serve-media-first';
+import { ResumableUploadService } from './resumable-upload/resumable-upload.service';
 import { LocalDiskStorage } from './storage/local-disk-storage';
 import { Storage } from './storage/storage';
 import { catalogReadyGuard } from './upload/catalog-ready-guard';
@@ -61,6 +63,9 @@ async function bootstrap(): Promise<void> {
   );
   // Segments and manifests skip Express altogether (see serve-media-first.ts).
   serveMediaFirst(app.getHttpServer(), app.get(MediaRequestHandler));
+  // tus requests stream their bodies to the resumable store: they skip Express too, past the same access rules as /graphql.
+  const resumable = app.get(ResumableUploadService);
+  servePrefixFirst(app.getHttpServer(), `${TUS_PATH}/`, tusGuard(access, (req, res) => resumable.handle(req, res)));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);
   Logger.log({ event: 'server.listening', url: `http://${displayHost(config.HOST)}:${config.PORT}`, role: config.ROLE, access: access.mode, mediaDir: config.MEDIA_DIR }, 'Bootstrap');

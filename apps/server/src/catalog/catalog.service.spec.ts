@@ -106,4 +106,18 @@ describe('CatalogService', () => {
     expect(() => catalog.get('a')).toThrow(NotFoundError);
     expect((await open()).all()).toEqual([]);
   });
+
+  it('tells listeners of each change once it is on disk: new, updated, removed', async () => {
+    const catalog = await open();
+    const changes: [string | null, string | null, boolean][] = [];
+    catalog.onChange((before, after) => changes.push([before?.status ?? null, after?.status ?? null, existsSync(join(root, 'a'))]));
+    await catalog.save({ ...manifest('a', 100), status: PlaylistStatus.QUEUED });
+    await catalog.update('a', { status: PlaylistStatus.READY });
+    await catalog.remove('a');
+    expect(changes).toEqual([
+      [null, 'QUEUED', true],
+      ['QUEUED', 'READY', true],
+      ['READY', null, false],
+    ]);
+  });
 });

@@ -95,9 +95,11 @@ export class CatalogService extends Catalog implements OnModuleInit {
   /** Removes the playlist from the index first, so it disappears from listings before its files go. */
   remove(playlistId: string): Promise<void> {
     return this.inTurn(playlistId, async () => {
-      this.unlist(this.get(playlistId));
+      const before = this.get(playlistId);
+      this.unlist(before);
       this.index.delete(playlistId);
       await this.storage.removeTree(playlistId);
+      this.changed(before, null);
     });
   }
 
@@ -105,9 +107,11 @@ export class CatalogService extends Catalog implements OnModuleInit {
   private async write(manifest: PlaylistManifest): Promise<PlaylistManifest> {
     const next = { ...manifest, updated_at: new Date().toISOString() };
     await this.storage.writeAtomic(manifestKey(next.id), JSON.stringify(next, null, 2) + '\n');
-    this.unlist(this.index.get(next.id));
+    const before = this.index.get(next.id) ?? null;
+    this.unlist(before ?? undefined);
     this.index.set(next.id, next);
     this.sorted.splice(firstAfter(this.sorted, next), 0, next);
+    this.changed(before, next);
     return next;
   }
 

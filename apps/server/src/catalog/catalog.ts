@@ -13,12 +13,17 @@ export interface CatalogDependency {
   up: boolean;
 }
 
+/** Told of every change this process writes: `before` is null for a new playlist, `after` null for a removed one. */
+export type CatalogListener = (before: PlaylistManifest | null, after: PlaylistManifest | null) => void;
+
 /**
  * The catalog of playlists: what the resolvers, upload, transcode and progress code read and
  * write. The manifest-file index (CatalogService) is the embedded default; PostgresCatalog
  * serves several processes. Both write `manifest.json` beside each playlist as its portable record.
  */
 export abstract class Catalog {
+  private readonly listeners: CatalogListener[] = [];
+
   abstract find(playlistId: string): Awaitable<PlaylistManifest | null>;
   /** Throws NotFoundError when there is no such playlist. */
   abstract get(playlistId: string): Awaitable<PlaylistManifest>;
@@ -34,4 +39,13 @@ export abstract class Catalog {
   abstract remove(playlistId: string): Promise<void>;
   /** The outside service this catalog depends on and whether it answers; null when it needs none. */
   abstract dependency(): Promise<CatalogDependency | null>;
+
+  /** Calls `listener` after each change this process persists, so others can follow transitions without the writers knowing them. */
+  onChange(listener: CatalogListener): void {
+    this.listeners.push(listener);
+  }
+
+  protected changed(before: PlaylistManifest | null, after: PlaylistManifest | null): void {
+    for (const listener of this.listeners) listener(before, after);
+  }
 }

@@ -9,3 +9,6 @@ export const SEGMENT_PAGE_MAX = 1000;
 
 /** Every allowed height, plus the source's own when it is none of them. */
 export const MAX_RUNGS = ALLOWED_HEIGHTS.length + 1;
+
+/** Captions per playlist, uploaded and extracted together. */
+export const MAX_CAPTIONS = 32;

@@ -1,5 +1,6 @@
 import type { Rung } from '@cmm/media-rules';
 import type { ProcessIdentity } from '../ffmpeg/process-identity';
+import type { StoryboardRecord } from '../storyboard/storyboard-record';
 import { PlaylistStatus } from './models/playlist-status.enum';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -52,6 +53,28 @@ export interface VariantRecord {
   segments: SegmentRecord[];
 }
 
+export type CaptionSource = 'uploaded' | 'extracted';
+
+/** A WebVTT captions track under `stream/captions/`, one per language. */
+export interface CaptionRecord {
+  /** Canonical BCP 47 tag; unique in the playlist (compared case-insensitively). */
+  language: string;
+  label: string;
+  source: CaptionSource;
+  /** `stream/captions/en.vtt` */
+  path: string;
+  /** Its HLS media playlist, `stream/captions/en.m3u8`. */
+  playlist: string;
+}
+
+/** A subtitle track of the source that was not made into captions, and why. */
+export interface SkippedSubtitleRecord {
+  stream_index: number;
+  codec: string;
+  language: string | null;
+  reason: string;
+}
+
 export interface ProgressRecord {
   percent: number;
   rungs: { label: string; height: number; percent: number }[];
@@ -77,6 +100,11 @@ export interface PlaylistManifest {
   hls_manifest: string | null;
   dash_manifest: string | null;
   poster: string | null;
+  /** Seek previews, made after the ladder; absent (older manifests) or null until made, and when they could not be. */
+  storyboard?: StoryboardRecord | null;
+  /** Absent in manifests from before captions. */
+  captions?: CaptionRecord[];
+  skipped_subtitles?: SkippedSubtitleRecord[];
   /** When the growing stream first became playable (ISO time); null until then and after a failure. */
   playable_at?: string | null;
   progress: ProgressRecord | null;

@@ -57,6 +57,27 @@ describe('toPlaylist', () => {
     expect(toPlaylist(manifest()).hlsUrl).toBe('/media/clip-20261124T055412Z-abc123/stream/master.m3u8');
   });
 
+  it.each([
+    ['none yet', undefined, null],
+    ['none made', null, null],
+    [
+      'one made',
+      { vtt: 'storyboard/thumbnails.vtt', sprites: ['storyboard/sprite_000.jpg', 'storyboard/sprite_001.jpg'], interval: 5, count: 120, width: 160, height: 90, columns: 10, rows: 10 },
+      {
+        vttUrl: '/media/clip-20261124T055412Z-abc123/storyboard/thumbnails.vtt',
+        spriteUrls: ['/media/clip-20261124T055412Z-abc123/storyboard/sprite_000.jpg', '/media/clip-20261124T055412Z-abc123/storyboard/sprite_001.jpg'],
+        interval: 5,
+        count: 120,
+        width: 160,
+        height: 90,
+        columns: 10,
+        rows: 10,
+      },
+    ],
+  ])('maps the storyboard: %s', (_name, storyboard, expected) => {
+    expect(toPlaylist(manifest({ storyboard })).storyboard).toEqual(expected);
+  });
+
   it('has no stream URLs and carries the error when FAILED', () => {
     const p = toPlaylist(manifest({ status: PlaylistStatus.FAILED, error: 'The file has no video stream', variants: [], hls_manifest: null, dash_manifest: null, poster: null }));
     expect(p).toMatchObject({ status: 'FAILED', hlsUrl: null, dashUrl: null, posterUrl: null, error: 'The file has no video stream' });
@@ -67,5 +88,26 @@ describe('toPlaylist', () => {
     const playlist = toPlaylist(m);
     expect(manifestOf(playlist)).toBe(m);
     expect(manifestOf({ ...playlist })).toBeUndefined();
+  });
+
+  it('lists captions with their URLs and source, and skipped subtitle tracks', () => {
+    const p = toPlaylist(
+      manifest({
+        captions: [
+          { language: 'en', label: 'English', source: 'uploaded', path: 'stream/captions/en.vtt', playlist: 'stream/captions/en.m3u8' },
+          { language: 'fr', label: 'French', source: 'extracted', path: 'stream/captions/fr.vtt', playlist: 'stream/captions/fr.m3u8' },
+        ],
+        skipped_subtitles: [{ stream_index: 3, codec: 'hdmv_pgs_subtitle', language: 'deu', reason: 'pictures' }],
+      }),
+    );
+    expect(p.captions).toEqual([
+      { language: 'en', label: 'English', url: '/media/clip-20261124T055412Z-abc123/stream/captions/en.vtt', playlistUrl: '/media/clip-20261124T055412Z-abc123/stream/captions/en.m3u8', source: 'UPLOADED' },
+      { language: 'fr', label: 'French', url: '/media/clip-20261124T055412Z-abc123/stream/captions/fr.vtt', playlistUrl: '/media/clip-20261124T055412Z-abc123/stream/captions/fr.m3u8', source: 'EXTRACTED' },
+    ]);
+    expect(p.skippedSubtitles).toEqual([{ streamIndex: 3, codec: 'hdmv_pgs_subtitle', language: 'deu', reason: 'pictures' }]);
+  });
+
+  it('has no captions in a manifest from before captions', () => {
+    expect(toPlaylist(manifest()).captions).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { PlaylistManifest } from './manifest';
+import { CaptionSource } from './models/caption.model';
 import { PlaylistStatus } from './models/playlist-status.enum';
 import type { Playlist } from './models/playlist.model';
 
@@ -71,6 +72,26 @@ export function toPlaylist(m: PlaylistManifest): Playlist {
     hlsUrl: url(m.hls_manifest),
     dashUrl: url(m.dash_manifest),
     posterUrl: url(m.poster),
+    storyboard: m.storyboard
+      ? {
+          vttUrl: mediaUrl(m.id, m.storyboard.vtt),
+          spriteUrls: m.storyboard.sprites.map((sprite) => mediaUrl(m.id, sprite)),
+          interval: m.storyboard.interval,
+          count: m.storyboard.count,
+          width: m.storyboard.width,
+          height: m.storyboard.height,
+          columns: m.storyboard.columns,
+          rows: m.storyboard.rows,
+        }
+      : null,
+    captions: (m.captions ?? []).map((c) => ({
+      language: c.language,
+      label: c.label,
+      url: mediaUrl(m.id, c.path),
+      playlistUrl: mediaUrl(m.id, c.playlist),
+      source: c.source === 'extracted' ? CaptionSource.EXTRACTED : CaptionSource.UPLOADED,
+    })),
+    skippedSubtitles: (m.skipped_subtitles ?? []).map((s) => ({ streamIndex: s.stream_index, codec: s.codec, language: s.language, reason: s.reason })),
     error: m.error,
   };
   sources.set(playlist, m);

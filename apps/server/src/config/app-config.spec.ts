@@ -41,6 +41,11 @@ describe('loadConfig', () => {
       JOB_ATTEMPTS: 3,
       JOB_BACKOFF_MS: 10_000,
       JOB_STALLED_MS: 30_000,
+      WEBHOOK_ALLOW_PRIVATE: false,
+      WEBHOOK_RETRY_BASE_MS: 30_000,
+      WEBHOOK_MAX_ATTEMPTS: 8,
+      WEBHOOK_TIMEOUT_MS: 10_000,
+      RESUMABLE_UPLOAD_EXPIRY_SECONDS: 24 * 3600,
     });
   });
 
@@ -79,6 +84,11 @@ describe('loadConfig', () => {
     ['::1 without tokens', { HOST: '::1' }, { HOST: '::1' }],
     ['a PostgreSQL URL', { DATABASE_URL: 'postgres://cmm:secret@db.internal:5432/cmm' }, { DATABASE_URL: 'postgres://cmm:secret@db.internal:5432/cmm' }],
     ['a postgresql:// URL with options', { DATABASE_URL: 'postgresql://cmm@%2Frun%2Fpostgresql/cmm?sslmode=disable' }, { DATABASE_URL: 'postgresql://cmm@%2Frun%2Fpostgresql/cmm?sslmode=disable' }],
+    [
+      'webhook settings',
+      { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_BASE_MS: '200', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' },
+      { WEBHOOK_ALLOW_PRIVATE: true, WEBHOOK_RETRY_BASE_MS: 200, WEBHOOK_MAX_ATTEMPTS: 3, WEBHOOK_TIMEOUT_MS: 2000 },
+    ],
   ])('accepts %s', (_name, env, expected) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -93,6 +103,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT must be an integer between 0 and 65535'],
     [{ PORT: '70000' }, 'PORT must not be greater than 65535'],
     [{ MAX_UPLOAD_BYTES: '2GB' }, 'MAX_UPLOAD_BYTES must be a positive integer (bytes)'],
+    [{ RESUMABLE_UPLOAD_EXPIRY_SECONDS: '1d' }, 'RESUMABLE_UPLOAD_EXPIRY_SECONDS must be a positive integer (seconds)'],
     [{ TRANSCODE_CONCURRENCY: '0' }, 'TRANSCODE_CONCURRENCY must not be less than 1'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL must be one of error, warn, log, debug, verbose'],
     [{ API_TOKENS: 'short' }, 'API_TOKENS: 1 of 1 tokens are not at least 16 characters'],
@@ -109,6 +120,10 @@ describe('loadConfig', () => {
     [{ GRAPHQL_MAX_COST: '0' }, 'GRAPHQL_MAX_COST must not be less than 1'],
     [{ DATABASE_URL: 'mysql://cmm@db/cmm' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
     [{ DATABASE_URL: 'db.internal:5432' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'sometimes' }, 'WEBHOOK_ALLOW_PRIVATE must be true or false'],
+    [{ WEBHOOK_RETRY_BASE_MS: '1s' }, 'WEBHOOK_RETRY_BASE_MS must be a positive integer (milliseconds)'],
+    [{ WEBHOOK_MAX_ATTEMPTS: '0' }, 'WEBHOOK_MAX_ATTEMPTS must not be less than 1'],
+    [{ WEBHOOK_TIMEOUT_MS: '120000' }, 'WEBHOOK_TIMEOUT_MS must not be greater than 60000'],
     [{ HOST: '0.0.0.0' }, 'HOST=0.0.0.0 lets other machines reach the server, and without API_TOKENS anyone could upload and delete'],
     [{ HOST: '192.168.1.20', ALLOW_ANONYMOUS_WRITES: 'false' }, 'or set ALLOW_ANONYMOUS_WRITES=true'],
   ])('rejects %j with a message naming the variable', (env, message) => {

@@ -87,6 +87,12 @@ export class AppConfig {
   @Min(0)
   MIN_FREE_BYTES = 256 * 1024 ** 2;
 
+  /** How long a resumable upload may take from its creation; unfinished ones are then removed. */
+  @Transform(toInt)
+  @IsInt({ message: 'RESUMABLE_UPLOAD_EXPIRY_SECONDS must be a positive integer (seconds)' })
+  @Min(1)
+  RESUMABLE_UPLOAD_EXPIRY_SECONDS = 24 * 3600;
+
   /** Where the built web app lives; served at `/` when present. */
   @IsString()
   WEB_DIST_DIR = 'dist/apps/web/browser';
@@ -162,6 +168,30 @@ export class AppConfig {
   @IsInt({ message: 'JOB_STALLED_MS must be an integer of at least 1000 (milliseconds)' })
   @Min(1000)
   JOB_STALLED_MS = 30_000;
+
+  /** Lets webhooks reach loopback, private, link-local and other special-purpose addresses. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** The wait after a webhook's first failed attempt; each further wait doubles. */
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a positive integer (milliseconds)' })
+  @Min(1)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_MAX_ATTEMPTS must be an integer from 1 to 30' })
+  @Min(1)
+  @Max(30)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** One webhook attempt, connecting included. */
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_TIMEOUT_MS must be an integer from 100 to 60000 (milliseconds)' })
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
 
   /** `development` sends stack traces with GraphQL errors; any other value keeps them in the logs. */
   @IsOptional()

@@ -56,7 +56,19 @@ describe('parseProbe', () => {
         fieldOrder: 'progressive',
       },
       audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
+      subtitles: [],
     });
+  });
+
+  it('lists subtitle streams with their index, codec and tags', () => {
+    const subs: FfprobeStream[] = [
+      { index: 2, codec_type: 'subtitle', codec_name: 'mov_text', tags: { language: 'eng', title: 'English SDH' } },
+      { index: 3, codec_type: 'subtitle', codec_name: 'hdmv_pgs_subtitle' },
+    ];
+    expect(parseProbe(mp4([h264, aac, ...subs])).subtitles).toEqual([
+      { index: 2, codec: 'mov_text', language: 'eng', title: 'English SDH' },
+      { index: 3, codec: 'hdmv_pgs_subtitle', language: null, title: null },
+    ]);
   });
 
   it.each([

@@ -68,6 +68,17 @@ export interface VideoProbe {
     fieldOrder: string;
   };
   audio: { codec: string; channels: number; sampleRate: number } | null;
+  /** Subtitle streams in file order, as their tags describe them. */
+  subtitles: SubtitleStream[];
+}
+
+export interface SubtitleStream {
+  /** The stream's index in the file (`-map 0:<index>`). */
+  index: number;
+  codec: string;
+  /** The `language` tag as written (often ISO 639-2, `eng`), null when absent. */
+  language: string | null;
+  title: string | null;
 }
 
 /** Snaps any angle to 0, 90, 180 or 270. */
@@ -161,5 +172,8 @@ export function parseProbe(output: FfprobeOutput): VideoProbe {
     audio: audio
       ? { codec: audio.codec_name ?? 'unknown', channels: audio.channels ?? 0, sampleRate: Number(audio.sample_rate ?? 0) }
       : null,
+    subtitles: streams
+      .filter((s) => s.codec_type === 'subtitle' && typeof s.index === 'number')
+      .map((s) => ({ index: s.index as number, codec: s.codec_name ?? 'unknown', language: s.tags?.['language'] ?? null, title: s.tags?.['title'] ?? null })),
   };
 }

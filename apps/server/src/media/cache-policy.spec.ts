@@ -10,6 +10,8 @@ describe('cacheControlFor', () => {
     ['clip/stream/720p/playlist.m3u8', REVALIDATE],
     ['clip/stream/manifest.mpd', REVALIDATE],
     ['clip/poster.jpg', SHORT],
+    ['clip/storyboard/sprite_000.jpg', SHORT],
+    ['clip/storyboard/thumbnails.vtt', SHORT],
     ['clip/notes.txt', REVALIDATE],
   ])('caches %s with %j', (key, policy) => {
     expect(cacheControlFor(key)).toBe(policy);

@@ -5,6 +5,7 @@ const TYPES = new Map(
     m4s: 'video/iso.segment',
     mp4: 'video/mp4',
     jpg: 'image/jpeg',
+    vtt: 'text/vtt; charset=utf-8',
   }),
 );
 

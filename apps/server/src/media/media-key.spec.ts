@@ -8,8 +8,13 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/stream/720p/init.mp4', 'clip/stream/720p/init.mp4'],
     ['/media/clip/stream/720p/segment_00012.m4s', 'clip/stream/720p/segment_00012.m4s'],
     ['/media/clip/poster.jpg', 'clip/poster.jpg'],
+    ['/media/clip/stream/captions/en.vtt', 'clip/stream/captions/en.vtt'],
+    ['/media/clip/stream/captions/pt-br.m3u8', 'clip/stream/captions/pt-br.m3u8'],
     ['/media/my%20clip/poster.jpg', 'my clip/poster.jpg'],
     ['/media/caf%C3%A9/poster.jpg', 'café/poster.jpg'],
+    ['/media/clip/storyboard/thumbnails.vtt', 'clip/storyboard/thumbnails.vtt'],
+    ['/media/clip/storyboard/sprite_000.jpg', 'clip/storyboard/sprite_000.jpg'],
+    ['/media/clip/storyboard/sprite_012.jpg', 'clip/storyboard/sprite_012.jpg'],
   ])('maps %s to %s', (path, key) => {
     expect(mediaKeyFromPath(path)).toBe(key);
   });
@@ -27,11 +32,20 @@ describe('mediaKeyFromPath', () => {
     ['/media/clip/stream/720p/.segment.m4s', 'a hidden stream file'],
     ['/media/clip/stream/.work/init.mp4', 'a hidden folder in the stream'],
     ['/media/clip/stream/notes.txt', 'another kind of file in the stream'],
+    ['/media/clip/stream/captions/.en.vtt.tmp-1-2', 'a caption being replaced'],
+    ['/media/clip/source/subs.vtt', 'a caption file in the source folder'],
     ['/media/clip/stream', 'the stream folder'],
     ['/media/clip/poster.png', 'another poster name'],
     ['/media/clip/poster.jpg/x', 'a path below the poster'],
     ['/media/clip/..poster.jpg', 'a dotted name'],
     ['/media/clip', 'a playlist folder'],
+    ['/media/clip/storyboard/input.mp4', 'another file in the storyboard'],
+    ['/media/clip/storyboard/.thumbnails.vtt.tmp-1-2', 'a track being written'],
+    ['/media/clip/storyboard/sprite_1.jpg', 'a sheet name ffmpeg does not write'],
+    ['/media/clip/storyboard/x/sprite_000.jpg', 'a folder inside the storyboard'],
+    ['/media/clip/storyboard', 'the storyboard folder'],
+    ['/media/clip/.work/ab12/storyboard/storyboard/sprite_000.jpg', 'a storyboard being made'],
+    ['/media/clip/thumbnails.vtt', 'a track outside the storyboard'],
   ])('does not publish %s (%s)', (path) => {
     expect(mediaKeyFromPath(path)).toBeNull();
   });

@@ -72,4 +72,26 @@ describe('writeDashManifest', () => {
     const odd = { ...rep('240p', 240, 320, 1, [2]), segments: [{ uri: '240p/seg-0.m4s', duration: 2 }] };
     expect(() => writeDashManifest([odd])).toThrow(/does not follow the segment naming/);
   });
+
+  it('adds a text adaptation set per caption, escaped, after the video', () => {
+    const mpd = writeDashManifest([rep('144p', 144, 192, 1, [2])], undefined, [
+      { language: 'en', label: 'English', uri: 'captions/en.vtt' },
+      { language: 'fr', label: 'Français & <SDH>', uri: 'captions/fr.vtt' },
+    ]);
+    expect(mpd).toContain(
+      [
+        '    </AdaptationSet>',
+        '    <AdaptationSet id="1" contentType="text" mimeType="text/vtt" lang="en">',
+        '      <Role schemeIdUri="urn:mpeg:dash:role:2011" value="subtitle"/>',
+        '      <Label>English</Label>',
+        '      <Representation id="text-en" bandwidth="256">',
+        '        <BaseURL>captions/en.vtt</BaseURL>',
+        '      </Representation>',
+        '    </AdaptationSet>',
+        '    <AdaptationSet id="2" contentType="text" mimeType="text/vtt" lang="fr">',
+      ].join('\n'),
+    );
+    expect(mpd).toContain('<Label>Français &amp; &lt;SDH&gt;</Label>');
+  });
 });
+

@@ -14,6 +14,14 @@ export interface DashRepresentation {
   segments: readonly { uri: string; duration: number }[];
 }
 
+/** A captions track: one WebVTT file for the whole period. */
+export interface DashTextTrack {
+  language: string;
+  label: string;
+  /** Relative to the MPD. */
+  uri: string;
+}
+
 const TIMESCALE = 1000;
 
 const seconds = (s: number) => `PT${s.toFixed(3)}S`;
@@ -64,8 +72,9 @@ const isoTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
  * (segments carry muxed audio and video, so codecs names both) with a representation per rung,
  * each with a SegmentTimeline of its real durations. `dynamic` while the ladder grows (players
  * refetch it and never see a segment before it exists), `static` with its duration once complete.
+ * Captions follow as text adaptation sets, a WebVTT file each.
  */
-export function writeDashManifest(representations: readonly DashRepresentation[], growing?: GrowingPresentation): string {
+export function writeDashManifest(representations: readonly DashRepresentation[], growing?: GrowingPresentation, texts: readonly DashTextTrack[] = []): string {
   const sorted = [...representations].sort((a, b) => b.height - a.height || b.bandwidth - a.bandwidth);
   const total = Math.max(0, ...sorted.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0)));
   const longest = Math.max(0, ...sorted.flatMap((r) => r.segments.map((s) => s.duration)));
@@ -90,6 +99,18 @@ export function writeDashManifest(representations: readonly DashRepresentation[]
       '      </Representation>',
     );
   }
-  lines.push('    </AdaptationSet>', '  </Period>', '</MPD>');
+  lines.push('    </AdaptationSet>');
+  texts.forEach((text, i) => {
+    lines.push(
+      `    <AdaptationSet id="${i + 1}" contentType="text" mimeType="text/vtt" lang="${escape(text.language)}">`,
+      '      <Role schemeIdUri="urn:mpeg:dash:role:2011" value="subtitle"/>',
+      `      <Label>${escape(text.label)}</Label>`,
+      `      <Representation id="text-${escape(text.language)}" bandwidth="256">`,
+      `        <BaseURL>${escape(text.uri)}</BaseURL>`,
+      '      </Representation>',
+      '    </AdaptationSet>',
+    );
+  });
+  lines.push('  </Period>', '</MPD>');
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,4 @@
-import { parseMediaPlaylist, renditionBitrates, writeMasterPlaylist, writeMediaPlaylist } from './hls-playlist';
+import { parseMediaPlaylist, renditionBitrates, writeMasterPlaylist, writeMediaPlaylist, writeSubtitlePlaylist } from './hls-playlist';
 
 // as ffmpeg writes them with -hls_segment_type fmp4 -hls_playlist_type vod
 const ffmpeg51 = `#EXTM3U
@@ -96,6 +96,38 @@ describe('writeMasterPlaylist', () => {
         '144p/playlist.m3u8',
         '',
       ].join('\n'),
+    );
+  });
+
+  it('adds a SUBTITLES group every variant names, a repeated name made unique by its language', () => {
+    const v = { uri: '144p/playlist.m3u8', bandwidth: 180_000, averageBandwidth: 150_000, width: 192, height: 144, codecs: 'avc1.4d400c,mp4a.40.2', frameRate: 25 };
+    const master = writeMasterPlaylist(
+      [v],
+      [
+        { language: 'en', name: 'English', uri: 'captions/en.m3u8' },
+        { language: 'en-GB', name: 'English', uri: 'captions/en-gb.m3u8' },
+      ],
+    );
+    expect(master.split('\n')).toEqual([
+      '#EXTM3U',
+      '#EXT-X-VERSION:7',
+      '#EXT-X-INDEPENDENT-SEGMENTS',
+      '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="captions/en.m3u8"',
+      '#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English (en-GB)",LANGUAGE="en-GB",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="captions/en-gb.m3u8"',
+      '#EXT-X-STREAM-INF:BANDWIDTH=180000,AVERAGE-BANDWIDTH=150000,RESOLUTION=192x144,CODECS="avc1.4d400c,mp4a.40.2",FRAME-RATE=25.000,SUBTITLES="subs"',
+      '144p/playlist.m3u8',
+      '',
+    ]);
+  });
+});
+
+describe('writeSubtitlePlaylist', () => {
+  it.each([
+    [12.48, '#EXT-X-TARGETDURATION:13', '#EXTINF:12.480000,'],
+    [0.2, '#EXT-X-TARGETDURATION:1', '#EXTINF:0.200000,'],
+  ])('a %s s video: one VOD segment spanning it', (duration, target, extinf) => {
+    expect(writeSubtitlePlaylist('en.vtt', duration)).toBe(
+      ['#EXTM3U', '#EXT-X-VERSION:7', target, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:VOD', extinf, 'en.vtt', '#EXT-X-ENDLIST', ''].join('\n'),
     );
   });
 });

@@ -21,6 +21,17 @@ export interface MasterVariant {
   frameRate: number;
 }
 
+/** A captions track in the master's subtitle group. */
+export interface SubtitleRendition {
+  /** BCP 47, as LANGUAGE says. */
+  language: string;
+  name: string;
+  /** Its WebVTT media playlist, relative to the master. */
+  uri: string;
+}
+
+export const SUBTITLE_GROUP = 'subs';
+
 export function parseMediaPlaylist(text: string): MediaPlaylist {
   let initUri: string | null = null;
   let pending: number | null = null;
@@ -82,15 +93,42 @@ export function writeMediaPlaylist(p: PublishedMediaPlaylist): string {
   return lines.join('\n') + '\n';
 }
 
-/** Highest rendition first: players that start with the first entry then start sharp. */
-export function writeMasterPlaylist(variants: readonly MasterVariant[]): string {
+/**
+ * Highest rendition first: players that start with the first entry then start sharp. Captions
+ * form one SUBTITLES group that every variant names; none is DEFAULT, so they start off. NAMEs
+ * must be unique in a group: a repeated one gets its language added.
+ */
+export function writeMasterPlaylist(variants: readonly MasterVariant[], subtitles: readonly SubtitleRendition[] = []): string {
   const sorted = [...variants].sort((a, b) => b.height - a.height || b.bandwidth - a.bandwidth);
   const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS'];
+  const names = new Set<string>();
+  for (const s of subtitles) {
+    const name = names.has(s.name) ? `${s.name} (${s.language})` : s.name;
+    names.add(name);
+    lines.push(
+      `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="${SUBTITLE_GROUP}",NAME="${name}",LANGUAGE="${s.language}",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="${s.uri}"`,
+    );
+  }
+  const group = subtitles.length > 0 ? `,SUBTITLES="${SUBTITLE_GROUP}"` : '';
   for (const v of sorted) {
     lines.push(
-      `#EXT-X-STREAM-INF:BANDWIDTH=${v.bandwidth},AVERAGE-BANDWIDTH=${v.averageBandwidth},RESOLUTION=${v.width}x${v.height},CODECS="${v.codecs}",FRAME-RATE=${v.frameRate.toFixed(3)}`,
+      `#EXT-X-STREAM-INF:BANDWIDTH=${v.bandwidth},AVERAGE-BANDWIDTH=${v.averageBandwidth},RESOLUTION=${v.width}x${v.height},CODECS="${v.codecs}",FRAME-RATE=${v.frameRate.toFixed(3)}${group}`,
       v.uri,
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** A captions track's media playlist: the whole WebVTT file as its one segment, spanning the video. */
+export function writeSubtitlePlaylist(vttUri: string, duration: number): string {
+  return [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    `#EXT-X-TARGETDURATION:${Math.max(1, Math.ceil(duration))}`,
+    '#EXT-X-MEDIA-SEQUENCE:0',
+    '#EXT-X-PLAYLIST-TYPE:VOD',
+    `#EXTINF:${duration.toFixed(6)},`,
+    vttUri,
+    '#EXT-X-ENDLIST',
+  ].join('\n') + '\n';
 }

@@ -11,6 +11,13 @@ export const attemptStreamDir = (run: string): string => `${STREAM_DIR}/${run}`;
 export const MASTER_PLAYLIST = 'master.m3u8';
 export const DASH_MANIFEST = 'manifest.mpd';
 export const POSTER = 'poster.jpg';
+/** Inside the stream folder: a WebVTT file and its HLS media playlist per caption language. */
+export const CAPTIONS_DIR = 'captions';
+/** File names are the lower-cased language tag, which language-tag.ts keeps to letters, digits and `-`. */
+export const captionFiles = (language: string) => {
+  const name = `${CAPTIONS_DIR}/${language.toLowerCase()}`;
+  return { vtt: `${name}.vtt`, playlist: `${name}.m3u8` };
+};
 
 /** Inside each rung's folder (named by the rung label). */
 export const RUNG_PLAYLIST = 'playlist.m3u8';

@@ -1,9 +1,11 @@
 import type { Rung } from '@cmm/media-rules';
 import { Logger } from '@nestjs/common';
 import type { CodecDetails, MediaProbe } from '../ffmpeg/media-probe';
+import type { CaptionRecord } from '../catalog/manifest';
 import type { Storage } from '../storage/storage';
 import { writeDashManifest } from './dash-manifest';
 import { parseMediaPlaylist, writeMasterPlaylist, writeMediaPlaylist } from './hls-playlist';
+import { dashTextTracks, subtitlePlaylists, subtitleRenditions } from './published-manifests';
 import { dashRepresentation, masterVariant, Rendition } from './rendition';
 import { DASH_MANIFEST, ENCODER_PLAYLIST, MASTER_PLAYLIST, RUNG_PLAYLIST } from './stream-layout';
 
@@ -93,19 +95,31 @@ export class StreamPublisher {
     };
   }
 
-  /** Waits for any refresh in flight, stops further ones, and publishes the complete ladder. */
-  async finish(renditions: readonly Rendition[]): Promise<void> {
+  /**
+   * Waits for any refresh in flight, stops further ones, and publishes the complete ladder with
+   * its captions (their WebVTT files already in the stream folder; their playlists written here).
+   */
+  async finish(renditions: readonly Rendition[], captions: readonly CaptionRecord[] = []): Promise<void> {
     this.closed = true;
     await this.running;
     for (const r of renditions) {
       await this.linkSegments(r);
       await this.writeRungPlaylist(r, true);
     }
+    const duration = Math.max(0, ...renditions.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0)));
+    // caption paths are relative to the playlist folder, which holds the run's stream folder
+    const playlistFolder = this.options.folder.slice(0, this.options.folder.indexOf('/'));
+    const inPlaylist = this.options.folder.slice(playlistFolder.length + 1);
+    for (const p of subtitlePlaylists(captions, duration)) await this.storage.writeAtomic(`${playlistFolder}/${p.path}`, p.text);
     const masters = renditions.map((r) => masterVariant(r, this.options.fps));
-    await this.storage.writeAtomic(`${this.options.folder}/${MASTER_PLAYLIST}`, writeMasterPlaylist(masters));
+    await this.storage.writeAtomic(`${this.options.folder}/${MASTER_PLAYLIST}`, writeMasterPlaylist(masters, subtitleRenditions(captions, inPlaylist)));
     await this.storage.writeAtomic(
       `${this.options.folder}/${DASH_MANIFEST}`,
-      writeDashManifest(renditions.map((r) => dashRepresentation(r, this.options.fps))),
+      writeDashManifest(
+        renditions.map((r) => dashRepresentation(r, this.options.fps)),
+        undefined,
+        dashTextTracks(captions, inPlaylist),
+      ),
     );
   }
 

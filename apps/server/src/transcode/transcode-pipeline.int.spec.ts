@@ -12,6 +12,7 @@ import { MediaProbe } from '../ffmpeg/media-probe';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner } from '../ffmpeg/process-runner';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
+import { StoryboardMaker } from '../storyboard/storyboard-maker';
 import { parseMediaPlaylist } from './hls-playlist';
 import { EncodeProgress, PipelineOutput, TranscodePipeline } from './transcode-pipeline';
 
@@ -52,7 +53,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
   const capabilities = capabilitiesFromFilters(execFileSync(ffmpeg, ['-hide_banner', '-filters'], { encoding: 'utf8' }));
   const binaries = new FfmpegBinaries({ path: ffmpeg, version: 'test' }, { path: ffprobe, version: 'test' }, capabilities);
   const probe = new MediaProbe(binaries, runner, new AppConfig());
-  const pipeline = new TranscodePipeline(storage, runner, binaries, probe);
+  const pipeline = new TranscodePipeline(storage, runner, binaries, probe, new StoryboardMaker(storage, runner, binaries));
   const encoders = execFileSync(ffmpeg, ['-hide_banner', '-encoders'], { encoding: 'utf8' });
   const has = (encoder: string) => new RegExp(`^ \\S+ ${encoder} `, 'm').test(encoders);
   const pixFormats = execFileSync(ffmpeg, ['-hide_banner', '-h', 'encoder=libx264'], { encoding: 'utf8' });
@@ -104,6 +105,9 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const run = output.hls_manifest.match(/^stream\/([0-9a-f]{8})\/master\.m3u8$/)?.[1] as string;
     expect(readdirSync(join(dir, 'stream'))).toEqual([run]);
     expect(output).toMatchObject({ hls_manifest: `stream/${run}/master.m3u8`, dash_manifest: `stream/${run}/manifest.mpd`, poster: 'poster.jpg' });
+    expect(output.storyboard).toMatchObject({ vtt: 'storyboard/thumbnails.vtt', sprites: ['storyboard/sprite_000.jpg'], interval: 2 });
+    expect(readFileSync(join(dir, 'storyboard', 'thumbnails.vtt'), 'utf8')).toMatch(/^WEBVTT\n\n00:00:00\.000 --> 00:00:0[12]\.\d{3}\nsprite_000\.jpg#xywh=0,0,\d+,\d+\n/);
+    expect(readFileSync(join(dir, 'storyboard', 'sprite_000.jpg')).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(output.variants.map((v) => `${v.width}x${v.height}`)).toEqual(expectedSizes);
 
     for (const variant of output.variants) {
@@ -192,9 +196,10 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     execFileSync(ffmpeg, ['-v', 'error', '-y', ...testsrc(2), ...sine(2), ...x264, '-c:a', 'aac', join(oddRoot, 'odd/source/clip.mp4')]);
     const source = await probe.probe(oddStorage.localPath('odd/source/clip.mp4'));
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
-    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
+    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe, new StoryboardMaker(oddStorage, runner, binaries)).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
     expect(output.variants.map((v) => v.segments.length)).toEqual([2, 2]);
     expect(readdirSync(join(oddRoot, 'odd', dirname(output.hls_manifest), '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
+    expect(readdirSync(join(oddRoot, 'odd', 'storyboard')).sort()).toEqual(['sprite_000.jpg', 'thumbnails.vtt']);
   });
 
   it('publishes the ladder while it encodes: playable from the first whole segments, complete at the end', async () => {
@@ -392,7 +397,8 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     }
 
     (hevc10 ? it : it.skip)(`HDR10 on a build without zscale: converted by colorspace instead, tagged BT.709${hevc10 ? '' : ' (SKIPPED: this ffmpeg has no libx265 to make the source)'}`, async () => {
-      const withoutZimg = new TranscodePipeline(storage, runner, new FfmpegBinaries(binaries.ffmpeg, binaries.ffprobe, { toneMapping: false }), probe);
+      const plainBinaries = new FfmpegBinaries(binaries.ffmpeg, binaries.ffprobe, { toneMapping: false });
+      const withoutZimg = new TranscodePipeline(storage, runner, plainBinaries, probe, new StoryboardMaker(storage, runner, plainBinaries));
       const { id, key } = makeSource('hdr10-no-zimg.mp4', [...testsrc(2), ...sine(2), ...hdr('smpte2084'), '-c:a', 'aac']);
       const { source, output } = await transcode(id, key, SEGMENT_DURATION, LADDER, withoutZimg);
       expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
@@ -464,6 +470,35 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
       expect(output.variants.map((v) => v.label)).toEqual(['240p', '144p']);
       expect(existsSync(join(root, id, 'poster.jpg'))).toBe(false);
       expect(existsSync(join(root, id, 'stream', 'poster.jpg'))).toBe(false);
+    });
+  });
+
+  describe('the storyboard', () => {
+    const realRun = runner.run.bind(runner);
+    afterEach(() => jest.restoreAllMocks());
+
+    it('tiles a frame every interval from the smallest rung, one sheet per 100', async () => {
+      const { id, key } = makeSource('storyboard.mp4', [...testsrc(23, '426x240'), ...sine(23), ...x264, '-c:a', 'aac']);
+      const { output } = await transcode(id, key, 4, [240, 144]);
+      expect(output.storyboard).toEqual({ vtt: 'storyboard/thumbnails.vtt', sprites: ['storyboard/sprite_000.jpg'], interval: 2, count: 12, width: 160, height: 90, columns: 10, rows: 2 });
+      const sheet = ffprobeJson(join(root, id, 'storyboard', 'sprite_000.jpg')).streams[0];
+      expect(sheet).toMatchObject({ width: 1600, height: 180 });
+      const cues = readFileSync(join(root, id, 'storyboard', 'thumbnails.vtt'), 'utf8').split('\n\n').slice(1);
+      expect(cues).toHaveLength(12);
+      expect(cues[11]).toBe('00:00:22.000 --> 00:00:23.000\nsprite_000.jpg#xywh=160,90,160,90\n');
+    });
+
+    it('is left out, not the ladder failed, when it cannot be made', async () => {
+      jest.spyOn(runner, 'run').mockImplementation((command, args, options) => (args.some((a) => a.startsWith('select=')) ? Promise.resolve({ stdout: '', stderrTail: 'boom', exitCode: 1, signal: null, timedOut: false, aborted: false }) : realRun(command, args, options)));
+      const { id, key } = makeSource('no-storyboard.mp4', [...testsrc(3), ...sine(3), ...x264, '-c:a', 'aac']);
+      mkdirSync(join(root, id, 'storyboard'));
+      writeFileSync(join(root, id, 'storyboard', 'thumbnails.vtt'), 'from an earlier run');
+      const { output } = await transcode(id, key);
+      expect(output.storyboard).toBeNull();
+      expect(output.poster).toBe('poster.jpg');
+      expect(output.variants.map((v) => v.label)).toEqual(['240p', '144p']);
+      expect(existsSync(join(root, id, 'storyboard'))).toBe(false);
+      expect(existsSync(join(root, id, '.work'))).toBe(false);
     });
   });
 

@@ -1,7 +1,8 @@
 import type { Rung } from '@cmm/media-rules';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { VariantRecord, WORK_DIR } from '../catalog/manifest';
+import { CaptionExtractor } from '../captions/caption-extractor';
+import { CaptionRecord, SkippedSubtitleRecord, VariantRecord, WORK_DIR } from '../catalog/manifest';
 import { isDiskFull, ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { DISK_FULL_WHILE_PROCESSING } from '../ffmpeg/failure-diagnosis';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
@@ -11,6 +12,9 @@ import { ensureSucceeded, runFailure } from '../ffmpeg/process-failure';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner, RunResult } from '../ffmpeg/process-runner';
 import { Storage } from '../storage/storage';
+import { StoryboardMaker } from '../storyboard/storyboard-maker';
+import { STORYBOARD_DIR } from '../storyboard/storyboard-layout';
+import type { StoryboardRecord } from '../storyboard/storyboard-record';
 import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob } from './ffmpeg-args';
 import { computeProgress, progressLineReader } from './progress-parser';
 import { ensureComplete, Rendition, variantRecord } from './rendition';
@@ -55,6 +59,12 @@ export interface PipelineOutput {
   dash_manifest: string;
   /** Null when no frame could be made into a poster: the finished ladder is kept without one. */
   poster: string | null;
+  /** Null when it could not be made: the finished ladder is kept without one. */
+  storyboard: StoryboardRecord | null;
+  /** The source's text subtitle tracks, as WebVTT captions. */
+  captions: CaptionRecord[];
+  /** Subtitle tracks not made into captions, and why. */
+  skipped_subtitles: SkippedSubtitleRecord[];
 }
 
 /** An encode slower than a tenth of real time is taken to be stuck. */
@@ -69,9 +79,10 @@ const PUBLISH_INTERVAL_MS = 200;
 const STDERR_TAIL_BYTES = 32 * 1024;
 
 /**
- * Turns a probed source into CMAF renditions with HLS and DASH manifests and a poster, published
- * while they encode: ffmpeg writes under `<id>/.work/<run>/`, and a StreamPublisher moves whole
- * segments into `<id>/stream/<run>/` as they complete, playable from the first ones (see there). On any
+ * Turns a probed source into CMAF renditions with HLS and DASH manifests, captions from its text
+ * subtitles and a poster, published while they encode: ffmpeg writes under `<id>/.work/<run>/`, and
+ * a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they complete, playable from
+ * the first ones (see there). On any
  * failure the stream and the work folder are removed and a ProcessingError says why.
  */
 @Injectable()
@@ -83,12 +94,15 @@ export class TranscodePipeline {
     private readonly runner: ProcessRunner,
     private readonly binaries: FfmpegBinaries,
     private readonly mediaProbe: MediaProbe,
+    private readonly storyboards: StoryboardMaker,
   ) {}
 
   async run(input: PipelineInput, events: PipelineEvents, signal?: AbortSignal): Promise<PipelineOutput> {
     const work = `${input.playlistId}/${WORK_DIR}`;
+    const storyboard = `${input.playlistId}/${STORYBOARD_DIR}`;
     // A retry starts clean: whatever an interrupted attempt published is withdrawn first.
     await this.storage.removeTree(`${input.playlistId}/${STREAM_DIR}`);
+    await this.storage.removeTree(storyboard);
     await this.storage.removeTree(work);
     // Fresh folders per run. An ffmpeg orphaned by a crashed server opens each segment by path;
     // finding its folder gone it fails, where a recreated one would let its files join the retry.
@@ -99,8 +113,12 @@ export class TranscodePipeline {
     const stream = `${input.playlistId}/${published}`;
     const fps = outputFrameRate(input.probe.video.frameRate);
     const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, encodeStartedAt: new Date() });
+    let extracting: Promise<unknown> = Promise.resolve();
     try {
       await Promise.all(input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]));
+      // subtitles are read beside the encode: a pass over the source that decodes no picture
+      const subtitles = new CaptionExtractor(this.storage, this.runner, this.binaries).extract({ playlistId: input.playlistId, sourceKey: input.sourceKey, probe: input.probe, build }, signal);
+      extracting = subtitles.catch(() => undefined);
       // ffmpeg's playlists are looked at on a clock, not on its progress reports, which stop while it waits for input
       const publishing = setInterval(
         () =>
@@ -121,9 +139,14 @@ export class TranscodePipeline {
       ensureComplete(input.probe.duration, renditions, encode.stderrTail);
       // ffmpeg may complain without failing (e.g. hls "Cannot use rename on non file protocol"): kept for debugging only
       if (encode.stderrTail.trim()) this.logger.debug({ event: 'transcode.stderr', playlistId: input.playlistId, stderrTail: encode.stderrTail });
-      await publisher.finish(renditions);
+      const { captions, skipped } = await subtitles;
+      await publisher.finish(renditions, captions);
 
-      const poster = await this.writePoster(input, `${build}/${POSTER}`, signal);
+      // both read what is already written; the storyboard reads the smallest rung, decoded far faster than the source
+      const [poster, storyboardRecord] = await Promise.all([
+        this.writePoster(input, `${build}/${POSTER}`, signal),
+        this.writeStoryboard(input.playlistId, renditions[renditions.length - 1], build, signal),
+      ]);
       if (poster) await this.storage.rename(`${build}/${POSTER}`, `${input.playlistId}/${POSTER}`);
       else await this.storage.removeTree(`${input.playlistId}/${POSTER}`);
       await this.storage.removeTree(work);
@@ -132,10 +155,15 @@ export class TranscodePipeline {
         hls_manifest: `${published}/${MASTER_PLAYLIST}`,
         dash_manifest: `${published}/${DASH_MANIFEST}`,
         poster,
+        storyboard: storyboardRecord,
+        captions,
+        skipped_subtitles: skipped,
       };
     } catch (error) {
       await publisher.close();
+      await extracting;
       await this.storage.removeTree(`${input.playlistId}/${STREAM_DIR}`);
+      await this.storage.removeTree(storyboard);
       await this.storage.removeTree(work);
       if (error instanceof ProcessingError) throw error;
       if (isDiskFull(error)) throw new ProcessingError(ProcessingFailure.StorageFull, DISK_FULL_WHILE_PROCESSING);
@@ -183,6 +211,26 @@ export class TranscodePipeline {
     ensureSucceeded(result, 'Encoding');
     this.logger.log({ event: 'transcode.encoded', playlistId: input.playlistId, seconds: (Date.now() - started) / 1000, rungs: input.rungs.map((r) => r.label) });
     return result;
+  }
+
+  /** The storyboard from a finished rendition; a failure is logged and leaves the ladder without one. Cancelling still cancels. */
+  private async writeStoryboard(playlistId: string, rendition: Rendition, build: string, signal?: AbortSignal): Promise<StoryboardRecord | null> {
+    const dir = `${build}/${rendition.rung.label}`;
+    const source = {
+      playlistId,
+      files: [`${dir}/${rendition.initUri}`, ...rendition.segments.map((s) => `${dir}/${s.uri}`)],
+      duration: rendition.segments.reduce((sum, s) => sum + s.duration, 0),
+      width: rendition.width,
+      height: rendition.height,
+    };
+    try {
+      return await this.storyboards.make(source, `${build}/${STORYBOARD_DIR}`, signal);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      await this.storage.removeTree(`${playlistId}/${STORYBOARD_DIR}`);
+      this.logger.warn({ event: 'transcode.no_storyboard', playlistId, message: (error as Error).message, stderrTail: error instanceof ProcessingError ? error.stderrTail : undefined });
+      return null;
+    }
   }
 
   /**

@@ -21,7 +21,8 @@ import { TranscodeService } from './transcode.service';
 
 const rung: Rung = { label: '240p', height: 240, width: 426, crf: 23, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
 const probe = { demuxer: 'mov', duration: 6, video: { frameRate: 25 } } as VideoProbe;
-const output: PipelineOutput = { variants: [], hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd', poster: 'poster.jpg' };
+const STORYBOARD = { vtt: 'storyboard/thumbnails.vtt', sprites: ['storyboard/sprite_000.jpg'], interval: 2, count: 3, width: 160, height: 90, columns: 3, rows: 1 };
+const output: PipelineOutput = { variants: [], hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd', poster: 'poster.jpg', storyboard: STORYBOARD, captions: [], skipped_subtitles: [] };
 
 /** A pipeline the spec drives: each run reports the given progress, then ends as told. */
 class ScriptedPipeline {
@@ -115,7 +116,7 @@ describe('TranscodeService: the job state machine', () => {
       new ScriptedPipeline(encodeThenFinish),
       async () => probe,
       ['QUEUED', 'PROBING', 'TRANSCODING', 'TRANSCODING', 'PACKAGING', 'READY'],
-      { status: 'READY', error: null, hls_manifest: 'stream/master.m3u8', poster: 'poster.jpg' },
+      { status: 'READY', error: null, hls_manifest: 'stream/master.m3u8', poster: 'poster.jpg', storyboard: STORYBOARD },
     ],
     [
       'an unreadable source fails at PROBING with the probe’s message',

@@ -111,6 +111,9 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         hls_manifest: output.hls_manifest,
         dash_manifest: output.dash_manifest,
         poster: output.poster,
+        storyboard: output.storyboard,
+        captions: output.captions,
+        skipped_subtitles: output.skipped_subtitles,
         // a ladder encoded faster than the publisher looked becomes playable as it completes
         playable_at: (await this.catalog.find(playlistId))?.playable_at ?? new Date().toISOString(),
         encoder: null,

@@ -8,5 +8,6 @@ import { UploadService } from './upload.service';
 @Module({
   imports: [CatalogModule, FfmpegModule, TranscodeModule],
   providers: [UploadResolver, UploadService],
+  exports: [UploadService],
 })
 export class UploadModule {}

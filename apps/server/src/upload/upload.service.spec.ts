@@ -25,6 +25,7 @@ const probe: VideoProbe = {
     ...{ colorTransfer: 'bt709', colorPrimaries: 'bt709', colorSpace: 'bt709', colorRange: 'tv', fieldOrder: 'progressive' },
   },
   audio: { codec: 'aac', channels: 2, sampleRate: 48000 },
+  subtitles: [],
 };
 const options = (overrides: Partial<UploadOptionsInput> = {}) => ({ resolutions: [720, 360, 240], segmentDuration: 4, ...overrides }) as UploadOptionsInput;
 const file = (filename: string, stream: () => Readable = () => Readable.from([Buffer.from('video')])): IncomingFile => ({ filename, createReadStream: stream });
@@ -179,6 +180,35 @@ describe('UploadService', () => {
       message: 'The file has no video stream (it only has audio); upload a video file.',
     });
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('ingests a file received whole elsewhere (a resumable upload) under its reserved id, keeping the received file', async () => {
+    const received = join(mkdtempSync(join(tmpdir(), 'cmm-received-')), 'partial');
+    writeFileSync(received, 'a video');
+    const id = service.reservePlaylistId('Beach Day.MOV', new Date('2026-12-01T00:15:00Z'));
+    expect(id).toMatch(/^beach-day-20261201T001500Z-[0-9a-f]{6}$/);
+    const manifest = await service.ingestReceived(id, 'Beach Day.MOV', options({ title: 'Beach' }), received);
+    expect(manifest).toMatchObject({ id, title: 'Beach', status: 'QUEUED', source: expect.objectContaining({ filename: 'Beach Day.MOV', size_bytes: 7 }) });
+    expect(statSync(join(root, id, 'source', 'beach-day.mov')).size).toBe(7);
+    expect(transcode.enqueued).toEqual([id]);
+  });
+
+  it.each([
+    ['no file name', '', 'The upload has no file name'],
+    ['an extension that is not a video container', 'notes.txt', 'Unsupported file type; allowed extensions: mp4, mov, m4v, mkv, webm, avi, mts, m2ts, ts'],
+  ])('reserves no id for %s', (_name, filename, message) => {
+    expect(() => service.reservePlaylistId(filename, new Date())).toThrow(expect.objectContaining({ code: ErrorCode.BadUserInput, field: 'filename', message }));
+  });
+
+  it('refuses a received file ffprobe cannot read, leaving no playlist behind', async () => {
+    const received = join(mkdtempSync(join(tmpdir(), 'cmm-received-')), 'partial');
+    writeFileSync(received, 'not a video');
+    probeResult = async () => {
+      throw new ProcessingError(ProcessingFailure.UnreadableContainer, 'The file is not a video ffprobe can read.');
+    };
+    await expect(service.ingestReceived('x-20261201T001500Z-abcdef', 'x.mp4', options(), received)).rejects.toMatchObject({ code: ErrorCode.BadUserInput, field: 'file' });
+    expect(readdirSync(root)).toEqual([]);
+    expect(catalog.all()).toEqual([]);
   });
 
   it('deletes a playlist: its job is cancelled, its record and files go, its progress is forgotten', async () => {

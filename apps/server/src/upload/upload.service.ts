@@ -8,6 +8,7 @@ import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { toSourceRecord } from '../catalog/source-record';
 import { AppConfig } from '../config/app-config';
 import { isDiskFull, ProcessingError, StorageFullError, ValidationError } from '../errors/domain-error';
+import { formatBytes } from '../errors/format-bytes';
 import { MediaProbe } from '../ffmpeg/media-probe';
 import { ProgressTracker } from '../progress/progress-tracker';
 import { Storage } from '../storage/storage';
@@ -45,28 +46,47 @@ export class UploadService {
    * as QUEUED and queues its job. On any rejection the playlist folder is removed whole.
    */
   async upload(file: IncomingFile, options: UploadOptionsInput): Promise<PlaylistManifest> {
-    if (!file.filename) throw new ValidationError('file', 'The upload has no file name');
-    if (!isAllowedExtension(file.filename)) {
-      throw new ValidationError('file', `Unsupported file type; allowed extensions: ${ALLOWED_EXTENSIONS.join(', ')}`);
-    }
+    checkFilename('file', file.filename);
     const now = new Date();
     const id = buildPlaylistId(file.filename, now, randomBytes(3).toString('hex'));
-    const stored = sourceFilename(file.filename);
-    const sourcePath = `source/${stored}`;
+    return this.ingest(id, file.filename, options, now, (key) => this.store(file, key));
+  }
+
+  /** A new playlist id for a file, once its name passes the same checks as an upload's (resumable uploads reserve it up front). */
+  reservePlaylistId(filename: string, now: Date): string {
+    checkFilename('filename', filename);
+    return buildPlaylistId(filename, now, randomBytes(3).toString('hex'));
+  }
+
+  /** The rest of `upload` for a file already received whole at `localPath` (a finished resumable upload), under the id reserved for it. */
+  async ingestReceived(id: string, filename: string, options: UploadOptionsInput, localPath: string): Promise<PlaylistManifest> {
+    return this.ingest(id, filename, options, new Date(), async (key) => {
+      try {
+        return await this.storage.importFile(key, localPath);
+      } catch (error) {
+        if (isDiskFull(error)) throw new StorageFullError();
+        throw error;
+      }
+    });
+  }
+
+  private async ingest(id: string, filename: string, options: UploadOptionsInput, now: Date, store: (key: string) => Promise<number>): Promise<PlaylistManifest> {
+    const sourcePath = `source/${sourceFilename(filename)}`;
     try {
-      const sizeBytes = await this.store(file, `${id}/${sourcePath}`);
+      const sizeBytes = await store(`${id}/${sourcePath}`);
+      if (sizeBytes === 0) throw new ValidationError('file', 'The file is empty');
       const probe = await this.probeUpload(`${id}/${sourcePath}`);
       const requested = [...new Set(options.resolutions)].sort((a, b) => b - a);
       const { rungs, skipped } = planLadder({ width: probe.video.displayWidth, height: probe.video.displayHeight }, requested);
       const manifest = await this.catalog.save({
         id,
-        title: options.title?.trim() || file.filename.replace(/\.[^.]+$/, ''),
+        title: options.title?.trim() || filename.replace(/\.[^.]+$/, ''),
         status: PlaylistStatus.QUEUED,
         error: null,
         created_at: now.toISOString(),
         created_at_ts: now.getTime() / 1000,
         updated_at: now.toISOString(),
-        source: toSourceRecord(probe, { filename: file.filename, path: sourcePath, sizeBytes }),
+        source: toSourceRecord(probe, { filename, path: sourcePath, sizeBytes }),
         segment_duration: options.segmentDuration,
         requested_resolutions: requested,
         skipped_resolutions: skipped,
@@ -83,7 +103,7 @@ export class UploadService {
         await this.catalog.remove(id);
         throw error;
       }
-      this.logger.log({ event: 'upload.stored', playlistId: id, sizeBytes, filename: file.filename });
+      this.logger.log({ event: 'upload.stored', playlistId: id, sizeBytes, filename });
       return manifest;
     } catch (error) {
       await this.storage.removeTree(id);
@@ -115,7 +135,6 @@ export class UploadService {
       }
       throw new ValidationError('file', `The upload was interrupted: ${(error as Error).message}`);
     }
-    if (size === 0) throw new ValidationError('file', 'The file is empty');
     return size;
   }
 
@@ -129,13 +148,8 @@ export class UploadService {
   }
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+/** The file-name rules every upload path applies, reported on `field`. */
+function checkFilename(field: string, filename: string): void {
+  if (!filename) throw new ValidationError(field, 'The upload has no file name');
+  if (!isAllowedExtension(filename)) throw new ValidationError(field, `Unsupported file type; allowed extensions: ${ALLOWED_EXTENSIONS.join(', ')}`);
 }

@@ -4,8 +4,14 @@ import {
   dashboardMatcher,
   legacyPlaylistRedirect,
 } from './dashboard/dashboard.routes';
+import { WebhooksComponent } from './webhooks/webhooks.component';
 
 export const appRoutes: Route[] = [
+  {
+    path: 'webhooks',
+    component: WebhooksComponent,
+    title: 'Webhooks · CMM Streaming',
+  },
   {
     matcher: dashboardMatcher,
     component: DashboardComponent,

@@ -88,6 +88,7 @@ export function detailFixture(
       audioCodec: 'aac',
       hasAudio: true,
     },
+    captions: [],
     variants:
       status === 'READY'
         ? [

@@ -16,12 +16,16 @@ describe('generated operations', () => {
   it('covers every operation the web app sends', () => {
     expect(operations.map(([name]) => name).sort()).toEqual([
       'AuthDocument',
+      'CreateResumableUploadDocument',
+      'CreateWebhookDocument',
       'DeletePlaylistDocument',
+      'DeleteWebhookDocument',
       'PlaylistDocument',
       'PlaylistsDocument',
       'ProcessingProgressDocument',
       'UploadLimitsDocument',
-      'UploadVideoDocument',
+      'WebhookDeliveriesDocument',
+      'WebhooksDocument',
     ]);
   });
 

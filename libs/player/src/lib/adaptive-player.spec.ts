@@ -182,4 +182,14 @@ describe('AdaptivePlayer', () => {
       jest.useRealTimers();
     }
   });
+
+  it('shows the chosen caption language through hls.js, and stops listening once torn down', () => {
+    const { player, hls } = start();
+    player.selectCaption('fr');
+    hls.subtitleTracks = [{ id: 0, name: 'French', lang: 'fr' }];
+    hls.emit(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED, { subtitleTracks: hls.subtitleTracks });
+    expect([hls.subtitleTrack, hls.subtitleDisplay]).toEqual([0, true]);
+    player.destroy();
+    expect(hls.listenerCount(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED)).toBe(0);
+  });
 });

@@ -1,4 +1,5 @@
 import type { AbrDecision } from './abr-policy';
+import { CaptionsController } from './captions-controller';
 import { GrowingStreamGuard } from './growing-stream';
 import { AbrEnvironment, createHlsAbrAdapter } from './hls-abr-adapter';
 import { appendSample, StatsSample, SwitchReason } from './stats-history';
@@ -63,6 +64,7 @@ export interface LoadOptions {
 export class AdaptivePlayer {
   private hls: HlsLike | null = null;
   private guard: GrowingStreamGuard | null = null;
+  private captions: CaptionsController | null = null;
   private video: HTMLVideoElement | null = null;
   private state: PlayerState = INITIAL_PLAYER_STATE;
   private readonly listeners = new Set<(state: PlayerState) => void>();
@@ -108,6 +110,7 @@ export class AdaptivePlayer {
       });
       this.hls = hls;
       this.guard = new GrowingStreamGuard(hls, video);
+      this.captions = new CaptionsController(hls, video);
       hls.on(HLS_EVENTS.LEVEL_SWITCHED, (_e, data) =>
         this.update({ playingHeight: hls.levels[data.level]?.height ?? null }),
       );
@@ -118,6 +121,7 @@ export class AdaptivePlayer {
       this.update({ engine: 'mse' });
     } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
       video.src = hlsUrl;
+      this.captions = new CaptionsController(null, video);
       this.update({ engine: 'native' });
     } else {
       this.update({
@@ -155,6 +159,11 @@ export class AdaptivePlayer {
     }
   }
 
+  /** Shows captions in this language (as the master's SUBTITLES group tags them), or none. */
+  selectCaption(language: string | null): void {
+    this.captions?.select(language);
+  }
+
   seek(seconds: number): void {
     if (this.video) this.video.currentTime = seconds;
   }
@@ -170,6 +179,8 @@ export class AdaptivePlayer {
     this.timer = null;
     this.guard?.destroy();
     this.guard = null;
+    this.captions?.destroy();
+    this.captions = null;
     this.hls?.destroy();
     this.hls = null;
   }

@@ -5,6 +5,7 @@ import {
   HlsLevel,
   HlsLike,
   HlsListener,
+  HlsSubtitleTrack,
 } from './hls-types';
 
 /** A stand-in for hls.js in specs: records calls and lets the spec emit events. */
@@ -28,6 +29,9 @@ export class FakeHls implements HlsLike {
   nextLoadLevel = -1;
   currentLevel = -1;
   autoLevelCapping = -1;
+  subtitleTracks: HlsSubtitleTrack[] = [];
+  subtitleTrack = -1;
+  subtitleDisplay = true;
   calls: string[] = [];
   // Listeners of any event, stored untyped; on/emit keep each event's payload type.
   private readonly handlers = new Map<HlsEvent, HlsListener<never>[]>();

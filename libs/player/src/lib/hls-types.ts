@@ -14,6 +14,7 @@ export const HLS_EVENTS = {
   FRAG_LOADING: 'hlsFragLoading',
   FRAG_LOADED: 'hlsFragLoaded',
   FRAG_LOAD_EMERGENCY_ABORTED: 'hlsFragLoadEmergencyAborted',
+  SUBTITLE_TRACKS_UPDATED: 'hlsSubtitleTracksUpdated',
   ERROR: 'hlsError',
 } as const;
 
@@ -39,6 +40,13 @@ export interface HlsLevelDetails {
   edge: number;
 }
 
+/** An entry of the master's SUBTITLES group, as hls.js lists it. */
+export interface HlsSubtitleTrack {
+  id: number;
+  name: string;
+  lang?: string;
+}
+
 export interface HlsErrorData {
   type: string;
   details: string;
@@ -57,6 +65,7 @@ export interface HlsEventData {
     part: null;
     stats: HlsFragment['stats'];
   };
+  [HLS_EVENTS.SUBTITLE_TRACKS_UPDATED]: { subtitleTracks: HlsSubtitleTrack[] };
   [HLS_EVENTS.ERROR]: HlsErrorData;
 }
 
@@ -82,6 +91,10 @@ export interface HlsLike {
   nextLoadLevel: number;
   currentLevel: number;
   autoLevelCapping: number;
+  readonly subtitleTracks: HlsSubtitleTrack[];
+  /** Index into `subtitleTracks`, -1 for none. */
+  subtitleTrack: number;
+  subtitleDisplay: boolean;
   on<E extends HlsEvent>(event: E, listener: HlsListener<E>): void;
   off<E extends HlsEvent>(event: E, listener: HlsListener<E>): void;
   trigger<E extends HlsEvent>(event: E, data: HlsEventData[E]): void;

@@ -1,6 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { listCost } from '../../graphql-limits/field-cost';
-import { MAX_RUNGS } from '../list-bounds';
+import { Storyboard } from '../../storyboard/models/storyboard.model';
+import { MAX_CAPTIONS, MAX_RUNGS } from '../list-bounds';
+import { Caption, SkippedSubtitle } from './caption.model';
 import { PlaylistStatus } from './playlist-status.enum';
 import { SourceVideo } from './source-video.model';
 import { Variant } from './variant.model';
@@ -48,6 +50,14 @@ export class Playlist {
 
   @Field(() => String, { nullable: true })
   posterUrl!: string | null;
+
+  @Field(() => Storyboard, { nullable: true, description: 'Seek-bar previews, made once the ladder is encoded: null until READY, and when they could not be made (the playlist plays without them).' })
+  storyboard!: Storyboard | null;
+  @Field(() => [Caption], { description: `Captions by language, at most ${MAX_CAPTIONS}: extracted from the source’s text subtitles when READY, then added and removed with addCaption and removeCaption.`, complexity: listCost(MAX_CAPTIONS) })
+  captions!: Caption[];
+
+  @Field(() => [SkippedSubtitle], { description: 'Subtitle tracks of the source not made into captions (picture-based ones, or unreadable), with the reason.', complexity: listCost(MAX_CAPTIONS) })
+  skippedSubtitles!: SkippedSubtitle[];
 
   @Field(() => String, { nullable: true })
   error!: string | null;

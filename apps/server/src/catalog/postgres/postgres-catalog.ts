@@ -77,34 +77,40 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
     });
   }
 
-  save(manifest: PlaylistManifest): Promise<PlaylistManifest> {
+  async save(manifest: PlaylistManifest): Promise<PlaylistManifest> {
     const columns = toColumns({ ...manifest, updated_at: new Date().toISOString() });
-    return this.transaction(async (trx) => {
+    const [before, saved] = await this.transaction(async (trx) => {
+      const current = await trx.selectFrom('playlists').select('manifest').where('id', '=', manifest.id).forUpdate().executeTakeFirst();
       await trx
         .insertInto('playlists')
         .values({ id: manifest.id, ...columns })
         .onConflict((oc) => oc.column('id').doUpdateSet(columns))
         .execute();
-      return this.writeFile(columns.manifest);
+      return [current?.manifest ?? null, await this.writeFile(columns.manifest)] as const;
     });
+    this.changed(before, saved);
+    return saved;
   }
 
   /** Locks the row, merges, writes: a concurrent update waits its turn, and one after a removal finds nothing to resurrect. */
-  update(playlistId: string, change: Partial<PlaylistManifest>): Promise<PlaylistManifest> {
-    return this.transaction(async (trx) => {
+  async update(playlistId: string, change: Partial<PlaylistManifest>): Promise<PlaylistManifest> {
+    const [before, saved] = await this.transaction(async (trx) => {
       const current = await trx.selectFrom('playlists').select('manifest').where('id', '=', playlistId).forUpdate().executeTakeFirst();
       if (!current) throw notFound(playlistId);
       const columns = toColumns({ ...current.manifest, ...change, id: playlistId, updated_at: new Date().toISOString() });
       await trx.updateTable('playlists').set(columns).where('id', '=', playlistId).execute();
-      return this.writeFile(columns.manifest);
+      return [current.manifest, await this.writeFile(columns.manifest)] as const;
     });
+    this.changed(before, saved);
+    return saved;
   }
 
   /** Deletes the row first, so the playlist leaves every listing before its files go. */
   async remove(playlistId: string): Promise<void> {
-    const deleted = await this.run(() => this.db.deleteFrom('playlists').where('id', '=', playlistId).executeTakeFirst());
-    if (deleted.numDeletedRows === 0n) throw notFound(playlistId);
+    const deleted = await this.run(() => this.db.deleteFrom('playlists').where('id', '=', playlistId).returning('manifest').executeTakeFirst());
+    if (!deleted) throw notFound(playlistId);
     await this.storage.removeTree(playlistId);
+    this.changed(deleted.manifest, null);
   }
 
   /** Records manifests already on disk (their files stay as they are); those it holds already are left alone. Returns how many were new. */

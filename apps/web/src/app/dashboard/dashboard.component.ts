@@ -8,6 +8,7 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
+import { RouterLink } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
 import { PlayerComponent } from '../player/player.component';
 import {
@@ -33,6 +34,7 @@ type DetailState =
 @Component({
   selector: 'cmm-dashboard',
   imports: [
+    RouterLink,
     PlayerComponent,
     SummaryCardComponent,
     UploadDialogComponent,

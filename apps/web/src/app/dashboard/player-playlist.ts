@@ -8,6 +8,8 @@ export function toPlayerPlaylist(p: PlaylistDetail): PlayerPlaylist {
     hlsUrl: p.hlsUrl,
     // until READY the rung playlists grow and do not say how long the video is: the probe does
     expectedDuration: p.status === 'READY' ? null : p.source.duration,
+    storyboardUrl: p.storyboard?.vttUrl ?? null,
+    captions: p.captions.map((c) => ({ language: c.language, label: c.label })),
     variants: p.variants.map((v) => ({
       label: v.label,
       height: v.height,

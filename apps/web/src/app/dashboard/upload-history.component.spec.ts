@@ -13,6 +13,7 @@ function job(changes: Partial<UploadJob>): UploadJob {
     title: 'travel.mp4',
     phase: 'uploading',
     sentPercent: 12.4,
+    resumedAt: null,
     playlistId: null,
     stage: null,
     stagePercent: 0,

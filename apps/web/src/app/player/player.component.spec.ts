@@ -3,7 +3,7 @@ import { FakeHls } from '@cmm/player/testing';
 import { HLS_EVENTS } from '@cmm/player';
 import { sessionExport } from './stats-chart';
 import { PlayerComponent } from './player.component';
-import { ABR_ENVIRONMENT, HLS } from './player.tokens';
+import { ABR_ENVIRONMENT, CAPTION_CHOICE_STORAGE, FETCH_TEXT, HLS } from './player.tokens';
 import type { PlayerPlaylist } from './player.types';
 
 const segments = [
@@ -14,25 +14,49 @@ const PLAYLIST: PlayerPlaylist = {
   id: 'p1',
   hlsUrl: '/media/p1/stream/master.m3u8',
   expectedDuration: null,
+  storyboardUrl: null,
   variants: [
     { label: '360p', height: 360, width: 640, bitrate: 800_000, segments },
     { label: '720p', height: 720, width: 1280, bitrate: 2_400_000, segments },
     { label: '240p', height: 240, width: 426, bitrate: 400_000, segments },
   ],
+  captions: [],
 };
 
+const TRACK = [
+  'WEBVTT',
+  '',
+  '00:00:00.000 --> 00:00:02.000',
+  'sprite_000.jpg#xywh=0,0,160,90',
+  '',
+  '00:00:02.000 --> 00:00:04.000',
+  'sprite_000.jpg#xywh=160,0,160,90',
+  '',
+].join('\n');
+const WITH_STORYBOARD: PlayerPlaylist = { ...PLAYLIST, storyboardUrl: '/media/p1/storyboard/thumbnails.vtt' };
+
+/** jsdom has no PointerEvent: a mouse event carrying the pointer's fields. */
+function pointer(type: string, clientX: number, pointerType: string): Event {
+  return Object.assign(new MouseEvent(type, { clientX, bubbles: true }), { pointerId: 1, pointerType });
+}
+
 describe('PlayerComponent', () => {
+  let fetchText: jest.Mock<Promise<string>, [string]>;
+
   beforeEach(() => {
+    fetchText = jest.fn((url: string) => (url.endsWith('.vtt') ? Promise.resolve(TRACK) : Promise.reject(new Error('404'))));
     FakeHls.instances = [];
     FakeHls.supported = true;
     TestBed.configureTestingModule({
       imports: [PlayerComponent],
       providers: [
         { provide: HLS, useValue: FakeHls },
+        { provide: FETCH_TEXT, useValue: (url: string) => fetchText(url) },
         {
           provide: ABR_ENVIRONMENT,
           useValue: { network: () => null, devicePixelRatio: () => 1 },
         },
+        { provide: CAPTION_CHOICE_STORAGE, useValue: null },
       ],
     });
   });
@@ -175,5 +199,118 @@ describe('PlayerComponent', () => {
     expect(el.querySelector('[role="alert"]')?.textContent).toContain(
       'Network error while loading the stream',
     );
+  });
+
+  describe('seek previews', () => {
+    /** A 400 px seek bar over a 4 s video whose storyboard has loaded. */
+    async function renderWithStoryboard(playlist = WITH_STORYBOARD) {
+      const view = render(playlist);
+      const video = view.q('player-video') as HTMLVideoElement;
+      Object.defineProperty(video, 'duration', { value: 4 });
+      video.dispatchEvent(new Event('durationchange'));
+      await Promise.resolve();
+      await Promise.resolve();
+      view.fixture.detectChanges();
+      jest.spyOn(view.q('seek-bar'), 'getBoundingClientRect').mockReturnValue({ left: 0, width: 400, top: 0, height: 8 } as DOMRect);
+      return { ...view, video };
+    }
+
+    it('loads the storyboard’s track once', async () => {
+      await renderWithStoryboard();
+      expect(fetchText.mock.calls).toEqual([['/media/p1/storyboard/thumbnails.vtt']]);
+    });
+
+    it.each([
+      ['the first tile at 1 s', 100, '0:01', '0px 0px'],
+      ['the second tile at 3 s', 300, '0:03', '-160px 0px'],
+      ['the last tile at the very end', 400, '0:04', '-160px 0px'],
+    ])('hovering shows %s, with the time', async (_name, x, time, position) => {
+      const { fixture, q } = await renderWithStoryboard();
+      q('seek-bar').dispatchEvent(pointer('pointermove', x, 'mouse'));
+      fixture.detectChanges();
+      const image = q('seek-preview-image');
+      expect(image.style.backgroundImage).toBe('url("/media/p1/storyboard/sprite_000.jpg")');
+      expect(image.style.backgroundPosition).toBe(position);
+      expect([image.style.width, image.style.height]).toEqual(['160px', '90px']);
+      expect(q('seek-preview-time').textContent?.trim()).toBe(time);
+    });
+
+    it('hides the preview when the mouse leaves, and a click seeks', async () => {
+      const { fixture, q, video } = await renderWithStoryboard();
+      const bar = q('seek-bar');
+      bar.dispatchEvent(pointer('pointermove', 100, 'mouse'));
+      bar.dispatchEvent(new MouseEvent('pointerleave'));
+      fixture.detectChanges();
+      expect(q('seek-preview')).toBeNull();
+      bar.dispatchEvent(pointer('pointerdown', 300, 'mouse'));
+      bar.dispatchEvent(pointer('pointerup', 300, 'mouse'));
+      expect(video.currentTime).toBe(3);
+    });
+
+    it('a touch drag shows the preview under the finger and seeks where it is lifted', async () => {
+      const { fixture, q, video } = await renderWithStoryboard();
+      const bar = q('seek-bar');
+      bar.dispatchEvent(pointer('pointermove', 300, 'touch'));
+      fixture.detectChanges();
+      expect(q('seek-preview')).toBeNull();
+      bar.dispatchEvent(pointer('pointerdown', 50, 'touch'));
+      bar.dispatchEvent(pointer('pointermove', 250, 'touch'));
+      fixture.detectChanges();
+      expect(q('seek-preview-image').style.backgroundPosition).toBe('-160px 0px');
+      expect(q('seek-preview-time').textContent?.trim()).toBe('0:03');
+      bar.dispatchEvent(pointer('pointerup', 250, 'touch'));
+      fixture.detectChanges();
+      expect(q('seek-preview')).toBeNull();
+      expect(video.currentTime).toBe(2.5);
+    });
+
+    it('shows each segment’s thumbnail: the tile at its start, at half size', async () => {
+      const { q } = await renderWithStoryboard();
+      expect(q('segment-thumb-0').style.backgroundPosition).toBe('0px 0px');
+      expect(q('segment-thumb-1').style.backgroundPosition).toBe('-160px 0px');
+      expect(q('segment-thumb-1').parentElement?.style.width).toBe('80px');
+    });
+
+    it.each([
+      ['without a storyboard', PLAYLIST],
+      ['when its track cannot be loaded', { ...PLAYLIST, storyboardUrl: '/media/p1/storyboard/missing' }],
+    ])('shows the time alone and no segment thumbnails %s', async (_name, playlist) => {
+      const { fixture, q } = await renderWithStoryboard(playlist);
+      q('seek-bar').dispatchEvent(pointer('pointermove', 200, 'mouse'));
+      fixture.detectChanges();
+      expect(q('seek-preview-time').textContent?.trim()).toBe('0:02');
+      expect(q('seek-preview-image')).toBeNull();
+      expect(q('segment-thumb-0')).toBeNull();
+    });
+  });
+
+  it('has no captions menu for a video without captions', () => {
+    const { q } = render();
+    expect(q('captions-select')).toBeNull();
+  });
+
+  it('offers Off and each caption, and picking one shows it through hls.js', () => {
+    const { fixture, q, hls } = render({
+      ...PLAYLIST,
+      captions: [
+        { language: 'en', label: 'English' },
+        { language: 'fr', label: 'Français' },
+      ],
+    });
+    hls.subtitleTracks = [
+      { id: 0, name: 'English', lang: 'en' },
+      { id: 1, name: 'Français', lang: 'fr' },
+    ];
+    const select = q('captions-select') as HTMLSelectElement;
+    expect([...select.options].map((o) => [o.value, o.textContent?.trim()])).toEqual([
+      ['', 'Off'],
+      ['en', 'English'],
+      ['fr', 'Français'],
+    ]);
+    expect(select.value).toBe('');
+    select.value = 'fr';
+    select.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    expect([hls.subtitleTrack, hls.subtitleDisplay]).toEqual([1, true]);
   });
 });

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { HLS_EVENTS } from '@cmm/player';
 import { FakeHls } from '@cmm/player/testing';
 import { PlayerService } from './player.service';
-import { ABR_ENVIRONMENT, HLS } from './player.tokens';
+import { ABR_ENVIRONMENT, CAPTION_CHOICE_STORAGE, HLS } from './player.tokens';
 import type { PlayerPlaylist } from './player.types';
 
 const segments = [
@@ -13,21 +13,37 @@ const PLAYLIST: PlayerPlaylist = {
   id: 'p1',
   hlsUrl: '/media/p1/stream/master.m3u8',
   expectedDuration: null,
+  storyboardUrl: null,
   variants: [
     { label: '240p', height: 240, width: 426, bitrate: 400_000, segments },
     { label: '720p', height: 720, width: 1280, bitrate: 2_800_000, segments },
   ],
+  captions: [],
 };
+
+/** localStorage's slice the service uses, kept in memory. */
+class MemoryStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
 
 describe('PlayerService', () => {
   let service: PlayerService;
+  let storage: MemoryStorage;
 
   beforeEach(() => {
     FakeHls.instances = [];
     FakeHls.supported = true;
+    storage = new MemoryStorage();
     TestBed.configureTestingModule({
       providers: [
         PlayerService,
+        { provide: CAPTION_CHOICE_STORAGE, useValue: storage },
         { provide: HLS, useValue: FakeHls },
         {
           provide: ABR_ENVIRONMENT,
@@ -92,4 +108,49 @@ describe('PlayerService', () => {
     TestBed.resetTestingModule();
     expect(FakeHls.instances[0].calls).toContain('destroy');
   });
+
+  describe('captions', () => {
+    const withCaptions = (id: string, ...languages: string[]): PlayerPlaylist => ({
+      ...PLAYLIST,
+      id,
+      hlsUrl: `/media/${id}/stream/master.m3u8`,
+      captions: languages.map((language) => ({ language, label: language })),
+    });
+    const hls = () => FakeHls.instances[FakeHls.instances.length - 1];
+    const offer = (...languages: string[]) => {
+      hls().subtitleTracks = languages.map((lang, id) => ({ id, name: lang, lang }));
+      hls().emit(HLS_EVENTS.SUBTITLE_TRACKS_UPDATED, { subtitleTracks: hls().subtitleTracks });
+    };
+
+    it('start off for a viewer who never chose', () => {
+      service.load(withCaptions('a', 'en', 'fr'));
+      offer('en', 'fr');
+      expect(service.captionLanguage()).toBeNull();
+      expect(hls().subtitleTrack).toBe(-1);
+    });
+
+    it.each([
+      ['the same language in the next video', 'fr', ['de', 'fr'], 'fr', 1],
+      ['the same primary language', 'en-GB', ['en'], 'en', 0],
+      ['off when the next video lacks it', 'ja', ['en', 'fr'], null, -1],
+      ['off when the viewer turned them off', null, ['en', 'fr'], null, -1],
+    ])('remember the choice across videos: %s', (_, chosen, next, shown, track) => {
+      service.load(withCaptions('a', 'en', 'fr', 'ja', 'en-GB'));
+      service.selectCaption(chosen);
+      expect(storage.items.get('cmm.captions')).toBe(chosen ?? 'off');
+      service.load(withCaptions('b', ...next));
+      offer(...next);
+      expect(service.captionLanguage()).toBe(shown);
+      expect(hls().subtitleTrack).toBe(track);
+    });
+
+    it('offers the captions of the master as loaded: ones that come later wait for the next load', () => {
+      service.load(withCaptions('a'));
+      service.load(withCaptions('a', 'en'));
+      expect(service.captions()).toEqual([]);
+      service.load(withCaptions('b', 'en'));
+      expect(service.captions()).toEqual([{ language: 'en', label: 'en' }]);
+    });
+  });
 });
+

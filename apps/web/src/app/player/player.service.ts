@@ -5,9 +5,20 @@ import {
   Injectable,
   signal,
 } from '@angular/core';
-import { AdaptivePlayer, INITIAL_PLAYER_STATE, PlayerState } from '@cmm/player';
-import { ABR_ENVIRONMENT, HLS } from './player.tokens';
-import type { PlayerPlaylist } from './player.types';
+import {
+  AdaptivePlayer,
+  CAPTIONS_OFF,
+  chooseCaption,
+  INITIAL_PLAYER_STATE,
+  parseThumbnailTrack,
+  PlayerState,
+  ThumbnailCue,
+  thumbnailAt,
+} from '@cmm/player';
+import { ABR_ENVIRONMENT, CAPTION_CHOICE_STORAGE, FETCH_TEXT, HLS } from './player.tokens';
+import type { PlayerCaption, PlayerPlaylist } from './player.types';
+
+const CAPTION_CHOICE_KEY = 'cmm.captions';
 
 /** Component-scoped: one player per `cmm-player`, a thin signal wrapper around libs/player's AdaptivePlayer. */
 @Injectable()
@@ -19,9 +30,18 @@ export class PlayerService {
   private readonly stateSignal = signal<PlayerState>(INITIAL_PLAYER_STATE);
   private readonly playlistSignal = signal<PlayerPlaylist | null>(null);
   private readonly time = signal(0);
+  private readonly mediaDuration = signal(0);
+  private readonly fetchText = inject(FETCH_TEXT);
+  private readonly cues = signal<readonly ThumbnailCue[]>([]);
+  private readonly choices = inject(CAPTION_CHOICE_STORAGE);
+  private readonly captionSignal = signal<string | null>(null);
+  private readonly captionList = signal<readonly PlayerCaption[]>([]);
 
   readonly state = this.stateSignal.asReadonly();
   readonly currentTime = this.time.asReadonly();
+  readonly captions = this.captionList.asReadonly();
+  /** The caption language shown, null when off. */
+  readonly captionLanguage = this.captionSignal.asReadonly();
   /** Highest rung first, as the chips show them. */
   readonly variants = computed(() =>
     [...(this.playlistSignal()?.variants ?? [])].sort(
@@ -37,6 +57,17 @@ export class PlayerService {
         ?.index ?? null
     );
   });
+  /** Seconds the seek bar spans: the probed duration while the stream grows, else the element's. */
+  readonly duration = computed(
+    () => this.playlistSignal()?.expectedDuration ?? this.mediaDuration(),
+  );
+  /** Each segment's thumbnail: the storyboard tile at its start. */
+  readonly segmentThumbnails = computed(
+    () =>
+      new Map(
+        this.segments().map((s) => [s.index, thumbnailAt(this.cues(), s.start)]),
+      ),
+  );
   /** The rung on screen: what plays, else what was chosen. */
   readonly renditionHeight = computed(() => {
     const s = this.state();
@@ -63,13 +94,48 @@ export class PlayerService {
   load(playlist: PlayerPlaylist): void {
     const previous = this.playlistSignal();
     this.playlistSignal.set(playlist);
+    if (previous?.storyboardUrl !== playlist.storyboardUrl)
+      this.loadThumbnails(playlist.storyboardUrl);
     if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl)
       return;
     this.time.set(0);
+    // the captions of the master hls.js reads now; hls.js does not read it again, so captions
+    // that come later (a growing stream turning READY, or one added meanwhile) show on the next load
+    this.captionList.set(playlist.captions);
     if (playlist.hlsUrl)
       this.player.load(playlist.hlsUrl, {
         expectedDuration: playlist.expectedDuration ?? undefined,
       });
+    // the viewer's last choice, by language, for this video's captions
+    this.showCaption(
+      chooseCaption(
+        playlist.captions.map((c) => c.language),
+        this.remembered(),
+      ),
+    );
+  }
+
+  /** Shows captions in this language (null: off) and remembers the choice for the next videos. */
+  selectCaption(language: string | null): void {
+    try {
+      this.choices?.setItem(CAPTION_CHOICE_KEY, language ?? CAPTIONS_OFF);
+    } catch {
+      // a full or refused storage: the choice still applies to this video
+    }
+    this.showCaption(language);
+  }
+
+  private showCaption(language: string | null): void {
+    this.captionSignal.set(language);
+    this.player.selectCaption(language);
+  }
+
+  private remembered(): string | null {
+    try {
+      return this.choices?.getItem(CAPTION_CHOICE_KEY) ?? null;
+    } catch {
+      return null;
+    }
   }
 
   selectHeight(height: number): void {
@@ -86,5 +152,27 @@ export class PlayerService {
 
   timeUpdated(seconds: number): void {
     this.time.set(seconds);
+  }
+
+  durationChanged(seconds: number): void {
+    this.mediaDuration.set(Number.isFinite(seconds) ? seconds : 0);
+  }
+
+  /** The storyboard tile for a time; null without a storyboard. */
+  thumbnailAt(seconds: number): ThumbnailCue | null {
+    return thumbnailAt(this.cues(), seconds);
+  }
+
+  /** Previews are extras: a track that cannot be had leaves the player without them. */
+  private loadThumbnails(url: string | null): void {
+    this.cues.set([]);
+    if (!url) return;
+    this.fetchText(url).then(
+      (text) => {
+        if (this.playlistSignal()?.storyboardUrl === url)
+          this.cues.set(parseThumbnailTrack(text, url));
+      },
+      () => undefined,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { InjectionToken } from '@angular/core';
+import { DOCUMENT, inject, InjectionToken } from '@angular/core';
 import type { AbrEnvironment, HlsStatic } from '@cmm/player';
 import Hls from 'hls.js';
 
@@ -27,5 +27,36 @@ export const ABR_ENVIRONMENT = new InjectionToken<AbrEnvironment>(
         )?.connection ?? null,
       devicePixelRatio: () => globalThis.devicePixelRatio ?? 1,
     }),
+  },
+);
+
+/** Fetches a text file (the thumbnails track); specs provide a fake. */
+export const FETCH_TEXT = new InjectionToken<(url: string) => Promise<string>>(
+  'fetch text',
+  {
+    providedIn: 'root',
+    factory: () => async (url: string) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.text();
+    },
+  },
+);
+
+/** Where the viewer's caption choice is remembered across videos; specs provide an in-memory one. */
+export type CaptionChoiceStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export const CAPTION_CHOICE_STORAGE = new InjectionToken<CaptionChoiceStorage | null>(
+  'caption choice storage',
+  {
+    providedIn: 'root',
+    factory: () => {
+      try {
+        return inject(DOCUMENT).defaultView?.localStorage ?? null;
+      } catch {
+        // storage disabled by the browser: the choice lasts as long as the page
+        return null;
+      }
+    },
   },
 );

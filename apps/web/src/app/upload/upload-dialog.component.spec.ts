@@ -10,10 +10,10 @@ import {
   ApolloTestingController,
   ApolloTestingModule,
 } from 'apollo-angular/testing';
+import { fakeTus } from '../../testing/fake-tus';
 import {
   detailFixture,
   limitsFixture,
-  listItemFixture,
   progressFixture,
   videoFile,
 } from '../../testing/fixtures';
@@ -34,6 +34,7 @@ describe('UploadDialogComponent', () => {
   let fixture: ComponentFixture<HostComponent>;
   let http: HttpTestingController;
   let el: HTMLElement;
+  let tus: ReturnType<typeof fakeTus>;
 
   const q = <T extends Element = HTMLElement>(testId: string) =>
     el.querySelector(`[data-testid="${testId}"]`) as T | null;
@@ -58,13 +59,32 @@ describe('UploadDialogComponent', () => {
     await render();
   };
 
+  /** Submits the form and waits for createResumableUpload to go out. */
+  const submitAndCreate = async () => {
+    submit().click();
+    await render();
+    await settle();
+    return http.expectOne('/graphql');
+  };
+  const created = (playlistId: string) => ({
+    data: {
+      createResumableUpload: {
+        playlistId,
+        uploadUrl: `/uploads/tus/${playlistId}`,
+        expiresAt: '2026-12-02T00:00:00.000Z',
+      },
+    },
+  });
+
   beforeEach(async () => {
+    tus = fakeTus();
     TestBed.configureTestingModule({
       imports: [ApolloTestingModule, HostComponent],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: Router, useValue: { navigate: jest.fn() } },
+        tus.provider,
       ],
     });
     fixture = TestBed.createComponent(HostComponent);
@@ -132,36 +152,36 @@ describe('UploadDialogComponent', () => {
     const title = get<HTMLInputElement>('upload-title');
     title.value = '  Launch video ';
     title.dispatchEvent(new Event('input'));
-    submit().click();
-    await render();
-
-    const req = http.expectOne('/graphql');
-    const operations = JSON.parse(
-      (req.request.body as FormData).get('operations') as string,
-    );
-    expect(operations.variables.options).toEqual({
+    const req = await submitAndCreate();
+    expect(req.request.body.variables.options).toEqual({
       resolutions: [720, 360],
       segmentDuration: 4,
       title: 'Launch video',
     });
     expect(submit().disabled).toBe(true);
+    req.flush(created('p1'));
 
-    req.event({ type: 1 /* UploadProgress */, loaded: 1024, total: 2048 });
+    tus.transfers[0].progress(1024);
     await render();
     expect(
       q<HTMLProgressElement>('upload-progress')?.getAttribute('aria-valuenow'),
     ).toBe('50');
     expect(q('upload-stage')?.textContent).toContain('Uploading 50%');
-    req.flush({ errors: [{ message: 'x' }] });
+  });
+
+  it('shows the bytes already on the server when an upload resumes', async () => {
+    await chooseFile(videoFile('clip.mp4', 3 * 1024 * 1024));
+    (await submitAndCreate()).flush(created('p1'));
+    tus.transfers[0].answerHead(2 * 1024 * 1024);
+    tus.transfers[0].progress(2.4 * 1024 * 1024);
+    await render();
+    expect(q('upload-stage')?.textContent).toContain('Resuming at 2.0 MB: 80%');
   });
 
   it('keeps the upload bar full while processing, and steps aside once the playlist is playable', async () => {
     await chooseFile(videoFile('clip.mp4', 2048));
-    submit().click();
-    await render();
-    http
-      .expectOne('/graphql')
-      .flush({ data: { uploadVideo: listItemFixture('p1', 'QUEUED') } });
+    (await submitAndCreate()).flush(created('p1'));
+    tus.transfers[0].succeed();
     await render();
     const apollo = TestBed.inject(ApolloTestingController);
     apollo
@@ -193,9 +213,7 @@ describe('UploadDialogComponent', () => {
 
   it('shows the server’s validation error next to the field it concerns', async () => {
     await chooseFile(videoFile());
-    submit().click();
-    await render();
-    http.expectOne('/graphql').flush({
+    (await submitAndCreate()).flush({
       data: null,
       errors: [
         {
@@ -211,20 +229,20 @@ describe('UploadDialogComponent', () => {
     expect(submit().disabled).toBe(false);
   });
 
-  it('shows Retry after a network failure and Cancel aborts the upload', async () => {
+  it('shows Retry after a network failure, and Cancel stops the upload and removes it from the server', async () => {
     await chooseFile(videoFile());
-    submit().click();
+    (await submitAndCreate()).flush(created('p1'));
+    const [transfer] = tus.transfers;
+    transfer.fail();
     await render();
-    http.expectOne('/graphql').error(new ProgressEvent('error'));
-    await render();
-    expect(q('upload-error')?.textContent).toContain('Network error');
+    expect(q('upload-error')?.textContent).toContain('The connection dropped');
 
     get<HTMLButtonElement>('upload-retry').click();
     await render();
-    const again = http.expectOne('/graphql');
+    expect(transfer.starts).toBe(2);
     get<HTMLButtonElement>('upload-cancel').click();
     await render();
-    expect(again.cancelled).toBe(true);
+    expect(transfer.aborts).toEqual([true]);
     expect(TestBed.inject(UploadService).jobs()).toEqual([]);
     expect(q('upload-progress')).toBeNull();
   });

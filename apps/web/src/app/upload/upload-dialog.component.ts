@@ -132,7 +132,9 @@ export class UploadDialogComponent {
     if (!job) return '';
     switch (job.phase) {
       case 'uploading':
-        return `Uploading ${clampPercent(job.sentPercent)}%`;
+        return job.resumedAt
+          ? `Resuming at ${formatBytes(job.resumedAt)}: ${clampPercent(job.sentPercent)}%`
+          : `Uploading ${clampPercent(job.sentPercent)}%`;
       case 'network-error':
         return 'Upload interrupted';
       case 'rejected':

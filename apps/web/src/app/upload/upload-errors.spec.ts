@@ -19,6 +19,20 @@ describe('sortUploadErrors', () => {
     },
   );
 
+  it.each([
+    ['filename', 'Unsupported file type'],
+    ['size', 'The file is larger than the maximum upload size of 4.0 GB'],
+  ])(
+    'puts createResumableUpload’s error about the file’s %s next to the file',
+    (field, message) => {
+      expect(
+        sortUploadErrors([
+          { message, extensions: { code: 'BAD_USER_INPUT', field } },
+        ]).fieldErrors,
+      ).toEqual({ file: message });
+    },
+  );
+
   it('keeps errors without a known field as a general message', () => {
     const sorted = sortUploadErrors([
       { message: 'Disk full', extensions: { code: 'INTERNAL_SERVER_ERROR' } },

@@ -8,6 +8,12 @@ export const UPLOAD_FIELDS = [
 export type UploadField = (typeof UPLOAD_FIELDS)[number];
 export type FieldErrors = Partial<Record<UploadField, string>>;
 
+/** Input fields of createResumableUpload that the form shows as the file's. */
+const FILE_FIELDS: Readonly<Record<string, UploadField>> = {
+  filename: 'file',
+  size: 'file',
+};
+
 export interface GraphQLErrorLike {
   readonly message: string;
   readonly extensions?: Record<string, unknown>;
@@ -25,7 +31,11 @@ export function sortUploadErrors(
   const fieldErrors: FieldErrors = {};
   const general: string[] = [];
   for (const error of errors) {
-    const field = error.extensions?.['field'];
+    const reported = error.extensions?.['field'];
+    const field =
+      typeof reported === 'string'
+        ? (FILE_FIELDS[reported] ?? reported)
+        : reported;
     if (
       error.extensions?.['code'] === 'BAD_USER_INPUT' &&
       isUploadField(field)

@@ -1,11 +1,5 @@
-// Several concurrent uploads as signals: bytes sent, then processing stage, then the playlist opens once playable.
-import {
-  HttpClient,
-  HttpErrorResponse,
-  HttpEventType,
-  HttpHeaders,
-  HttpRequest,
-} from '@angular/common/http';
+// Several concurrent uploads as signals: bytes sent (tus, resumable), then processing stage, then the playlist opens once playable.
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import {
   DestroyRef,
   Injectable,
@@ -15,23 +9,34 @@ import {
 } from '@angular/core';
 import { Router } from '@angular/router';
 import {
+  type CreateResumableUploadMutation,
+  CreateResumableUploadDocument,
   type PlaylistStatus,
   type UploadOptionsInput,
-  type UploadVideoMutation,
-  UploadVideoDocument,
 } from '@cmm/api-schema';
+import { print } from 'graphql';
 import { Subscription, takeWhile } from 'rxjs';
+import type { DetailedError, PreviousUpload } from 'tus-js-client';
+import { AuthTokenStore, bearer } from '../auth/auth-token.store';
 import { AuthService } from '../auth/auth.service';
 import { isUnauthenticated } from '../auth/unauthenticated';
 import { API_ENDPOINTS } from '../core/api-endpoints';
 import { PlaylistsService } from '../playlists/data-access/playlists.service';
 import { isPlayable } from '../shared/playable';
-import { buildMultipartBody } from './multipart-request';
+import { TUS_TRANSFER, type TusTransfer } from './tus-transfer';
 import {
   type FieldErrors,
+  type GraphQLErrorLike,
   graphqlErrorsOf,
   sortUploadErrors,
 } from './upload-errors';
+
+/** tus-js-client retries a dropped request after each delay in turn (ms) before reporting a network error. */
+export const TUS_RETRY_DELAYS = [
+  0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000,
+];
+/** One PATCH per 64 MiB: a proxy's body-size limit cannot refuse a large file, and a drop loses at most a chunk in flight. */
+export const TUS_CHUNK_BYTES = 64 * 1024 ** 2;
 
 /**
  * uploading → processing → opened | failed; `rejected` when the server refused the input,
@@ -55,6 +60,8 @@ export interface UploadJob {
   readonly phase: UploadPhase;
   /** Share of the file's bytes sent, 0–100. */
   readonly sentPercent: number;
+  /** Bytes the server already had when the upload last resumed (after a drop or a page reload); null for a fresh start. */
+  readonly resumedAt: number | null;
   readonly playlistId: string | null;
   readonly stage: PlaylistStatus | null;
   /** Processing percent from the progress subscription, 0–100. */
@@ -75,10 +82,17 @@ export class UploadService {
   private readonly playlists = inject(PlaylistsService);
   private readonly router = inject(Router);
   private readonly auth = inject(AuthService);
+  private readonly tokens = inject(AuthTokenStore);
+  private readonly createTransfer = inject(TUS_TRANSFER);
 
   private readonly jobsState = signal<readonly UploadJob[]>([]);
   private readonly requests = new Map<string, UploadRequest>();
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly transfers = new Map<string, TusTransfer>();
+  /** The playlist id each upload's bytes will become, once createResumableUpload (or this browser's storage) named it. */
+  private readonly reservedIds = new Map<string, string>();
+  /** Uploads picked up from this browser's storage (after a reload): if the server no longer has one, it starts over once. */
+  private readonly resumedFromStorage = new Set<string>();
   private nextId = 1;
 
   /** Every upload of this session that was not cancelled or dismissed, newest first. */
@@ -89,9 +103,10 @@ export class UploadService {
   );
 
   constructor() {
-    inject(DestroyRef).onDestroy(() =>
-      this.subscriptions.forEach((s) => s.unsubscribe()),
-    );
+    inject(DestroyRef).onDestroy(() => {
+      this.subscriptions.forEach((s) => s.unsubscribe());
+      this.transfers.forEach((t) => void t.abort());
+    });
   }
 
   job(id: string): UploadJob | undefined {
@@ -109,6 +124,7 @@ export class UploadService {
         title: request.options.title?.trim() || request.file.name,
         phase: 'uploading',
         sentPercent: 0,
+        resumedAt: null,
         playlistId: null,
         stage: null,
         stagePercent: 0,
@@ -121,22 +137,21 @@ export class UploadService {
     return id;
   }
 
-  /** Sends the same file and options again after a network failure. */
+  /** Goes on after a network failure, from the bytes the server already has. */
   retry(id: string): void {
     const job = this.job(id);
     if (!job || job.phase !== 'network-error') return;
-    this.patch(id, {
-      phase: 'uploading',
-      sentPercent: 0,
-      error: null,
-      fieldErrors: {},
-    });
+    this.patch(id, { phase: 'uploading', error: null, fieldErrors: {} });
     this.send(id);
   }
 
-  /** Aborts the HTTP request (unsubscribing cancels the XHR) and forgets the upload. */
+  /** Stops the upload, removes its partial file from the server, and forgets it. */
   cancel(id: string): void {
-    this.subscriptions.get(id)?.unsubscribe();
+    void this.transfers
+      .get(id)
+      ?.abort(true)
+      .catch(() => undefined);
+    this.transfers.delete(id);
     this.dismiss(id);
   }
 
@@ -144,71 +159,163 @@ export class UploadService {
   dismiss(id: string): void {
     this.subscriptions.get(id)?.unsubscribe();
     this.subscriptions.delete(id);
+    void this.transfers.get(id)?.abort();
+    this.transfers.delete(id);
+    this.reservedIds.delete(id);
+    this.resumedFromStorage.delete(id);
     this.requests.delete(id);
     this.jobsState.update((jobs) => jobs.filter((j) => j.id !== id));
   }
 
-  private send(id: string): void {
+  /** Starts the tus transfer, or restarts it: tus-js-client asks the server for its offset (HEAD) and sends the rest. */
+  private send(id: string, lookUpPrevious = true): void {
+    const existing = this.transfers.get(id);
+    if (existing) {
+      existing.start();
+      return;
+    }
     const request = this.requests.get(id);
     if (!request) return;
-    const body = buildMultipartBody(
-      UploadVideoDocument,
-      { file: null, options: request.options },
-      {
-        path: 'variables.file',
-        file: request.file,
-        filename: request.file.name,
+    const transfer = this.createTransfer(request.file, {
+      chunkSize: TUS_CHUNK_BYTES,
+      retryDelays: TUS_RETRY_DELAYS,
+      removeFingerprintOnSuccess: true,
+      onBeforeRequest: (req) => {
+        const token = this.tokens.token();
+        if (token) req.setHeader('Authorization', bearer(token));
       },
-    );
-    const httpRequest = new HttpRequest('POST', this.endpoints.http, body, {
-      reportProgress: true,
-      responseType: 'json',
-      // Apollo Server's CSRF prevention refuses multipart requests without a preflight-forcing header.
-      headers: new HttpHeaders({ 'apollo-require-preflight': 'true' }),
+      onAfterResponse: (req, res) => {
+        // tus-js-client asks for the offset before every (re)start: that is what is already on the server.
+        if (req.getMethod() === 'HEAD' && res.getStatus() === 200)
+          this.patch(id, {
+            resumedAt: Number(res.getHeader('Upload-Offset')) || null,
+          });
+      },
+      onProgress: (sent, total) =>
+        this.patch(id, { sentPercent: total ? (sent / total) * 100 : 0 }),
+      onSuccess: () => this.uploaded(id),
+      onError: (error) => this.transferFailed(id, error),
     });
-    this.subscriptions.get(id)?.unsubscribe();
+    this.transfers.set(id, transfer);
+    if (lookUpPrevious) void this.resumeOrCreate(id, transfer, request);
+    else this.create(id, transfer, request);
+  }
+
+  /** Resumes the unfinished upload of this very file if this browser started one (tus stores its URL by the file's fingerprint), or creates one. */
+  private async resumeOrCreate(
+    id: string,
+    transfer: TusTransfer,
+    request: UploadRequest,
+  ): Promise<void> {
+    const previous = await transfer.findPreviousUploads().catch(() => []);
+    const resumable = previous.find(
+      (p: PreviousUpload) => p.uploadUrl && p.metadata['playlistId'],
+    );
+    if (resumable) {
+      this.resumedFromStorage.add(id);
+      this.reservedIds.set(id, resumable.metadata['playlistId']);
+      transfer.resumeFromPreviousUpload(resumable);
+      transfer.start();
+    } else {
+      this.create(id, transfer, request);
+    }
+  }
+
+  private create(
+    id: string,
+    transfer: TusTransfer,
+    request: UploadRequest,
+  ): void {
     const subscription = this.http
-      .request<{ data?: UploadVideoMutation | null }>(httpRequest)
-      .subscribe({
-        next: (event) => {
-          if (event.type === HttpEventType.UploadProgress) {
-            const percent = event.total
-              ? (event.loaded / event.total) * 100
-              : 0;
-            this.patch(id, { sentPercent: Math.min(100, percent) });
-          } else if (event.type === HttpEventType.ResponseHeader) {
-            // The server answers only once it has every byte, whatever progress events the browser skipped.
-            this.patch(id, { sentPercent: 100 });
-          } else if (event.type === HttpEventType.Response) {
-            this.handleResponse(id, event.body);
-          }
+      .post<{ data?: CreateResumableUploadMutation | null }>(
+        this.endpoints.http,
+        {
+          query: print(CreateResumableUploadDocument),
+          operationName: 'CreateResumableUpload',
+          variables: {
+            file: { filename: request.file.name, size: request.file.size },
+            options: request.options,
+          },
         },
-        error: (error: unknown) => this.handleError(id, error),
+      )
+      .subscribe({
+        next: (body) => {
+          const created = body?.data?.createResumableUpload;
+          const errors = graphqlErrorsOf(body);
+          if (errors || !created) {
+            this.transfers.delete(id);
+            this.refuse(
+              id,
+              errors ?? [{ message: 'The server did not accept the upload.' }],
+            );
+            return;
+          }
+          this.reservedIds.set(id, created.playlistId);
+          transfer.options.uploadUrl = created.uploadUrl;
+          // kept with the stored URL, so a reloaded page knows which playlist the bytes become
+          transfer.options.metadata = { playlistId: created.playlistId };
+          transfer.start();
+        },
+        error: (error: unknown) => {
+          this.transfers.delete(id);
+          this.handleError(id, error);
+        },
       });
     this.subscriptions.set(id, subscription);
   }
 
-  private handleResponse(
-    id: string,
-    body: { data?: UploadVideoMutation | null } | null,
-  ): void {
-    const errors = graphqlErrorsOf(body);
-    const playlist = body?.data?.uploadVideo;
-    if (errors || !playlist) {
-      this.refuse(
-        id,
-        errors ?? [{ message: 'The server did not accept the upload.' }],
-      );
+  private uploaded(id: string): void {
+    const playlistId = this.reservedIds.get(id);
+    this.transfers.delete(id);
+    if (!playlistId) return;
+    this.patch(id, {
+      sentPercent: 100,
+      playlistId,
+      phase: 'processing',
+      stage: 'QUEUED',
+    });
+    this.follow(id, playlistId);
+  }
+
+  /** After tus-js-client's own retries: a refusal (errors as the GraphQL API words them), an upload the server no longer has, or the network. */
+  private transferFailed(id: string, error: Error | DetailedError): void {
+    const response =
+      'originalResponse' in error ? error.originalResponse : null;
+    const status = response?.getStatus() ?? 0;
+    if (status === 404 || status === 410) {
+      this.transfers.delete(id);
+      if (this.resumedFromStorage.delete(id)) {
+        // expired while the page was closed: tus-js-client has forgotten its URL; create a new upload
+        this.send(id, false);
+        return;
+      }
+      this.patch(id, {
+        phase: 'rejected',
+        error:
+          'The server no longer has this upload (it expired or was removed); upload the file again.',
+      });
+      return;
+    }
+    const errors: GraphQLErrorLike[] | null =
+      status === 401
+        ? [
+            {
+              message: response?.getBody().trim() || 'Unauthorized',
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ]
+        : graphqlErrorsOf(response?.getBody());
+    if (errors) {
+      // a refused file is gone from the server: a new attempt starts over
+      if (status !== 401) this.transfers.delete(id);
+      this.refuse(id, errors);
       return;
     }
     this.patch(id, {
-      sentPercent: 100,
-      playlistId: playlist.id,
-      phase: 'processing',
-      stage: playlist.status,
+      phase: 'network-error',
+      error:
+        'The connection dropped. Retry to go on from the bytes the server already has.',
     });
-    this.playlists.upsert(playlist);
-    this.follow(id, playlist.id);
   }
 
   private handleError(id: string, error: unknown): void {

@@ -7,6 +7,17 @@ export type Incremental<T> =
       [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never;
     };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where a caption came from: `addCaption`, or a text subtitle track of the uploaded video. */
+export type CaptionSource = 'EXTRACTED' | 'UPLOADED';
+
+/** Where to send which events. */
+export type CreateWebhookInput = {
+  description?: string | null | undefined;
+  events: Array<WebhookEventType>;
+  /** An http or https URL; receivers on private addresses need WEBHOOK_ALLOW_PRIVATE on the server. */
+  url: string;
+};
+
 /** Where a playlist is in its processing life cycle. */
 export type PlaylistStatus =
   | 'FAILED'
@@ -15,6 +26,13 @@ export type PlaylistStatus =
   | 'QUEUED'
   | 'READY'
   | 'TRANSCODING';
+
+/** The file a resumable upload will send: its name (checked as an upload’s) and its exact size in bytes. */
+export type ResumableFileInput = {
+  filename: string;
+  /** Bytes the upload will send: at least 1, at most `uploadLimits.maxUploadBytes`. */
+  size: number;
+};
 
 /** How to process an upload. */
 export type UploadOptionsInput = {
@@ -25,6 +43,20 @@ export type UploadOptionsInput = {
   /** Defaults to the file name. */
   title?: string | null | undefined;
 };
+
+/** PENDING until the receiver answers 2xx (DELIVERED) or the attempts are used up or the address is refused (FAILED). */
+export type WebhookDeliveryStatus = 'DELIVERED' | 'FAILED' | 'PENDING';
+
+/** A playlist event a webhook can subscribe to; deliveries name it `playlist.ready`, `playlist.failed`, `playlist.playable` or `playlist.deleted`. */
+export type WebhookEventType =
+  /** The playlist and its files were deleted (`playlist.deleted`). */
+  | 'PLAYLIST_DELETED'
+  /** Processing failed; the playlist’s `error` says why (`playlist.failed`). */
+  | 'PLAYLIST_FAILED'
+  /** The stream can be played, while encoding goes on (`playlist.playable`). */
+  | 'PLAYLIST_PLAYABLE'
+  /** Every rendition is encoded and packaged (`playlist.ready`). */
+  | 'PLAYLIST_READY';
 
 export type AuthQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -76,6 +108,7 @@ export type PlaylistDetailFragment = {
   error: string | null;
   playable: boolean;
   playableAt: string | null;
+  storyboard: { vttUrl: string } | null;
   source: {
     filename: string;
     sizeBytes: number;
@@ -89,6 +122,7 @@ export type PlaylistDetailFragment = {
     audioCodec: string | null;
     hasAudio: boolean;
   };
+  captions: Array<{ language: string; label: string; source: CaptionSource }>;
   variants: Array<{
     label: string;
     height: number;
@@ -171,6 +205,7 @@ export type PlaylistQuery = {
     error: string | null;
     playable: boolean;
     playableAt: string | null;
+    storyboard: { vttUrl: string } | null;
     source: {
       filename: string;
       sizeBytes: number;
@@ -184,6 +219,7 @@ export type PlaylistQuery = {
       audioCodec: string | null;
       hasAudio: boolean;
     };
+    captions: Array<{ language: string; label: string; source: CaptionSource }>;
     variants: Array<{
       label: string;
       height: number;
@@ -251,34 +287,97 @@ export type UploadLimitsQuery = {
   };
 };
 
-export type UploadVideoMutationVariables = Exact<{
-  file: File;
+export type CreateResumableUploadMutationVariables = Exact<{
+  file: ResumableFileInput;
   options: UploadOptionsInput;
 }>;
 
-export type UploadVideoMutation = {
-  uploadVideo: {
-    id: string;
-    title: string;
-    status: PlaylistStatus;
-    createdAt: string;
-    posterUrl: string | null;
-    error: string | null;
-    playable: boolean;
-    playableAt: string | null;
-    source: { filename: string; duration: number };
-    progress: {
-      playlistId: string;
-      status: PlaylistStatus;
-      percent: number;
-      queuePosition: number | null;
-      etaSeconds: number | null;
-      error: string | null;
-      playable: boolean;
-      playableAt: string | null;
-    } | null;
+export type CreateResumableUploadMutation = {
+  createResumableUpload: {
+    playlistId: string;
+    uploadUrl: string;
+    expiresAt: string;
   };
 };
+
+export type WebhookFieldsFragment = {
+  id: string;
+  url: string;
+  events: Array<WebhookEventType>;
+  description: string | null;
+  createdAt: string;
+};
+
+export type WebhookDeliveryFieldsFragment = {
+  id: string;
+  eventId: string;
+  eventType: WebhookEventType;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  lastResponseCode: number | null;
+  lastError: string | null;
+};
+
+export type WebhooksQueryVariables = Exact<{ [key: string]: never }>;
+
+export type WebhooksQuery = {
+  webhooks: Array<{
+    id: string;
+    url: string;
+    events: Array<WebhookEventType>;
+    description: string | null;
+    createdAt: string;
+  }>;
+};
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  webhookId: string | number;
+  first?: number | null | undefined;
+}>;
+
+export type WebhookDeliveriesQuery = {
+  webhookDeliveries: {
+    totalCount: number;
+    nodes: Array<{
+      id: string;
+      eventId: string;
+      eventType: WebhookEventType;
+      status: WebhookDeliveryStatus;
+      attempts: number;
+      createdAt: string;
+      lastAttemptAt: string | null;
+      nextAttemptAt: string | null;
+      lastResponseCode: number | null;
+      lastError: string | null;
+    }>;
+  };
+};
+
+export type CreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+export type CreateWebhookMutation = {
+  createWebhook: {
+    secret: string;
+    webhook: {
+      id: string;
+      url: string;
+      events: Array<WebhookEventType>;
+      description: string | null;
+      createdAt: string;
+    };
+  };
+};
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteWebhookMutation = { deleteWebhook: string };
 
 export const ProgressFieldsFragmentDoc = {
   kind: 'Document',
@@ -406,6 +505,16 @@ export const PlaylistDetailFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'hlsUrl' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'storyboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'vttUrl' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'source' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -427,6 +536,18 @@ export const PlaylistDetailFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'videoCodec' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'audioCodec' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'hasAudio' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
               ],
             },
           },
@@ -540,6 +661,57 @@ export const PlaylistDetailFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PlaylistDetailFragment, unknown>;
+export const WebhookFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookFields' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'Webhook' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhookFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookDeliveryFields' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'WebhookDelivery' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastResponseCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhookDeliveryFieldsFragment, unknown>;
 export const AuthDocument = {
   kind: 'Document',
   definitions: [
@@ -877,6 +1049,16 @@ export const PlaylistDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'hlsUrl' } },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'storyboard' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'vttUrl' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'source' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -898,6 +1080,18 @@ export const PlaylistDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'videoCodec' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'audioCodec' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'hasAudio' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
               ],
             },
           },
@@ -1118,13 +1312,13 @@ export const UploadLimitsDocument = {
     },
   ],
 } as unknown as DocumentNode<UploadLimitsQuery, UploadLimitsQueryVariables>;
-export const UploadVideoDocument = {
+export const CreateResumableUploadDocument = {
   kind: 'Document',
   definitions: [
     {
       kind: 'OperationDefinition',
       operation: 'mutation',
-      name: { kind: 'Name', value: 'UploadVideo' },
+      name: { kind: 'Name', value: 'CreateResumableUpload' },
       variableDefinitions: [
         {
           kind: 'VariableDefinition',
@@ -1133,7 +1327,7 @@ export const UploadVideoDocument = {
             kind: 'NonNullType',
             type: {
               kind: 'NamedType',
-              name: { kind: 'Name', value: 'Upload' },
+              name: { kind: 'Name', value: 'ResumableFileInput' },
             },
           },
         },
@@ -1157,7 +1351,7 @@ export const UploadVideoDocument = {
         selections: [
           {
             kind: 'Field',
-            name: { kind: 'Name', value: 'uploadVideo' },
+            name: { kind: 'Name', value: 'createResumableUpload' },
             arguments: [
               {
                 kind: 'Argument',
@@ -1179,76 +1373,9 @@ export const UploadVideoDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                {
-                  kind: 'FragmentSpread',
-                  name: { kind: 'Name', value: 'PlaylistListItem' },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ProgressFields' },
-      typeCondition: {
-        kind: 'NamedType',
-        name: { kind: 'Name', value: 'ProcessingProgress' },
-      },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'playlistId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'percent' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'queuePosition' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'etaSeconds' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'PlaylistListItem' },
-      typeCondition: {
-        kind: 'NamedType',
-        name: { kind: 'Name', value: 'Playlist' },
-      },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'posterUrl' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'playable' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'playableAt' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'source' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'filename' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'duration' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progress' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'FragmentSpread',
-                  name: { kind: 'Name', value: 'ProgressFields' },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'playlistId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'uploadUrl' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
               ],
             },
           },
@@ -1256,4 +1383,283 @@ export const UploadVideoDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<UploadVideoMutation, UploadVideoMutationVariables>;
+} as unknown as DocumentNode<
+  CreateResumableUploadMutation,
+  CreateResumableUploadMutationVariables
+>;
+export const WebhooksDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Webhooks' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhooks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'WebhookFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookFields' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'Webhook' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhooksQuery, WebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WebhookDeliveries' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'webhookId' },
+          },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'first' },
+          },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhookDeliveries' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'webhookId' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'webhookId' },
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'first' },
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'WebhookDeliveryFields' },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookDeliveryFields' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'WebhookDelivery' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastResponseCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  WebhookDeliveriesQuery,
+  WebhookDeliveriesQueryVariables
+>;
+export const CreateWebhookDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateWebhook' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'input' },
+          },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'NamedType',
+              name: { kind: 'Name', value: 'CreateWebhookInput' },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createWebhook' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'input' },
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'webhook' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'WebhookFields' },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WebhookFields' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'Webhook' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  CreateWebhookMutation,
+  CreateWebhookMutationVariables
+>;
+export const DeleteWebhookDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteWebhook' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteWebhook' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'id' },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  DeleteWebhookMutation,
+  DeleteWebhookMutationVariables
+>;
