@@ -74,7 +74,7 @@ describe('scale-out: two API processes and two workers on one Redis, one Postgre
   let postgres: TestPostgres;
   let gate: EncodeGate;
   const mediaDir = mkdtempSync(join(tmpdir(), 'cmm-e2e-scale-media-'));
-  let apis: RunningServer[] = [];
+  const apis: RunningServer[] = [];
   let workers: RunningServer[] = [];
   let imported: string;
 
@@ -93,7 +93,7 @@ describe('scale-out: two API processes and two workers on one Redis, one Postgre
     // a killed worker's job is taken by the other once its lock lapses: 2 s here, 30 s by default
     const shared = { REDIS_URL: redis.url, DATABASE_URL: postgres.url, JOB_STALLED_MS: '2000', JOB_BACKOFF_MS: '0' };
     // the first process migrates the database; the others find it done
-    apis = [await startServer({ ...shared, ROLE: 'api' }, mediaDir)];
+    apis.push(await startServer({ ...shared, ROLE: 'api' }, mediaDir));
     apis.push(await startServer({ ...shared, ROLE: 'api' }, mediaDir));
     workers = await Promise.all([1, 2].map(() => startServer({ ...shared, ...gate.env, ROLE: 'worker' }, mediaDir)));
   }, 180_000);
@@ -105,13 +105,21 @@ describe('scale-out: two API processes and two workers on one Redis, one Postgre
   });
 
   it('uploads through API 1, follows progress through API 2 until READY, and lists and plays from both', async () => {
+    // the encode is held until API 2's subscriber has seen it, however fast the machine
+    gate.close();
     const { body } = await uploadFile(apis[0].url, clip('First.mp4'), { resolutions: [240, 144], segmentDuration: 2 });
     expect(body.errors).toBeUndefined();
     const id = body.data.uploadVideo.id as string;
 
-    const events = await collectSubscription<Progress>(apis[1].wsUrl, PROGRESS, { id }, (p) => p.status === 'READY' || p.status === 'FAILED');
+    const seen: string[] = [];
+    const following = collectSubscription<Progress>(apis[1].wsUrl, PROGRESS, { id }, (p) => {
+      seen.push(p.status);
+      return p.status === 'READY' || p.status === 'FAILED';
+    });
+    await until('API 2 to deliver the held encode', () => seen.includes('TRANSCODING'));
+    gate.open();
+    const events = await following;
     expect(events.at(-1)).toMatchObject({ status: 'READY', percent: 100, error: null });
-    expect(events.map((e) => e.status)).toContain('TRANSCODING');
 
     for (const api of apis) {
       expect((await gql(api.url, LIST)).data?.playlists).toMatchObject({ totalCount: 2, edges: [{ node: { id, status: 'READY' } }, { node: { id: imported, status: 'READY' } }] });
