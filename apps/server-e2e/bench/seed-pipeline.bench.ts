@@ -244,7 +244,7 @@ async function main(): Promise<void> {
       );
     const oursRungs = await Promise.all(
       rungs.map(async (r) => {
-        const file = joinRung(join(ours.dir, 'stream', r.label), join(work, `ours-${r.label}.mp4`));
+        const file = joinRung(join(ours.dir, 'stream', readdirSync(join(ours.dir, 'stream'))[0], r.label), join(work, `ours-${r.label}.mp4`));
         return { file, ...videoSize(file), bytes: bytesUnder(file), video: await videoBytes(file) };
       }),
     );

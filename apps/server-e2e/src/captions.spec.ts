@@ -74,7 +74,8 @@ describe('captions over real HTTP: extracted from the source, added, served, ref
     const vtt = await text(p.captions[0].url);
     expect(vtt.body).toBe('WEBVTT\n\n00:00:00.500 --> 00:00:01.500\nBonjour\n\n00:00:02.000 --> 00:00:03.000\nAu revoir\n');
     const master = await text(p.hlsUrl);
-    expect(master.body).toContain('#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="French",LANGUAGE="fr",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="captions/fr.m3u8"');
+    // the manifests are in the run's folder (stream/<run>/), the captions beside it in stream/captions/
+    expect(master.body).toContain('#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="French",LANGUAGE="fr",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="../captions/fr.m3u8"');
   });
 
   it('adds an SRT (converted) and a VTT caption: listed in the master and the MPD, served as text/vtt', async () => {
@@ -92,8 +93,8 @@ describe('captions over real HTTP: extracted from the source, added, served, ref
     const p = await captions();
     const master = await text(p.hlsUrl);
     expect(master.cache).toBe('no-cache');
-    expect(master.body).toContain('NAME="English",LANGUAGE="en",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="captions/en.m3u8"');
-    expect(master.body).toContain('NAME="Deutsch",LANGUAGE="de-DE",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="captions/de-de.m3u8"');
+    expect(master.body).toContain('NAME="English",LANGUAGE="en",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="../captions/en.m3u8"');
+    expect(master.body).toContain('NAME="Deutsch",LANGUAGE="de-DE",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="../captions/de-de.m3u8"');
     // the variants are as the encode wrote them, now naming the group
     const variants = (m: string) => m.split('\n').filter((l) => l.startsWith('#EXT-X-STREAM-INF'));
     expect(variants(master.body)).toEqual(variants(before.body));
@@ -108,7 +109,7 @@ describe('captions over real HTTP: extracted from the source, added, served, ref
 
     const mpd = await text(p.dashUrl);
     expect(mpd.body).toContain('<AdaptationSet id="2" contentType="text" mimeType="text/vtt" lang="en">');
-    expect(mpd.body).toContain('<BaseURL>captions/de-de.vtt</BaseURL>');
+    expect(mpd.body).toContain('<BaseURL>../captions/de-de.vtt</BaseURL>');
   });
 
   it.each([

@@ -16,6 +16,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { ProgressModule } from './progress/progress.module';
+import { RedisModule } from './redis/redis.module';
 import { ResumableUploadModule } from './resumable-upload/resumable-upload.module';
 import { StorageModule } from './storage/storage.module';
 import { TranscodeModule } from './transcode/transcode.module';
@@ -29,13 +30,14 @@ export const SCHEMA_FILE = join(process.cwd(), 'libs/api-schema/schema.graphql')
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, options: { writeSchema?: boolean } = {}): DynamicModule {
+    const shared = [ConfigModule.forRoot(config), ...(config.REDIS_URL ? [RedisModule] : []), StorageModule, ProgressModule];
+    // A worker takes jobs and answers /health: no GraphQL, uploads or media.
+    if (config.ROLE === 'worker') return { module: AppModule, imports: [...shared, CatalogModule, TranscodeModule, HealthModule] };
     const access = AccessModule.forRoot(config);
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
-        StorageModule,
-        ProgressModule,
+        ...shared,
         access,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -31,11 +31,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-function spawnServer(env: Record<string, string>): ChildProcess {
+function spawnServer(env: Record<string, string>, args: string[] = []): ChildProcess {
   if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: build the server first (npx nx build server)`);
   // Settings from the shell running the tests must not change what a test starts.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(API_TOKENS|ALLOW_ANONYMOUS_WRITES|CORS_ORIGINS|GRAPHQL_\w+)$/.test(key)));
-  return spawn(process.execPath, [serverMain], { cwd: repoRoot, env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'log', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(API_TOKENS|ALLOW_ANONYMOUS_WRITES|CORS_ORIGINS|GRAPHQL_\w+|ROLE|REDIS_URL|DATABASE_URL|JOB_\w+)$/.test(key)));
+  return spawn(process.execPath, [serverMain, ...args], { cwd: repoRoot, env: { ...inherited, HOST: '127.0.0.1', LOG_LEVEL: 'log', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export interface Readiness {
@@ -98,6 +98,24 @@ export async function startServerExpectingExit(env: Record<string, string>, time
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server still running after ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolveExit({ code, output });
+    });
+  });
+}
+
+/** Runs a command of the built server (`main.js <args>`, such as import-catalog) to its end: its exit code and output. */
+export function runServerCommand(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  const child = spawnServer(env, args);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return new Promise((resolveExit, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`main.js ${args.join(' ')} still running after ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { CatalogService } from '../catalog/catalog.service';
+import { Catalog } from '../catalog/catalog';
 import { MAX_CAPTIONS } from '../catalog/list-bounds';
 import type { CaptionRecord, PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
@@ -36,7 +36,7 @@ export class CaptionsService {
 
   constructor(
     private readonly storage: Storage,
-    private readonly catalog: CatalogService,
+    private readonly catalog: Catalog,
   ) {}
 
   /** Adds the caption, or replaces the one in the same language. */
@@ -45,11 +45,11 @@ export class CaptionsService {
     if (!language) throw new ValidationError('language', `"${request.language}" is not a language tag; use a BCP 47 tag such as en, pt-BR or zh-Hant`);
     const label = checkCaptionLabel(request.label);
     if ('error' in label) throw new ValidationError('label', label.error);
-    this.ready(playlistId);
+    await this.ready(playlistId);
     const { cues } = parseCaptions(decodeCaptionText(await this.read(file)));
 
     return this.oneAtATime(playlistId, async () => {
-      const captions = this.ready(playlistId).captions ?? [];
+      const captions = (await this.ready(playlistId)).captions ?? [];
       const replaced = captions.find((c) => sameLanguage(c.language, language));
       if (!replaced && captions.length >= MAX_CAPTIONS) {
         throw new ValidationError('language', `A playlist has at most ${MAX_CAPTIONS} captions; remove one first`);
@@ -77,7 +77,7 @@ export class CaptionsService {
 
   async remove(playlistId: string, language: string): Promise<PlaylistManifest> {
     return this.oneAtATime(playlistId, async () => {
-      const captions = this.catalog.get(playlistId).captions ?? [];
+      const captions = (await this.catalog.get(playlistId)).captions ?? [];
       const tag = normalizeLanguageTag(language);
       const removed = tag ? captions.find((c) => sameLanguage(c.language, tag)) : undefined;
       if (!removed) throw new NotFoundError(`Playlist "${playlistId}" has no caption in "${language}"`);
@@ -89,8 +89,8 @@ export class CaptionsService {
     });
   }
 
-  private ready(playlistId: string): PlaylistManifest {
-    const manifest = this.catalog.get(playlistId);
+  private async ready(playlistId: string): Promise<PlaylistManifest> {
+    const manifest = await this.catalog.get(playlistId);
     if (manifest.status !== PlaylistStatus.READY) {
       throw new ValidationError('playlistId', `Captions can be added once the playlist is READY; it is ${manifest.status}`);
     }

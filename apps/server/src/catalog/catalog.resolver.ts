@@ -3,7 +3,7 @@ import { uploadRules } from '@cmm/media-rules';
 import { AppConfig } from '../config/app-config';
 import { pageCost } from '../graphql-limits/field-cost';
 import { ValidationError } from '../errors/domain-error';
-import { CatalogService } from './catalog.service';
+import { Catalog } from './catalog';
 import { Playlist } from './models/playlist.model';
 import { PlaylistConnection, PlaylistEdge } from './models/playlist-connection.model';
 import { UploadLimits } from './models/upload-limits.model';
@@ -18,18 +18,18 @@ export class CatalogResolver {
   private readonly edges = new WeakMap<PlaylistManifest, PlaylistEdge>();
 
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: Catalog,
     private readonly config: AppConfig,
   ) {}
 
   @Query(() => PlaylistConnection, { description: `Playlists, newest first, at most ${PAGE_SIZE_MAX} a page.`, complexity: pageCost('first', PAGE_SIZE_MAX) })
-  playlists(
+  async playlists(
     @Args('first', { type: () => Int, nullable: true, defaultValue: PAGE_SIZE_DEFAULT }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-  ): PlaylistConnection {
+  ): Promise<PlaylistConnection> {
     first ??= PAGE_SIZE_DEFAULT;
     if (first < 1 || first > PAGE_SIZE_MAX) throw new ValidationError('first', `first must be between 1 and ${PAGE_SIZE_MAX}`);
-    const page = this.catalog.page(first, after);
+    const page = await this.catalog.page(first, after);
     const edges = page.items.map((m) => this.edgeOf(m));
     return {
       edges,
@@ -45,8 +45,8 @@ export class CatalogResolver {
   }
 
   @Query(() => Playlist, { nullable: true, description: 'One playlist, or null if there is none with this id.' })
-  playlist(@Args('id', { type: () => ID }) id: string): Playlist | null {
-    const manifest = this.catalog.find(id);
+  async playlist(@Args('id', { type: () => ID }) id: string): Promise<Playlist | null> {
+    const manifest = await this.catalog.find(id);
     return manifest ? toPlaylist(manifest) : null;
   }
 

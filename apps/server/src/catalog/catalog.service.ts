@@ -1,27 +1,30 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { NotFoundError } from '../errors/domain-error';
 import { Storage } from '../storage/storage';
+import { Catalog, CatalogDependency, CatalogPage } from './catalog';
 import { MANIFEST_FILE, manifestKey, PlaylistManifest } from './manifest';
+import { manifestsIn } from './manifest-scan';
+import type { PlaylistStatus } from './models/playlist-status.enum';
 import { FolderListing, sweepTargets } from './startup-sweep';
-import { compareNewestFirst, decodeCursor, firstAfter, Page, paginate } from './pagination';
-
-/** Told of every saved change: `before` is null for a new playlist, `after` null for a removed one. */
-export type CatalogListener = (before: PlaylistManifest | null, after: PlaylistManifest | null) => void;
+import { compareNewestFirst, decodeCursor, firstAfter, paginate } from './pagination';
 
 /**
- * The catalog: `manifest.json` per playlist is the record, written atomically; an in-memory
- * index, built once at start-up and kept current by every write, answers the queries.
+ * The embedded catalog: `manifest.json` per playlist is the record, written atomically; an
+ * in-memory index, built once at start-up and kept current by every write, answers the queries.
  */
 @Injectable()
-export class CatalogService implements OnModuleInit {
+export class CatalogService extends Catalog implements OnModuleInit {
   private readonly logger = new Logger(CatalogService.name);
   private readonly index = new Map<string, PlaylistManifest>();
   /** The index newest first, kept in order by every write so a listing never sorts. */
   private sorted: PlaylistManifest[] = [];
   private loading: Promise<void> | null = null;
-  private readonly listeners: CatalogListener[] = [];
+  /** Per playlist, the last write queued: writes to one playlist run one at a time. */
+  private readonly turns = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: Storage) {
+    super();
+  }
 
   /** Loads the index once. The module's factory starts it beside the rest of start-up; Nest's init hook then finds it done. */
   load(): Promise<void> {
@@ -37,17 +40,9 @@ export class CatalogService implements OnModuleInit {
     await this.storage.ensureDir('');
     for await (const folders of this.storage.scanFolders('', MANIFEST_FILE)) {
       await this.sweep(folders);
-      for (const { name, file } of folders) {
-        if (file === null) continue;
-        try {
-          if (file instanceof Error) throw file;
-          const manifest = JSON.parse(file) as PlaylistManifest;
-          if (manifest.id !== name) throw new Error(`id ${manifest.id} does not match its folder`);
-          this.index.set(name, manifest);
-        } catch (error) {
-          this.logger.warn({ event: 'catalog.skip', playlistId: name, reason: (error as Error).message });
-        }
-      }
+      const { manifests, unreadable } = manifestsIn(folders);
+      for (const manifest of manifests) this.index.set(manifest.id, manifest);
+      for (const skipped of unreadable) this.logger.warn({ event: 'catalog.skip', ...skipped });
     }
     this.sorted = [...this.index.values()].sort(compareNewestFirst);
     this.logger.log({ event: 'catalog.loaded', playlists: this.index.size });
@@ -75,39 +70,58 @@ export class CatalogService implements OnModuleInit {
     return this.sorted;
   }
 
-  page(first: number, after: string | null): Page<PlaylistManifest> & { totalCount: number } {
+  page(first: number, after: string | null): CatalogPage {
     const cursor = after ? decodeCursor(after) : null;
     return { ...paginate(this.sorted, first, cursor), totalCount: this.index.size };
   }
 
-  /** Calls `listener` after each change is persisted, so others can follow transitions without the writers knowing them. */
-  onChange(listener: CatalogListener): void {
-    this.listeners.push(listener);
+  withStatus(statuses: readonly PlaylistStatus[]): PlaylistManifest[] {
+    return this.sorted.filter((m) => statuses.includes(m.status)).reverse();
+  }
+
+  async dependency(): Promise<CatalogDependency | null> {
+    return null;
+  }
+
+  save(manifest: PlaylistManifest): Promise<PlaylistManifest> {
+    return this.inTurn(manifest.id, () => this.write(manifest));
+  }
+
+  /** Merges into the manifest as the write before left it, so concurrent updates keep each other's changes. */
+  update(playlistId: string, change: Partial<PlaylistManifest>): Promise<PlaylistManifest> {
+    return this.inTurn(playlistId, () => this.write({ ...this.get(playlistId), ...change }));
+  }
+
+  /** Removes the playlist from the index first, so it disappears from listings before its files go. */
+  remove(playlistId: string): Promise<void> {
+    return this.inTurn(playlistId, async () => {
+      const before = this.get(playlistId);
+      this.unlist(before);
+      this.index.delete(playlistId);
+      await this.storage.removeTree(playlistId);
+      this.changed(before, null);
+    });
   }
 
   /** Persists the manifest (temp file + rename), then updates the index. */
-  async save(manifest: PlaylistManifest): Promise<PlaylistManifest> {
+  private async write(manifest: PlaylistManifest): Promise<PlaylistManifest> {
     const next = { ...manifest, updated_at: new Date().toISOString() };
     await this.storage.writeAtomic(manifestKey(next.id), JSON.stringify(next, null, 2) + '\n');
     const before = this.index.get(next.id) ?? null;
     this.unlist(before ?? undefined);
     this.index.set(next.id, next);
     this.sorted.splice(firstAfter(this.sorted, next), 0, next);
-    for (const listener of this.listeners) listener(before, next);
+    this.changed(before, next);
     return next;
   }
 
-  async update(playlistId: string, change: Partial<PlaylistManifest>): Promise<PlaylistManifest> {
-    return this.save({ ...this.get(playlistId), ...change });
-  }
-
-  /** Removes the playlist from the index first, so it disappears from listings before its files go. */
-  async remove(playlistId: string): Promise<void> {
-    const before = this.get(playlistId);
-    this.unlist(before);
-    this.index.delete(playlistId);
-    await this.storage.removeTree(playlistId);
-    for (const listener of this.listeners) listener(before, null);
+  /** Runs `write` once the playlist's writes queued before it have settled. */
+  private inTurn<T>(playlistId: string, write: () => Promise<T>): Promise<T> {
+    const result = (this.turns.get(playlistId) ?? Promise.resolve()).then(write);
+    const settled = result.catch(() => undefined);
+    this.turns.set(playlistId, settled);
+    void settled.then(() => this.turns.get(playlistId) === settled && this.turns.delete(playlistId));
+    return result;
   }
 
   private unlist(manifest: PlaylistManifest | undefined): void {

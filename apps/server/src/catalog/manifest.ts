@@ -111,3 +111,10 @@ export interface PlaylistManifest {
   /** The running encoder, so a restart after a crash can end it; absent or null when none runs. */
   encoder?: ProcessIdentity | null;
 }
+
+/** A playlist folder's `manifest.json` text as a manifest; throws when it is not JSON or names another playlist. */
+export function parseManifest(folder: string, text: string): PlaylistManifest {
+  const manifest = JSON.parse(text) as PlaylistManifest;
+  if (manifest.id !== folder) throw new Error(`id ${manifest.id} does not match its folder`);
+  return manifest;
+}

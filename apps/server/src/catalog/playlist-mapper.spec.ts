@@ -1,6 +1,6 @@
 import { PlaylistStatus } from './models/playlist-status.enum';
 import type { PlaylistManifest } from './manifest';
-import { mediaUrl, toPlaylist } from './playlist-mapper';
+import { manifestOf, mediaUrl, toPlaylist } from './playlist-mapper';
 
 function manifest(overrides: Partial<PlaylistManifest> = {}): PlaylistManifest {
   return {
@@ -81,6 +81,13 @@ describe('toPlaylist', () => {
   it('has no stream URLs and carries the error when FAILED', () => {
     const p = toPlaylist(manifest({ status: PlaylistStatus.FAILED, error: 'The file has no video stream', variants: [], hls_manifest: null, dash_manifest: null, poster: null }));
     expect(p).toMatchObject({ status: 'FAILED', hlsUrl: null, dashUrl: null, posterUrl: null, error: 'The file has no video stream' });
+  });
+
+  it('remembers the manifest each playlist was built from, and nothing for one built elsewhere', () => {
+    const m = manifest();
+    const playlist = toPlaylist(m);
+    expect(manifestOf(playlist)).toBe(m);
+    expect(manifestOf({ ...playlist })).toBeUndefined();
   });
 
   it('lists captions with their URLs and source, and skipped subtitle tracks', () => {

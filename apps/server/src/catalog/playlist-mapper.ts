@@ -13,9 +13,16 @@ export function isPlayable(m: PlaylistManifest): boolean {
   return Boolean(m.playable_at) || m.status === PlaylistStatus.READY;
 }
 
+/** The manifest each Playlist was built from, for field resolvers elsewhere (progress) to read without asking the catalog again. */
+const sources = new WeakMap<Playlist, PlaylistManifest>();
+
+export function manifestOf(playlist: Playlist): PlaylistManifest | undefined {
+  return sources.get(playlist);
+}
+
 export function toPlaylist(m: PlaylistManifest): Playlist {
   const url = (path: string | null) => (path ? mediaUrl(m.id, path) : null);
-  return {
+  const playlist: Playlist = {
     id: m.id,
     title: m.title,
     status: m.status,
@@ -87,4 +94,6 @@ export function toPlaylist(m: PlaylistManifest): Playlist {
     skippedSubtitles: (m.skipped_subtitles ?? []).map((s) => ({ streamIndex: s.stream_index, codec: s.codec, language: s.language, reason: s.reason })),
     error: m.error,
   };
+  sources.set(playlist, m);
+  return playlist;
 }

@@ -37,12 +37,34 @@ describe('loadConfig', () => {
       MAX_DURATION_SECONDS: 4 * 3600,
       MAX_SOURCE_PIXELS: 7680 * 4320,
       MIN_FREE_BYTES: 256 * 1024 ** 2,
+      ROLE: 'all',
+      JOB_ATTEMPTS: 3,
+      JOB_BACKOFF_MS: 10_000,
+      JOB_STALLED_MS: 30_000,
       WEBHOOK_ALLOW_PRIVATE: false,
       WEBHOOK_RETRY_BASE_MS: 30_000,
       WEBHOOK_MAX_ATTEMPTS: 8,
       WEBHOOK_TIMEOUT_MS: 10_000,
       RESUMABLE_UPLOAD_EXPIRY_SECONDS: 24 * 3600,
     });
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['an api without either shared service', { ROLE: 'api' }, /ROLE=api needs REDIS_URL and DATABASE_URL/],
+    ['a worker without PostgreSQL', { ROLE: 'worker', REDIS_URL: 'redis://127.0.0.1:6379' }, /ROLE=worker needs DATABASE_URL:/],
+    ['an api without Redis', { ROLE: 'api', DATABASE_URL: 'postgres://db/cmm' }, /ROLE=api needs REDIS_URL:/],
+    ['an unknown role', { ROLE: 'scheduler' }, /ROLE must be one of all, api, worker/],
+    ['a Redis address that is not a URL', { REDIS_URL: 'localhost:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['no attempt at all', { JOB_ATTEMPTS: '0' }, /JOB_ATTEMPTS must not be less than 1/],
+  ])('refuses %s, naming what is missing', (_name, env, message) => {
+    expect(refusal(env)).toMatch(message);
+  });
+
+  it('starts an api or a worker given Redis and PostgreSQL, and the embedded default with Redis alone', () => {
+    const shared = { REDIS_URL: 'redis://127.0.0.1:6379/2', DATABASE_URL: 'postgresql://cmm@db/cmm' };
+    expect(loadConfig({ ROLE: 'api', ...shared })).toMatchObject({ ROLE: 'api', ...shared });
+    expect(loadConfig({ ROLE: 'worker', ...shared, JOB_ATTEMPTS: '5', JOB_BACKOFF_MS: '0' })).toMatchObject({ ROLE: 'worker', JOB_ATTEMPTS: 5, JOB_BACKOFF_MS: 0 });
+    expect(loadConfig({ REDIS_URL: shared.REDIS_URL })).toMatchObject({ ROLE: 'all', REDIS_URL: shared.REDIS_URL });
   });
 
   it('reads and converts the variables it knows, ignoring empty ones', () => {
@@ -60,6 +82,8 @@ describe('loadConfig', () => {
     ['a non-loopback HOST with tokens', { HOST: '0.0.0.0', API_TOKENS: TOKEN_A }, { HOST: '0.0.0.0' }],
     ['a non-loopback HOST without tokens when anonymous writes are allowed', { HOST: '0.0.0.0', ALLOW_ANONYMOUS_WRITES: 'true' }, { ALLOW_ANONYMOUS_WRITES: true }],
     ['::1 without tokens', { HOST: '::1' }, { HOST: '::1' }],
+    ['a PostgreSQL URL', { DATABASE_URL: 'postgres://cmm:secret@db.internal:5432/cmm' }, { DATABASE_URL: 'postgres://cmm:secret@db.internal:5432/cmm' }],
+    ['a postgresql:// URL with options', { DATABASE_URL: 'postgresql://cmm@%2Frun%2Fpostgresql/cmm?sslmode=disable' }, { DATABASE_URL: 'postgresql://cmm@%2Frun%2Fpostgresql/cmm?sslmode=disable' }],
     [
       'webhook settings',
       { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_RETRY_BASE_MS: '200', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' },
@@ -94,6 +118,8 @@ describe('loadConfig', () => {
     [{ GRAPHQL_MAX_DEPTH: '1' }, 'GRAPHQL_MAX_DEPTH must not be less than 2'],
     [{ GRAPHQL_MAX_ALIASES: 'many' }, 'GRAPHQL_MAX_ALIASES must be an integer from 0 to 1000'],
     [{ GRAPHQL_MAX_COST: '0' }, 'GRAPHQL_MAX_COST must not be less than 1'],
+    [{ DATABASE_URL: 'mysql://cmm@db/cmm' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
+    [{ DATABASE_URL: 'db.internal:5432' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
     [{ WEBHOOK_ALLOW_PRIVATE: 'sometimes' }, 'WEBHOOK_ALLOW_PRIVATE must be true or false'],
     [{ WEBHOOK_RETRY_BASE_MS: '1s' }, 'WEBHOOK_RETRY_BASE_MS must be a positive integer (milliseconds)'],
     [{ WEBHOOK_MAX_ATTEMPTS: '0' }, 'WEBHOOK_MAX_ATTEMPTS must not be less than 1'],
@@ -106,6 +132,10 @@ describe('loadConfig', () => {
 
   it('never quotes a token in its messages', () => {
     expect(refusal({ API_TOKENS: `${TOKEN_A},tooshort-secret` })).not.toContain('tooshort-secret');
+  });
+
+  it('never quotes a database URL (it may hold a password) in its messages', () => {
+    expect(refusal({ DATABASE_URL: 'mysql://cmm:hunter2@db/cmm' })).not.toContain('hunter2');
   });
 
   it('does not take unreadable tokens for no tokens', () => {

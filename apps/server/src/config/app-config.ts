@@ -8,6 +8,12 @@ import { normalizeOrigin } from '../access/origin-rule';
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** `all` is the single process of the quick start; `api` and `worker` split it over Redis and PostgreSQL. */
+export const ROLES = ['all', 'api', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+/** What a role that is not `all` cannot start without: its processes share jobs, progress and the catalog. */
+const SHARED_SERVICES = ['REDIS_URL', 'DATABASE_URL'] as const;
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -131,6 +137,38 @@ export class AppConfig {
   @Min(1)
   GRAPHQL_MAX_COST = 100_000;
 
+  @IsIn(ROLES, { message: `ROLE must be one of ${ROLES.join(', ')}` })
+  ROLE: Role = 'all';
+
+  /** Turns on the BullMQ job queue and Redis progress fan-out. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Turns on the PostgreSQL catalog (postgres://user:password@host:port/database); unset, the catalog is the manifest files in MEDIA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Runs a job may get on the Redis queue (a crashed worker's run counts) before its playlist ends FAILED. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_ATTEMPTS must be an integer from 1 to 20' })
+  @Min(1)
+  @Max(20)
+  JOB_ATTEMPTS = 3;
+
+  /** Wait before the second run of a failed job, doubled for each run after. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_BACKOFF_MS must be a non-negative integer (milliseconds)' })
+  @Min(0)
+  JOB_BACKOFF_MS = 10_000;
+
+  /** How long a worker that stopped answering (killed, frozen) keeps its job before another takes it. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_STALLED_MS must be an integer of at least 1000 (milliseconds)' })
+  @Min(1000)
+  JOB_STALLED_MS = 30_000;
+
   /** Lets webhooks reach loopback, private, link-local and other special-purpose addresses. */
   @Transform(toBoolean)
   @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })
@@ -161,7 +199,7 @@ export class AppConfig {
   NODE_ENV?: string;
 }
 
-const OPTIONAL_KEYS = ['FFMPEG_PATH', 'FFPROBE_PATH', 'NODE_ENV'];
+const OPTIONAL_KEYS = ['FFMPEG_PATH', 'FFPROBE_PATH', 'NODE_ENV', 'REDIS_URL', 'DATABASE_URL'];
 
 /**
  * Builds the config from an environment, throwing one message that lists every bad value.
@@ -188,6 +226,8 @@ export function loadConfig(env: Record<string, string | undefined>, readTextFile
     const decision = accessMode({ host: config.HOST, tokenCount: config.API_TOKENS.length, allowAnonymousWrites: config.ALLOW_ANONYMOUS_WRITES });
     if ('refusal' in decision) problems.push(decision.refusal);
   }
+  const missing = SHARED_SERVICES.filter((key) => raw[key] === undefined);
+  if ((config.ROLE === 'api' || config.ROLE === 'worker') && missing.length > 0) problems.push(`ROLE=${config.ROLE} needs ${missing.join(' and ')}: its processes share jobs and progress through Redis and the catalog through PostgreSQL`);
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

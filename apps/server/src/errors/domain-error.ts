@@ -4,6 +4,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   ProcessingFailed = 'PROCESSING_FAILED',
   InsufficientStorage = 'INSUFFICIENT_STORAGE',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -37,6 +38,18 @@ export class StorageFullError extends DomainError {
   constructor(message = STORAGE_FULL_MESSAGE) {
     super(message);
     this.name = 'StorageFullError';
+  }
+}
+
+/** A service the server depends on (`database`, `redis`) does not answer: nothing was kept, worth retrying shortly. */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = ErrorCode.ServiceUnavailable;
+  constructor(
+    readonly dependency: string,
+    message = `The ${dependency} is unavailable right now; nothing was changed. Try again shortly.`,
+  ) {
+    super(message);
+    this.name = 'ServiceUnavailableError';
   }
 }
 

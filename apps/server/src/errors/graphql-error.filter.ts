@@ -1,7 +1,7 @@
 import { Catch } from '@nestjs/common';
 import { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode, ProcessingError, ValidationError } from './domain-error';
+import { DomainError, ErrorCode, ProcessingError, ServiceUnavailableError, ValidationError } from './domain-error';
 
 /** The one place domain errors become GraphQL errors: `extensions.code`, plus `field` for bad input. */
 export function toGraphQLError(error: DomainError): GraphQLError {
@@ -12,6 +12,9 @@ export function toGraphQLError(error: DomainError): GraphQLError {
       break;
     case ErrorCode.ProcessingFailed:
       extensions['failure'] = (error as ProcessingError).failure;
+      break;
+    case ErrorCode.ServiceUnavailable:
+      extensions['dependency'] = (error as ServiceUnavailableError).dependency;
       break;
     case ErrorCode.NotFound:
     case ErrorCode.InsufficientStorage:

@@ -1,6 +1,7 @@
 import { Args, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { CatalogService } from '../catalog/catalog.service';
+import { Catalog } from '../catalog/catalog';
 import { Playlist } from '../catalog/models/playlist.model';
+import { manifestOf } from '../catalog/playlist-mapper';
 import { NotFoundError } from '../errors/domain-error';
 import { toGraphQLError } from '../errors/graphql-error.filter';
 import { ProcessingProgress } from './models/processing-progress.model';
@@ -11,7 +12,7 @@ import { ProgressEvent, ProgressTracker } from './progress-tracker';
 @Resolver(() => Playlist)
 export class ProgressResolver {
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: Catalog,
     private readonly tracker: ProgressTracker,
   ) {}
 
@@ -22,14 +23,17 @@ export class ProgressResolver {
       return event;
     },
   })
-  processingProgress(@Args('playlistId', { type: () => ID }) playlistId: string): AsyncIterableIterator<ProgressEvent> {
-    return this.tracker.follow(playlistId, progressFromManifest(this.catalog.get(playlistId)));
+  async processingProgress(@Args('playlistId', { type: () => ID }) playlistId: string): Promise<AsyncIterableIterator<ProgressEvent>> {
+    return this.tracker.follow(playlistId, progressFromManifest(await this.catalog.get(playlistId)));
   }
 
   /** Live progress (with queue position) while a job runs; what the manifest records otherwise. */
   @ResolveField(() => ProcessingProgress, { nullable: true, description: 'Latest progress while processing.' })
-  progress(@Parent() playlist: Playlist): ProcessingProgress | null {
-    const manifest = this.catalog.find(playlist.id);
-    return this.tracker.current(playlist.id) ?? (manifest ? progressFromManifest(manifest) : null);
+  async progress(@Parent() playlist: Playlist): Promise<ProcessingProgress | null> {
+    const live = this.tracker.current(playlist.id);
+    if (live) return live;
+    // a listing's playlists carry the manifest they were built from: fifty of them ask the catalog nothing more
+    const manifest = manifestOf(playlist) ?? (await this.catalog.find(playlist.id));
+    return manifest ? progressFromManifest(manifest) : null;
   }
 }

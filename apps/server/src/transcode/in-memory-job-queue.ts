@@ -1,7 +1,11 @@
-import { JobQueue, JobWorker } from './job-queue';
+import { JobAttempt, JobQueue, JobWorker } from './job-queue';
+
+/** A restart queues unfinished jobs again (see TranscodeService), so each run here is the only one. */
+const ONLY_ATTEMPT: JobAttempt = { number: 1, final: true };
 
 /** FIFO queue running at most `concurrency` jobs at once in this process. */
 export class InMemoryJobQueue extends JobQueue {
+  readonly persistent = false;
   private readonly queue: string[] = [];
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private readonly listeners: (() => void)[] = [];
@@ -17,7 +21,7 @@ export class InMemoryJobQueue extends JobQueue {
     this.pump();
   }
 
-  enqueue(playlistId: string): void {
+  async enqueue(playlistId: string): Promise<void> {
     if (this.queue.includes(playlistId) || this.running.has(playlistId)) return;
     this.queue.push(playlistId);
     this.pump();
@@ -56,7 +60,7 @@ export class InMemoryJobQueue extends JobQueue {
     while (this.worker && !this.stopped && this.running.size < this.concurrency && this.queue.length > 0) {
       const playlistId = this.queue.shift() as string;
       const controller = new AbortController();
-      const done = this.worker(playlistId, controller.signal)
+      const done = this.worker(playlistId, controller.signal, ONLY_ATTEMPT)
         .catch(() => undefined) // the worker records its own failures
         .finally(() => {
           this.running.delete(playlistId);

@@ -4,6 +4,7 @@ import { writeDashManifest } from './dash-manifest';
 import { writeMasterPlaylist } from './hls-playlist';
 import { ladderDuration, publishedManifests, subtitlePlaylists } from './published-manifests';
 import { dashRepresentation, masterVariant, Rendition, variantRecord } from './rendition';
+import { STREAM_DIR } from './stream-layout';
 
 const rung = (label: string, height: number, width: number) => ({ label, height, width }) as Rung;
 const rendition = (r: Rung, codecs: string, sizes: number[], durations: number[]): Rendition => ({
@@ -20,7 +21,7 @@ const renditions = [
   rendition(rung('240p', 240, 426), 'avc1.4d400d,mp4a.40.2', [40_000, 60_000, 20_000], [1.001, 2.002, 0.7]),
 ];
 const en: CaptionRecord = { language: 'en', label: 'English', source: 'uploaded', path: 'stream/captions/en.vtt', playlist: 'stream/captions/en.m3u8' };
-const manifest = (captions?: CaptionRecord[]) => ({ source: { frame_rate: 29.97 }, variants: renditions.map(variantRecord), captions }) as unknown as PlaylistManifest;
+const manifest = (captions?: CaptionRecord[]) => ({ source: { frame_rate: 29.97 }, variants: renditions.map((r) => variantRecord(r, STREAM_DIR)), captions }) as unknown as PlaylistManifest;
 
 describe('publishedManifests', () => {
   it.each([
@@ -38,7 +39,7 @@ describe('publishedManifests', () => {
 
 describe('subtitlePlaylists', () => {
   it('writes one playlist per caption beside its file, spanning the ladder', () => {
-    const duration = ladderDuration(renditions.map(variantRecord));
+    const duration = ladderDuration(renditions.map((r) => variantRecord(r, STREAM_DIR)));
     expect(duration).toBeCloseTo(3.703);
     const [p] = subtitlePlaylists([en], duration);
     expect(p.path).toBe('stream/captions/en.m3u8');

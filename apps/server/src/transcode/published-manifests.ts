@@ -2,17 +2,18 @@ import type { CaptionRecord, PlaylistManifest, VariantRecord } from '../catalog/
 import { outputFrameRate, parseRatio } from '../ffmpeg/frame-rate';
 import { DashTextTrack, writeDashManifest } from './dash-manifest';
 import { SubtitleRendition, writeMasterPlaylist, writeSubtitlePlaylist } from './hls-playlist';
-import { STREAM_DIR } from './stream-layout';
+import { posix } from 'node:path';
+import { MASTER_PLAYLIST, STREAM_DIR } from './stream-layout';
 
-/** Catalog paths (`stream/captions/en.vtt`) as the manifests in the stream folder address them. */
-const inStream = (path: string) => path.slice(STREAM_DIR.length + 1);
+/** Catalog paths (`stream/captions/en.vtt`) as the manifests in `folder` (a run's `stream/<run>`) address them. */
+const from = (folder: string, path: string) => posix.relative(folder, path);
 
-export function subtitleRenditions(captions: readonly CaptionRecord[]): SubtitleRendition[] {
-  return captions.map((c) => ({ language: c.language, name: c.label, uri: inStream(c.playlist) }));
+export function subtitleRenditions(captions: readonly CaptionRecord[], folder: string): SubtitleRendition[] {
+  return captions.map((c) => ({ language: c.language, name: c.label, uri: from(folder, c.playlist) }));
 }
 
-export function dashTextTracks(captions: readonly CaptionRecord[]): DashTextTrack[] {
-  return captions.map((c) => ({ language: c.language, label: c.label, uri: inStream(c.path) }));
+export function dashTextTracks(captions: readonly CaptionRecord[], folder: string): DashTextTrack[] {
+  return captions.map((c) => ({ language: c.language, label: c.label, uri: from(folder, c.path) }));
 }
 
 /** Each caption's HLS media playlist (key relative to the playlist folder), its one segment spanning `duration`. */
@@ -32,6 +33,8 @@ export function ladderDuration(variants: readonly Pick<VariantRecord, 'segments'
 export function publishedManifests(m: PlaylistManifest): { master: string; mpd: string } {
   const fps = outputFrameRate(m.source.frame_rate);
   const captions = m.captions ?? [];
+  const folder = posix.dirname(m.hls_manifest ?? `${STREAM_DIR}/${MASTER_PLAYLIST}`);
+  const inStream = (path: string) => from(folder, path);
   const rung = (v: VariantRecord) => inStream(v.playlist).split('/')[0];
   const master = writeMasterPlaylist(
     m.variants.map((v) => ({
@@ -43,7 +46,7 @@ export function publishedManifests(m: PlaylistManifest): { master: string; mpd: 
       codecs: v.codecs,
       frameRate: parseRatio(fps) ?? 0,
     })),
-    subtitleRenditions(captions),
+    subtitleRenditions(captions, folder),
   );
   const mpd = writeDashManifest(
     m.variants.map((v) => ({
@@ -57,7 +60,7 @@ export function publishedManifests(m: PlaylistManifest): { master: string; mpd: 
       segments: v.segments.map((s) => ({ uri: inStream(s.path), duration: s.duration })),
     })),
     undefined,
-    dashTextTracks(captions),
+    dashTextTracks(captions, folder),
   );
   return { master, mpd };
 }

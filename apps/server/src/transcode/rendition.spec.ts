@@ -49,8 +49,8 @@ describe('rendition mapping', () => {
     });
   });
 
-  it('the catalog record: paths under stream/, sizes including the init segment, labelled segments', () => {
-    expect(variantRecord(rendition)).toEqual({
+  it('the catalog record: paths under the run’s stream folder, sizes including the init segment, labelled segments', () => {
+    expect(variantRecord(rendition, 'stream/5e1f')).toEqual({
       label: '360p',
       height: 360,
       width: 640,
@@ -58,11 +58,11 @@ describe('rendition mapping', () => {
       average_bitrate: 571_429,
       codecs: 'avc1.64001e,mp4a.40.2',
       size_bytes: 250_900,
-      playlist: 'stream/360p/playlist.m3u8',
-      init: 'stream/360p/init.mp4',
+      playlist: 'stream/5e1f/360p/playlist.m3u8',
+      init: 'stream/5e1f/360p/init.mp4',
       segments: [
-        { path: 'stream/360p/segment_00000.m4s', duration: 2, label: 'Segment 1 (0:00–0:02)', size_bytes: 100_000 },
-        { path: 'stream/360p/segment_00001.m4s', duration: 1.5, label: 'Segment 2 (0:02–0:04)', size_bytes: 150_000 },
+        { path: 'stream/5e1f/360p/segment_00000.m4s', duration: 2, label: 'Segment 1 (0:00–0:02)', size_bytes: 100_000 },
+        { path: 'stream/5e1f/360p/segment_00001.m4s', duration: 1.5, label: 'Segment 2 (0:02–0:04)', size_bytes: 150_000 },
       ],
     });
   });

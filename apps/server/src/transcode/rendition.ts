@@ -5,7 +5,7 @@ import { parseRatio } from '../ffmpeg/frame-rate';
 import type { DashRepresentation } from './dash-manifest';
 import { MasterVariant, renditionBitrates } from './hls-playlist';
 import { segmentLabel } from './segment-label';
-import { RUNG_PLAYLIST, STREAM_DIR } from './stream-layout';
+import { RUNG_PLAYLIST } from './stream-layout';
 
 /** What ffmpeg really wrote for one rung: URIs relative to the rung's folder, sizes from disk. */
 export interface Rendition {
@@ -46,10 +46,10 @@ export function dashRepresentation(r: Rendition, fps: string): DashRepresentatio
   };
 }
 
-/** The catalog's record of a rendition; paths relative to the playlist folder. */
-export function variantRecord(r: Rendition): VariantRecord {
+/** The catalog's record of a rendition published in `streamDir`; paths relative to the playlist folder. */
+export function variantRecord(r: Rendition, streamDir: string): VariantRecord {
   const { peak, average } = renditionBitrates(r.segments);
-  const base = `${STREAM_DIR}/${r.rung.label}`;
+  const base = `${streamDir}/${r.rung.label}`;
   let start = 0;
   const segments: SegmentRecord[] = r.segments.map((s, i) => {
     const record = { path: `${base}/${s.uri}`, duration: s.duration, label: segmentLabel(i, start, s.duration), size_bytes: s.sizeBytes };

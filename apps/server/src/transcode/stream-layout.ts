@@ -3,6 +3,11 @@
  * the manifests address them, and the pipeline publishes them.
  */
 export const STREAM_DIR = 'stream';
+/**
+ * Each run of a job publishes into a folder of its own, recorded in the manifest: segment URLs
+ * are immutable (cached for a year), and a retry re-encodes segments of the same names.
+ */
+export const attemptStreamDir = (run: string): string => `${STREAM_DIR}/${run}`;
 export const MASTER_PLAYLIST = 'master.m3u8';
 export const DASH_MANIFEST = 'manifest.mpd';
 export const POSTER = 'poster.jpg';

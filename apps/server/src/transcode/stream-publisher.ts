@@ -107,17 +107,18 @@ export class StreamPublisher {
       await this.writeRungPlaylist(r, true);
     }
     const duration = Math.max(0, ...renditions.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0)));
-    // the playlist folder holds the stream folder: caption paths are relative to the former
-    const playlistFolder = this.options.folder.slice(0, this.options.folder.lastIndexOf('/'));
+    // caption paths are relative to the playlist folder, which holds the run's stream folder
+    const playlistFolder = this.options.folder.slice(0, this.options.folder.indexOf('/'));
+    const inPlaylist = this.options.folder.slice(playlistFolder.length + 1);
     for (const p of subtitlePlaylists(captions, duration)) await this.storage.writeAtomic(`${playlistFolder}/${p.path}`, p.text);
     const masters = renditions.map((r) => masterVariant(r, this.options.fps));
-    await this.storage.writeAtomic(`${this.options.folder}/${MASTER_PLAYLIST}`, writeMasterPlaylist(masters, subtitleRenditions(captions)));
+    await this.storage.writeAtomic(`${this.options.folder}/${MASTER_PLAYLIST}`, writeMasterPlaylist(masters, subtitleRenditions(captions, inPlaylist)));
     await this.storage.writeAtomic(
       `${this.options.folder}/${DASH_MANIFEST}`,
       writeDashManifest(
         renditions.map((r) => dashRepresentation(r, this.options.fps)),
         undefined,
-        dashTextTracks(captions),
+        dashTextTracks(captions, inPlaylist),
       ),
     );
   }

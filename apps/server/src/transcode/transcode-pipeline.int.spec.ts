@@ -4,7 +4,7 @@ import { ConsoleLogger, Logger } from '@nestjs/common';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
 import { capabilitiesFromFilters } from '../ffmpeg/ffmpeg-capabilities';
@@ -101,16 +101,19 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
   function expectPlayableStream(id: string, source: VideoProbe, output: PipelineOutput, expectedSizes: string[], hasAudio: boolean) {
     const dir = join(root, id);
     expect(existsSync(join(dir, '.work'))).toBe(false);
-    expect(output).toMatchObject({ hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd', poster: 'poster.jpg' });
+    // the run's own folder, the only one left
+    const run = output.hls_manifest.match(/^stream\/([0-9a-f]{8})\/master\.m3u8$/)?.[1] as string;
+    expect(readdirSync(join(dir, 'stream'))).toEqual([run]);
+    expect(output).toMatchObject({ hls_manifest: `stream/${run}/master.m3u8`, dash_manifest: `stream/${run}/manifest.mpd`, poster: 'poster.jpg' });
     expect(output.storyboard).toMatchObject({ vtt: 'storyboard/thumbnails.vtt', sprites: ['storyboard/sprite_000.jpg'], interval: 2 });
     expect(readFileSync(join(dir, 'storyboard', 'thumbnails.vtt'), 'utf8')).toMatch(/^WEBVTT\n\n00:00:00\.000 --> 00:00:0[12]\.\d{3}\nsprite_000\.jpg#xywh=0,0,\d+,\d+\n/);
     expect(readFileSync(join(dir, 'storyboard', 'sprite_000.jpg')).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(output.variants.map((v) => `${v.width}x${v.height}`)).toEqual(expectedSizes);
 
     for (const variant of output.variants) {
-      expect(variant.playlist).toBe(`stream/${variant.label}/playlist.m3u8`);
-      expect(variant.init).toBe(`stream/${variant.label}/init.mp4`);
-      expect(variant.segments[0].path).toBe(`stream/${variant.label}/segment_00000.m4s`);
+      expect(variant.playlist).toBe(`stream/${run}/${variant.label}/playlist.m3u8`);
+      expect(variant.init).toBe(`stream/${run}/${variant.label}/init.mp4`);
+      expect(variant.segments[0].path).toBe(`stream/${run}/${variant.label}/segment_00000.m4s`);
       expect(variant.codecs).toMatch(hasAudio ? /^avc1\.[0-9a-f]{6},mp4a\.40\.2$/ : /^avc1\.[0-9a-f]{6}$/);
       expect(variant.bitrate).toBeGreaterThanOrEqual(variant.average_bitrate);
       // the playlist ffmpeg wrote agrees with the record, and its EXTINFs add up to the source
@@ -195,7 +198,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
     const output = await new TranscodePipeline(oddStorage, runner, binaries, probe, new StoryboardMaker(oddStorage, runner, binaries)).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
     expect(output.variants.map((v) => v.segments.length)).toEqual([2, 2]);
-    expect(readdirSync(join(oddRoot, 'odd', 'stream', '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
+    expect(readdirSync(join(oddRoot, 'odd', dirname(output.hls_manifest), '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
     expect(readdirSync(join(oddRoot, 'odd', 'storyboard')).sort()).toEqual(['sprite_000.jpg', 'thumbnails.vtt']);
   });
 
@@ -211,7 +214,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const bytes = readFileSync(ts);
     const source = { ...(await probe.probe(storage.localPath(whole.key))), demuxer: 'mpegts' as const };
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
-    const stream = join(root, id, 'stream');
+    let stream = '';
     type Seen = { master: string; mpd: string; playlists: string[]; segments: Map<string, number> };
     let seen: Seen | null = null;
     let playable!: () => void;
@@ -221,7 +224,9 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const run = pipeline.run({ playlistId: id, sourceKey: fifoKey, probe: source, rungs, segmentDuration: 4 }, {
       progress: () => undefined,
       playable: (at) => {
-        expect(at).toMatchObject({ hls_manifest: 'stream/master.m3u8', dash_manifest: 'stream/manifest.mpd' });
+        expect(at.hls_manifest).toMatch(/^stream\/[0-9a-f]{8}\/master\.m3u8$/);
+        expect(at.dash_manifest).toBe(at.hls_manifest.replace('master.m3u8', 'manifest.mpd'));
+        stream = join(root, id, dirname(at.hls_manifest));
         const playlists = rungs.map((r) => readFileSync(join(stream, r.label, 'playlist.m3u8'), 'utf8'));
         const segments = new Map<string, number>();
         rungs.forEach((r, i) => {
@@ -239,6 +244,8 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
 
     const growing = seen as Seen | null;
     if (!growing) throw new Error('never playable');
+    // the finished ladder is the growing one completed, in the same folder
+    expect(output.hls_manifest).toBe(relative(join(root, id), join(stream, 'master.m3u8')));
     expect(growing.master).toContain('240p/playlist.m3u8');
     expect(growing.mpd).toContain('type="dynamic"');
     for (const text of growing.playlists) {

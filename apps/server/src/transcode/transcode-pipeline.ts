@@ -19,7 +19,7 @@ import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob 
 import { computeProgress, progressLineReader } from './progress-parser';
 import { ensureComplete, Rendition, variantRecord } from './rendition';
 import { StallWatchdog } from './stall-watchdog';
-import { DASH_MANIFEST, MASTER_PLAYLIST, POSTER, STREAM_DIR } from './stream-layout';
+import { attemptStreamDir, DASH_MANIFEST, MASTER_PLAYLIST, POSTER, STREAM_DIR } from './stream-layout';
 import { StreamPublisher } from './stream-publisher';
 
 export interface PipelineInput {
@@ -80,9 +80,9 @@ const STDERR_TAIL_BYTES = 32 * 1024;
 
 /**
  * Turns a probed source into CMAF renditions with HLS and DASH manifests, captions from its text
- * subtitles and a poster, published
- * while they encode: ffmpeg writes under `<id>/.work/`, and a StreamPublisher moves whole
- * segments into `<id>/stream/` as they complete, playable from the first ones (see there). On any
+ * subtitles and a poster, published while they encode: ffmpeg writes under `<id>/.work/<run>/`, and
+ * a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they complete, playable from
+ * the first ones (see there). On any
  * failure the stream and the work folder are removed and a ProcessingError says why.
  */
 @Injectable()
@@ -98,16 +98,19 @@ export class TranscodePipeline {
   ) {}
 
   async run(input: PipelineInput, events: PipelineEvents, signal?: AbortSignal): Promise<PipelineOutput> {
-    const stream = `${input.playlistId}/${STREAM_DIR}`;
     const work = `${input.playlistId}/${WORK_DIR}`;
     const storyboard = `${input.playlistId}/${STORYBOARD_DIR}`;
     // A retry starts clean: whatever an interrupted attempt published is withdrawn first.
-    await this.storage.removeTree(stream);
+    await this.storage.removeTree(`${input.playlistId}/${STREAM_DIR}`);
     await this.storage.removeTree(storyboard);
     await this.storage.removeTree(work);
-    // A fresh folder per run: an ffmpeg orphaned by a crashed server opens each segment by path;
+    // Fresh folders per run. An ffmpeg orphaned by a crashed server opens each segment by path;
     // finding its folder gone it fails, where a recreated one would let its files join the retry.
-    const build = `${work}/${randomBytes(4).toString('hex')}`;
+    // The stream is published under the run's own name, so no URL ever serves two runs' bytes.
+    const run = randomBytes(4).toString('hex');
+    const build = `${work}/${run}`;
+    const published = attemptStreamDir(run);
+    const stream = `${input.playlistId}/${published}`;
     const fps = outputFrameRate(input.probe.video.frameRate);
     const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, encodeStartedAt: new Date() });
     let extracting: Promise<unknown> = Promise.resolve();
@@ -120,7 +123,7 @@ export class TranscodePipeline {
       const publishing = setInterval(
         () =>
           void publisher.refresh(signal).then((playable) => {
-            if (playable) events.playable?.({ hls_manifest: `${STREAM_DIR}/${MASTER_PLAYLIST}`, dash_manifest: `${STREAM_DIR}/${DASH_MANIFEST}`, at: new Date() });
+            if (playable) events.playable?.({ hls_manifest: `${published}/${MASTER_PLAYLIST}`, dash_manifest: `${published}/${DASH_MANIFEST}`, at: new Date() });
           }),
         PUBLISH_INTERVAL_MS,
       );
@@ -148,9 +151,9 @@ export class TranscodePipeline {
       else await this.storage.removeTree(`${input.playlistId}/${POSTER}`);
       await this.storage.removeTree(work);
       return {
-        variants: renditions.map(variantRecord),
-        hls_manifest: `${STREAM_DIR}/${MASTER_PLAYLIST}`,
-        dash_manifest: `${STREAM_DIR}/${DASH_MANIFEST}`,
+        variants: renditions.map((r) => variantRecord(r, published)),
+        hls_manifest: `${published}/${MASTER_PLAYLIST}`,
+        dash_manifest: `${published}/${DASH_MANIFEST}`,
         poster,
         storyboard: storyboardRecord,
         captions,
@@ -159,7 +162,7 @@ export class TranscodePipeline {
     } catch (error) {
       await publisher.close();
       await extracting;
-      await this.storage.removeTree(stream);
+      await this.storage.removeTree(`${input.playlistId}/${STREAM_DIR}`);
       await this.storage.removeTree(storyboard);
       await this.storage.removeTree(work);
       if (error instanceof ProcessingError) throw error;

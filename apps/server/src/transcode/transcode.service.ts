@@ -1,16 +1,17 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Rung } from '@cmm/media-rules';
-import { CatalogService } from '../catalog/catalog.service';
+import { Catalog } from '../catalog/catalog';
 import { PlaylistManifest, WORK_DIR } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import type { ProcessingProgress } from '../progress/models/processing-progress.model';
-import { ProcessingError } from '../errors/domain-error';
+import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { MediaProbe } from '../ffmpeg/media-probe';
 import { ProcessIdentity, readProcessIdentity, sameProcess } from '../ffmpeg/process-identity';
 import { killProcessGroup } from '../ffmpeg/process-runner';
 import { ProgressTracker } from '../progress/progress-tracker';
 import { Storage } from '../storage/storage';
-import { JobQueue } from './job-queue';
+import { JobAbort, JobAttempt, JobQueue } from './job-queue';
+import { isRetryable } from './retry-policy';
 import { EncodeProgress, PlayableStream, TranscodePipeline } from './transcode-pipeline';
 
 const ACTIVE: readonly PlaylistStatus[] = [PlaylistStatus.QUEUED, PlaylistStatus.PROBING, PlaylistStatus.TRANSCODING, PlaylistStatus.PACKAGING];
@@ -18,19 +19,22 @@ const ACTIVE: readonly PlaylistStatus[] = [PlaylistStatus.QUEUED, PlaylistStatus
 const NOT_PLAYABLE = { playable_at: null, hls_manifest: null, dash_manifest: null } as const;
 /** Share of the overall percent given to encoding; packaging takes the rest. */
 const ENCODE_SHARE = 95;
+const INTERRUPTED = 'Processing was cut off on every attempt (its worker stopped); the source is kept so it can be retried.';
 
 /**
  * Owns the job state machine QUEUED → PROBING → TRANSCODING → PACKAGING → READY | FAILED, with
  * the PLAYABLE moment inside TRANSCODING (the growing stream is published). Every transition is
  * persisted to the manifest before it is published, so a restart resumes from disk: unfinished
- * jobs are queued again from their kept source, their partial stream withdrawn.
+ * jobs are queued again from their kept source, their partial stream withdrawn (a persistent
+ * queue keeps them itself). Retry policy is here too: a failure that another run may cure is
+ * retried while the queue grants attempts; the last one records FAILED.
  */
 @Injectable()
 export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(TranscodeService.name);
 
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: Catalog,
     private readonly queue: JobQueue,
     private readonly probe: MediaProbe,
     private readonly pipeline: TranscodePipeline,
@@ -39,26 +43,29 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const unfinished = this.catalog
-      .all()
-      .filter((m) => ACTIVE.includes(m.status))
-      .reverse();
+    // a Redis queue keeps its jobs across restarts; the in-process one is rebuilt from the catalog
+    const unfinished = this.queue.persistent ? [] : await this.catalog.withStatus(ACTIVE);
     for (const manifest of unfinished) {
       this.logger.log({ event: 'job.recovered', playlistId: manifest.id, was: manifest.status });
       if (manifest.encoder) this.stopOrphan(manifest.id, manifest.encoder);
       await this.catalog.update(manifest.id, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE });
     }
-    this.queue.onChange(() => void this.publishQueuePositions());
-    this.queue.start((id, signal) => this.process(id, signal));
-    for (const manifest of unfinished) this.queue.enqueue(manifest.id);
+    // a catalog that cannot be read (a lost database) costs the positions, not the process
+    this.queue.onChange(() => void this.publishQueuePositions().catch((error: Error) => this.logger.warn({ event: 'job.positions_unpublished', message: error.message })));
+    this.queue.start(
+      (id, signal, attempt) => this.process(id, signal, attempt),
+      (id) => this.abandoned(id),
+    );
+    for (const manifest of unfinished) await this.queue.enqueue(manifest.id);
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.queue.stop();
   }
 
-  enqueue(playlistId: string): void {
-    this.queue.enqueue(playlistId);
+  /** Rejects with ServiceUnavailableError when the queue could not record the job. */
+  enqueue(playlistId: string): Promise<void> {
+    return this.queue.enqueue(playlistId);
   }
 
   /** Stops any work on the playlist; resolves once its job (if any) has stopped. */
@@ -66,7 +73,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     return this.queue.cancel(playlistId);
   }
 
-  private async process(playlistId: string, signal: AbortSignal): Promise<void> {
+  private async process(playlistId: string, signal: AbortSignal, attempt: JobAttempt): Promise<void> {
     const started = Date.now();
     // Progress and the encoder's identity are recorded in order, one write at a time, and settled
     // before the outcome is written: a late PACKAGING write must never land after READY, nor a
@@ -78,7 +85,10 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       });
     };
     try {
-      const manifest = await this.transition(playlistId, PlaylistStatus.PROBING);
+      const previous = await this.catalog.get(playlistId);
+      // a run cut off on another worker (or before a restart) may have left its encoder running here
+      if (previous.encoder) this.stopOrphan(playlistId, previous.encoder);
+      const manifest = await this.transition(playlistId, PlaylistStatus.PROBING, [], { encoder: null, ...NOT_PLAYABLE });
       // Probed again (the upload's probe is not kept): the encode needs the demuxer and stream details.
       const probe = await this.probe.probe(this.storage.localPath(`${playlistId}/${manifest.source.path}`));
       const rungs = manifest.ladder;
@@ -93,7 +103,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         signal,
       );
       await recorded;
-      if (signal.aborted) return;
+      if (signal.aborted) return await this.handBack(playlistId, signal);
       await this.catalog.update(playlistId, {
         status: PlaylistStatus.READY,
         error: null,
@@ -105,7 +115,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         captions: output.captions,
         skipped_subtitles: output.skipped_subtitles,
         // a ladder encoded faster than the publisher looked becomes playable as it completes
-        playable_at: this.catalog.find(playlistId)?.playable_at ?? new Date().toISOString(),
+        playable_at: (await this.catalog.find(playlistId))?.playable_at ?? new Date().toISOString(),
         encoder: null,
         progress: { percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), speed: null, eta_seconds: 0 },
       });
@@ -114,13 +124,22 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       this.logger.log({ event: 'job.ready', playlistId, seconds: (Date.now() - started) / 1000, rungs: rungs.map((r) => r.label) });
     } catch (error) {
       await recorded;
-      if (signal.aborted || !this.catalog.find(playlistId)) return;
-      // if even FAILED cannot be written (a full disk), the manifest keeps its last state and the job runs again at start-up
+      if (signal.aborted) return await this.handBack(playlistId, signal);
+      if (!(await this.catalog.find(playlistId))) return;
+      if (!attempt.final && isRetryable(error)) {
+        this.logger.warn({ event: 'job.retry', playlistId, attempt: attempt.number, message: (error as Error).message });
+        await this.catalog.update(playlistId, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE });
+        await this.publish(playlistId, { status: PlaylistStatus.QUEUED });
+        throw error;
+      }
+      // if even FAILED cannot be written (a full disk, a lost database), the manifest keeps its last state and the job runs again (a retry, or at start-up)
       await this.fail(playlistId, error).catch((cause: Error) => this.logger.error({ event: 'job.failure_unrecorded', playlistId, message: cause.message }));
     }
   }
 
   private async fail(playlistId: string, error: unknown): Promise<void> {
+    // a playlist deleted meanwhile has nothing to record
+    if (!(await this.catalog.find(playlistId))) return;
     const message =
       error instanceof ProcessingError ? error.message : 'Processing failed because of an internal error; the source is kept so it can be retried.';
     if (error instanceof ProcessingError) {
@@ -132,6 +151,23 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     await this.catalog.update(playlistId, { status: PlaylistStatus.FAILED, error: message, variants: [], encoder: null, ...NOT_PLAYABLE });
     await this.publish(playlistId, { status: PlaylistStatus.FAILED, error: message });
     this.progress.forget(playlistId);
+  }
+
+  /** A job handed back to the queue (this worker is shutting down) waits, unplayable, for the next worker; any other abort is a cancel (a delete). */
+  private async handBack(playlistId: string, signal: AbortSignal): Promise<void> {
+    if (signal.reason !== JobAbort.HandedBack) return this.logger.log({ event: 'job.cancelled', playlistId });
+    if (!(await this.catalog.find(playlistId))) return;
+    this.logger.log({ event: 'job.handed_back', playlistId });
+    await this.catalog.update(playlistId, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE });
+    await this.publish(playlistId, { status: PlaylistStatus.QUEUED });
+  }
+
+  /** Every run of the job was cut off before it could say how it ended. */
+  private async abandoned(playlistId: string): Promise<void> {
+    if (!(await this.catalog.find(playlistId))) return;
+    await this.fail(playlistId, new ProcessingError(ProcessingFailure.EncoderFailed, INTERRUPTED)).catch((cause: Error) =>
+      this.logger.error({ event: 'job.failure_unrecorded', playlistId, message: cause.message }),
+    );
   }
 
   /** Persists where the growing stream is, then publishes the PLAYABLE moment. */
@@ -159,9 +195,10 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Persists the new status, then publishes it. */
-  private async transition(playlistId: string, status: PlaylistStatus, rungs: Rung[] = []): Promise<PlaylistManifest> {
+  private async transition(playlistId: string, status: PlaylistStatus, rungs: Rung[] = [], also: Partial<PlaylistManifest> = {}): Promise<PlaylistManifest> {
     const percent = status === PlaylistStatus.PACKAGING ? ENCODE_SHARE : 0;
     const manifest = await this.catalog.update(playlistId, {
+      ...also,
       status,
       progress: { percent, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: status === PlaylistStatus.PACKAGING ? 100 : 0 })), speed: null, eta_seconds: null },
     });
@@ -187,14 +224,17 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async publishQueuePositions(): Promise<void> {
-    const waiting = this.queue.waiting();
+    // a job another process has just started must not be shown queued again
+    const ids = this.queue.waiting();
+    const queued = await Promise.all(ids.map(async (id) => (await this.catalog.find(id))?.status === PlaylistStatus.QUEUED));
+    const waiting = ids.filter((_, i) => queued[i]);
     await Promise.all(
       waiting.map((playlistId, i) => this.publish(playlistId, { status: PlaylistStatus.QUEUED, percent: 0, queuePosition: i + 1 })),
     );
   }
 
-  private publish(playlistId: string, snapshot: Partial<ProcessingProgress> & Pick<ProcessingProgress, 'status'>): Promise<void> {
-    const playableAt = this.catalog.find(playlistId)?.playable_at;
+  private async publish(playlistId: string, snapshot: Partial<ProcessingProgress> & Pick<ProcessingProgress, 'status'>): Promise<void> {
+    const playableAt = (await this.catalog.find(playlistId))?.playable_at;
     return this.progress.publish({
       playlistId,
       percent: 0,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { CatalogService } from '../catalog/catalog.service';
 import { AppConfig } from '../config/app-config';
-import { ErrorCode, ProcessingError, ProcessingFailure } from '../errors/domain-error';
+import { ErrorCode, ProcessingError, ProcessingFailure, ServiceUnavailableError } from '../errors/domain-error';
 import type { MediaProbe } from '../ffmpeg/media-probe';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProgressTracker } from '../progress/progress-tracker';
@@ -161,6 +161,13 @@ describe('UploadService', () => {
     });
     expect(readdirSync(root)).toEqual([]);
     expect(catalog.all()).toEqual([]);
+  });
+
+  it('answers a database lost once the file has arrived as SERVICE_UNAVAILABLE, leaving nothing behind', async () => {
+    jest.spyOn(catalog, 'save').mockRejectedValue(new ServiceUnavailableError('database'));
+    await expect(service.upload(file('a.mp4'), options())).rejects.toMatchObject({ code: ErrorCode.ServiceUnavailable, dependency: 'database' });
+    expect(readdirSync(root)).toEqual([]);
+    expect(transcode.enqueued).toEqual([]);
   });
 
   it('refuses a file ffprobe cannot read as a video with the probe’s message, leaving nothing behind', async () => {

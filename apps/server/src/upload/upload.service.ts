@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { isAllowedExtension, planLadder, ALLOWED_EXTENSIONS } from '@cmm/media-rules';
-import { CatalogService } from '../catalog/catalog.service';
+import { Catalog } from '../catalog/catalog';
 import type { PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { toSourceRecord } from '../catalog/source-record';
@@ -34,7 +34,7 @@ export class UploadService {
 
   constructor(
     private readonly storage: Storage,
-    private readonly catalog: CatalogService,
+    private readonly catalog: Catalog,
     private readonly probe: MediaProbe,
     private readonly transcode: TranscodeService,
     private readonly progress: ProgressTracker,
@@ -97,8 +97,13 @@ export class UploadService {
         poster: null,
         progress: null,
       });
+      try {
+        await this.transcode.enqueue(id);
+      } catch (error) {
+        await this.catalog.remove(id);
+        throw error;
+      }
       this.logger.log({ event: 'upload.stored', playlistId: id, sizeBytes, filename });
-      this.transcode.enqueue(id);
       return manifest;
     } catch (error) {
       await this.storage.removeTree(id);
@@ -109,7 +114,7 @@ export class UploadService {
 
   /** Cancels the playlist's job if one runs, then removes it from the catalog and disk. */
   async delete(playlistId: string): Promise<void> {
-    this.catalog.get(playlistId);
+    await this.catalog.get(playlistId);
     await this.transcode.cancel(playlistId);
     await this.catalog.remove(playlistId);
     await this.progress.removed(playlistId);

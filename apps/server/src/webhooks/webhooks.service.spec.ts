@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CatalogListener, CatalogService } from '../catalog/catalog.service';
+import type { Catalog, CatalogListener } from '../catalog/catalog';
 import type { PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { AppConfig } from '../config/app-config';
@@ -19,7 +19,7 @@ const playlist = (status: PlaylistStatus, playable_at: string | null = null) => 
 /** The service over a real store in a temp folder; the outbound adapter records what it was asked to send. */
 function setup(root = mkdtempSync(join(tmpdir(), 'cmm-webhooks-service-')), answers: AttemptOutcome[] = []) {
   const listeners: CatalogListener[] = [];
-  const catalog = { onChange: (listener: CatalogListener) => listeners.push(listener) } as unknown as CatalogService;
+  const catalog = { onChange: (listener: CatalogListener) => listeners.push(listener) } as unknown as Catalog;
   const sent: { url: string; headers: Record<string, string>; body: string }[] = [];
   const outbound = {
     post: async (url: string, headers: Record<string, string>, body: string) => {

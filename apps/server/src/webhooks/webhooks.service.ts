@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleIn
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { PlaylistManifest } from '../catalog/manifest';
-import { CatalogService } from '../catalog/catalog.service';
+import { Catalog } from '../catalog/catalog';
 import { AppConfig } from '../config/app-config';
 import { NotFoundError, ValidationError } from '../errors/domain-error';
 import { forbiddenAddressReason } from './address-rule';
@@ -47,7 +47,7 @@ export class WebhooksService implements OnModuleInit, OnApplicationBootstrap, On
   constructor(
     private readonly store: WebhookStore,
     private readonly outbound: OutboundHttp,
-    private readonly catalog: CatalogService,
+    private readonly catalog: Catalog,
     private readonly config: AppConfig,
   ) {
     this.policy = { baseMs: config.WEBHOOK_RETRY_BASE_MS, maxAttempts: config.WEBHOOK_MAX_ATTEMPTS };

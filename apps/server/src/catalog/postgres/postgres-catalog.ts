@@ -1,0 +1,161 @@
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Kysely, sql, Transaction } from 'kysely';
+import { NotFoundError, ServiceUnavailableError } from '../../errors/domain-error';
+import { Storage } from '../../storage/storage';
+import { Catalog, CatalogDependency, CatalogPage } from '../catalog';
+import { manifestKey, PlaylistManifest } from '../manifest';
+import type { PlaylistStatus } from '../models/playlist-status.enum';
+import { decodeCursor } from '../pagination';
+import { isConnectionLost } from './connection-lost';
+import { CatalogDatabase, openDatabase } from './database';
+import { pageQuery } from './keyset';
+import { migrateToLatest } from './migrations';
+import { toColumns } from './playlist-row';
+
+const DEPENDENCY = 'database';
+
+/**
+ * The catalog in PostgreSQL, shared by every process. Each write changes the row and writes
+ * `manifest.json` inside one transaction, the file after the row statement and before the commit:
+ * the row lock orders concurrent writers, so the file ends as the row does; a crash before the
+ * commit leaves a file ahead of the row (import-catalog recovers it), never a row without its file.
+ */
+export class PostgresCatalog extends Catalog implements OnModuleDestroy {
+  private readonly logger = new Logger(PostgresCatalog.name);
+  /** As the last check found it: health checks log a change, not every probe. */
+  private reachable = true;
+
+  constructor(
+    private readonly db: Kysely<CatalogDatabase>,
+    private readonly storage: Storage,
+  ) {
+    super();
+  }
+
+  /** Connects to `url` and brings the schema up to date. */
+  static async open(url: string, storage: Storage): Promise<PostgresCatalog> {
+    const db = openDatabase(url);
+    try {
+      const applied = await migrateToLatest(db as Kysely<unknown>);
+      new Logger(PostgresCatalog.name).log({ event: 'catalog.migrated', applied });
+    } catch (error) {
+      await db.destroy();
+      throw new Error(`The database at DATABASE_URL could not be prepared: ${(error as Error).message}`);
+    }
+    return new PostgresCatalog(db, storage);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  find(playlistId: string): Promise<PlaylistManifest | null> {
+    return this.run(async () => (await this.db.selectFrom('playlists').select('manifest').where('id', '=', playlistId).executeTakeFirst())?.manifest ?? null);
+  }
+
+  async get(playlistId: string): Promise<PlaylistManifest> {
+    const manifest = await this.find(playlistId);
+    if (!manifest) throw notFound(playlistId);
+    return manifest;
+  }
+
+  page(first: number, after: string | null): Promise<CatalogPage> {
+    const cursor = after ? decodeCursor(after) : null;
+    return this.run(async () => {
+      const [rows, count] = await Promise.all([
+        pageQuery(this.db, first, cursor).execute(),
+        this.db.selectFrom('playlist_count').select('playlists').executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.slice(0, first).map((row) => row.manifest), hasNextPage: rows.length > first, totalCount: Number(count.playlists) };
+    });
+  }
+
+  withStatus(statuses: readonly PlaylistStatus[]): Promise<PlaylistManifest[]> {
+    return this.run(async () => {
+      const rows = await this.db.selectFrom('playlists').select('manifest').where('status', 'in', statuses).orderBy('created_at_ts').orderBy('id').execute();
+      return rows.map((row) => row.manifest);
+    });
+  }
+
+  async save(manifest: PlaylistManifest): Promise<PlaylistManifest> {
+    const columns = toColumns({ ...manifest, updated_at: new Date().toISOString() });
+    const [before, saved] = await this.transaction(async (trx) => {
+      const current = await trx.selectFrom('playlists').select('manifest').where('id', '=', manifest.id).forUpdate().executeTakeFirst();
+      await trx
+        .insertInto('playlists')
+        .values({ id: manifest.id, ...columns })
+        .onConflict((oc) => oc.column('id').doUpdateSet(columns))
+        .execute();
+      return [current?.manifest ?? null, await this.writeFile(columns.manifest)] as const;
+    });
+    this.changed(before, saved);
+    return saved;
+  }
+
+  /** Locks the row, merges, writes: a concurrent update waits its turn, and one after a removal finds nothing to resurrect. */
+  async update(playlistId: string, change: Partial<PlaylistManifest>): Promise<PlaylistManifest> {
+    const [before, saved] = await this.transaction(async (trx) => {
+      const current = await trx.selectFrom('playlists').select('manifest').where('id', '=', playlistId).forUpdate().executeTakeFirst();
+      if (!current) throw notFound(playlistId);
+      const columns = toColumns({ ...current.manifest, ...change, id: playlistId, updated_at: new Date().toISOString() });
+      await trx.updateTable('playlists').set(columns).where('id', '=', playlistId).execute();
+      return [current.manifest, await this.writeFile(columns.manifest)] as const;
+    });
+    this.changed(before, saved);
+    return saved;
+  }
+
+  /** Deletes the row first, so the playlist leaves every listing before its files go. */
+  async remove(playlistId: string): Promise<void> {
+    const deleted = await this.run(() => this.db.deleteFrom('playlists').where('id', '=', playlistId).returning('manifest').executeTakeFirst());
+    if (!deleted) throw notFound(playlistId);
+    await this.storage.removeTree(playlistId);
+    this.changed(deleted.manifest, null);
+  }
+
+  /** Records manifests already on disk (their files stay as they are); those it holds already are left alone. Returns how many were new. */
+  insertMissing(manifests: readonly PlaylistManifest[]): Promise<number> {
+    if (manifests.length === 0) return Promise.resolve(0);
+    return this.run(async () => {
+      const rows = manifests.map((manifest) => ({ id: manifest.id, ...toColumns(manifest) }));
+      const result = await this.db.insertInto('playlists').values(rows).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n);
+    });
+  }
+
+  async dependency(): Promise<CatalogDependency> {
+    const up = await sql`select 1`.execute(this.db).then(
+      () => true,
+      (error: Error) => {
+        if (this.reachable) this.logger.warn({ event: 'catalog.unreachable', message: error.message });
+        return false;
+      },
+    );
+    if (up && !this.reachable) this.logger.log({ event: 'catalog.reachable' });
+    this.reachable = up;
+    return { name: DEPENDENCY, up };
+  }
+
+  /** Writes the stored JSON as the file (in the manifest's own key order, which JSONB does not keep). */
+  private async writeFile(json: string): Promise<PlaylistManifest> {
+    const manifest = JSON.parse(json) as PlaylistManifest;
+    await this.storage.writeAtomic(manifestKey(manifest.id), JSON.stringify(manifest, null, 2) + '\n');
+    return manifest;
+  }
+
+  private transaction<T>(work: (trx: Transaction<CatalogDatabase>) => Promise<T>): Promise<T> {
+    return this.run(() => this.db.transaction().execute(work));
+  }
+
+  /** A lost database becomes a temporary SERVICE_UNAVAILABLE; anything else is thrown as it is. */
+  private async run<T>(query: () => Promise<T>): Promise<T> {
+    try {
+      return await query();
+    } catch (error) {
+      if (isConnectionLost(error)) throw new ServiceUnavailableError(DEPENDENCY);
+      throw error;
+    }
+  }
+}
+
+const notFound = (playlistId: string) => new NotFoundError(`No playlist with id "${playlistId}"`);

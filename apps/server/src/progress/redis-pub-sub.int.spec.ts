@@ -1,0 +1,56 @@
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
+import { AppConfig } from '../config/app-config';
+import { RedisConnections } from '../redis/redis-connections';
+import { RunningRedis, startRedis } from '@cmm/test-services';
+import type { ProcessingProgress } from './models/processing-progress.model';
+import { ProgressTracker } from './progress-tracker';
+import { RedisProgressPubSub } from './redis-pub-sub';
+
+jest.setTimeout(60_000);
+
+const snapshot = (status: PlaylistStatus, percent: number): ProcessingProgress => ({
+  playlistId: 'p1', status, percent, rungs: [], speed: null, etaSeconds: null, queuePosition: null, error: null, playable: true, playableAt: new Date('2026-12-01T00:00:01.000Z'),
+});
+
+describe('RedisProgressPubSub against a real Redis', () => {
+  let redis: RunningRedis;
+  const connections: RedisConnections[] = [];
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    for (const c of connections) await c.onApplicationShutdown();
+    await redis.remove();
+    Logger.overrideLogger(new ConsoleLogger());
+  });
+
+  /** A process of the site: its own connections and tracker. */
+  function processTracker(url = redis.url): ProgressTracker {
+    const c = new RedisConnections(Object.assign(new AppConfig(), { REDIS_URL: url }));
+    connections.push(c);
+    return new ProgressTracker(new RedisProgressPubSub(c));
+  }
+
+  it('delivers what a worker publishes to a follower on an API instance, dates intact, until READY', async () => {
+    const [api, worker] = [processTracker(), processTracker()];
+    const stream = api.follow('p1', snapshot(PlaylistStatus.QUEUED, 0));
+    expect((await stream.next()).value).toEqual(snapshot(PlaylistStatus.QUEUED, 0));
+    const rest = (async () => {
+      const seen: unknown[] = [];
+      for await (const event of stream) seen.push(event);
+      return seen;
+    })();
+    await worker.publish(snapshot(PlaylistStatus.TRANSCODING, 40));
+    await worker.publish(snapshot(PlaylistStatus.READY, 100));
+    expect(await rest).toEqual([snapshot(PlaylistStatus.TRANSCODING, 40), snapshot(PlaylistStatus.READY, 100)]);
+  });
+
+  it('drops a snapshot it cannot send while Redis is unreachable, without failing the job', async () => {
+    const gone = await startRedis();
+    await gone.remove();
+    await expect(processTracker(gone.url).publish(snapshot(PlaylistStatus.TRANSCODING, 10))).resolves.toBeUndefined();
+  });
+});
