@@ -4,13 +4,18 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { DeletePlaylistDocument, UploadLimitsDocument } from '@cmm/api-schema';
+import {
+  AddCaptionDocument,
+  DeletePlaylistDocument,
+  UploadLimitsDocument,
+} from '@cmm/api-schema';
 import { Apollo, provideApollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from './auth/auth.service';
 import { TOKEN_STORAGE } from './auth/auth.tokens';
 import { createApolloOptions } from './apollo-options';
 import { GRAPHQL_WS_CLIENT } from './auth/graphql-ws-client';
+import { MULTIPART_CONTEXT } from './core/multipart';
 
 const UNAUTHENTICATED_BODY = {
   errors: [
@@ -79,5 +84,41 @@ describe('createApolloOptions', () => {
       );
     await expect(result).rejects.toThrow();
     expect(auth.dialogOpen()).toBe(false);
+  });
+
+  it('sends an operation with files as a GraphQL multipart request when asked to', async () => {
+    const file = new File(['WEBVTT\n'], 'en.vtt');
+    const result = firstValueFrom(
+      apollo.mutate({
+        mutation: AddCaptionDocument,
+        variables: { playlistId: 'p1', language: 'en', label: 'English', file },
+        context: MULTIPART_CONTEXT,
+      }),
+    );
+    const req = http.expectOne('/graphql');
+    expect(req.request.headers.get('apollo-require-preflight')).toBe('true');
+    const form = req.request.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    const operations = JSON.parse(form.get('operations') as string);
+    expect(operations).toMatchObject({
+      operationName: 'AddCaption',
+      variables: { playlistId: 'p1', file: null },
+    });
+    expect(JSON.parse(form.get('map') as string)).toEqual({
+      1: ['variables.file'],
+    });
+    expect((form.get('1') as File).name).toBe('en.vtt');
+    req.flush({
+      data: {
+        addCaption: {
+          __typename: 'Playlist',
+          id: 'p1',
+          status: 'READY',
+          captions: [],
+          skippedSubtitles: [],
+        },
+      },
+    });
+    expect((await result).data?.addCaption.id).toBe('p1');
   });
 });

@@ -55,6 +55,8 @@ export interface LoadOptions {
    * MediaSource takes it, so the seek bar spans the whole video from the start.
    */
   expectedDuration?: number;
+  /** Seconds to start from (a finished stream loaded again where it was playing); 0 by default. */
+  startPosition?: number;
 }
 
 /**
@@ -106,7 +108,7 @@ export class AdaptivePlayer {
       const hls = new this.Hls({
         abrController: createHlsAbrAdapter(this.env, (d) => this.onDecision(d)),
         capLevelToPlayerSize: false,
-        startPosition: 0,
+        startPosition: options.startPosition ?? 0,
       });
       this.hls = hls;
       this.guard = new GrowingStreamGuard(hls, video);
