@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   HttpTestingController,
   provideHttpClientTesting,
@@ -11,6 +11,8 @@ import {
 } from '@cmm/api-schema';
 import { Apollo, provideApollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
+import { AuthTokenStore } from './auth/auth-token.store';
+import { authInterceptor } from './auth/auth.interceptor';
 import { AuthService } from './auth/auth.service';
 import { TOKEN_STORAGE } from './auth/auth.tokens';
 import { createApolloOptions } from './apollo-options';
@@ -34,7 +36,7 @@ describe('createApolloOptions', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
+        provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
         provideApollo(createApolloOptions),
         { provide: TOKEN_STORAGE, useValue: null },
@@ -86,7 +88,8 @@ describe('createApolloOptions', () => {
     expect(auth.dialogOpen()).toBe(false);
   });
 
-  it('sends an operation with files as a GraphQL multipart request when asked to', async () => {
+  it('sends an operation with files as a GraphQL multipart request when asked to, with the token', async () => {
+    TestBed.inject(AuthTokenStore).save('token-0123456789abcdef');
     const file = new File(['WEBVTT\n'], 'en.vtt');
     const result = firstValueFrom(
       apollo.mutate({
@@ -97,6 +100,9 @@ describe('createApolloOptions', () => {
     );
     const req = http.expectOne('/graphql');
     expect(req.request.headers.get('apollo-require-preflight')).toBe('true');
+    expect(req.request.headers.get('Authorization')).toBe(
+      'Bearer token-0123456789abcdef',
+    );
     const form = req.request.body as FormData;
     expect(form).toBeInstanceOf(FormData);
     const operations = JSON.parse(form.get('operations') as string);
@@ -120,5 +126,25 @@ describe('createApolloOptions', () => {
       },
     });
     expect((await result).data?.addCaption.id).toBe('p1');
+  });
+
+  it('sends the user to sign in when a multipart write is refused before GraphQL (401)', async () => {
+    const result = firstValueFrom(
+      apollo.mutate({
+        mutation: AddCaptionDocument,
+        variables: {
+          playlistId: 'p1',
+          language: 'en',
+          label: 'English',
+          file: new File(['WEBVTT\n'], 'en.vtt'),
+        },
+        context: MULTIPART_CONTEXT,
+      }),
+    );
+    http
+      .expectOne('/graphql')
+      .flush(UNAUTHENTICATED_BODY, { status: 401, statusText: 'Unauthorized' });
+    await expect(result).rejects.toThrow(/401/);
+    expect(auth.problem()).toBe('needed');
   });
 });
