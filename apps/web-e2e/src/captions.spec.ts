@@ -1,16 +1,14 @@
 // End to end in a real headless Chromium: a READY playlist gets an English SubRip caption, the
 // player's captions menu offers it, picking it makes hls.js show a text track whose cue is at the
 // time the file says, and the choice is remembered after a reload. Needs `nx build server` and `nx build web`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { uploadReady } from './support/api';
-import { launchChromium } from './support/browser';
 import { playerPage } from './support/player-page';
-import { type RunningServer, assertBuilt, startServer } from './support/server-process';
+import type { RunningServer } from './support/server-process';
+import { BrowserSession } from './support/session';
 
 const ADD = `mutation($id: ID!, $language: String!, $label: String!, $file: Upload!) {
   addCaption(playlistId: $id, language: $language, label: $label, file: $file) { id }
@@ -24,9 +22,9 @@ interface ShownTrack {
 }
 
 describe('web: captions in Chromium', () => {
+  let session: BrowserSession | undefined;
   let work: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  let server: RunningServer;
   let origin: { url: string; server: Server } | undefined;
   let page: Page;
   let base: string;
@@ -60,12 +58,11 @@ describe('web: captions in Chromium', () => {
   }
 
   beforeAll(async () => {
-    assertBuilt();
-    work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-captions-'));
+    session = new BrowserSession('captions');
+    work = session.work;
     makeClip(join(work, 'captioned.mp4'), { seconds: 8, width: 640, height: 360, extraArgs: ['-shortest'] });
-    server = await startServer({ MEDIA_DIR: join(work, 'media') });
-    context = await launchChromium(join(work, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
+    server = await session.start();
+    page = session.page;
     base = server.baseUrl;
     id = await uploadReady(base, join(work, 'captioned.mp4'));
     const form = new FormData();
@@ -80,9 +77,7 @@ describe('web: captions in Chromium', () => {
 
   afterAll(async () => {
     origin?.server.close();
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('offers the caption, shows its cues at the right time through hls.js, and remembers the choice', async () => {

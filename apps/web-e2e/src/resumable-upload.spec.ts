@@ -2,41 +2,33 @@
 // reached the server; the app resumes on its own from the server's offset, says so, and the
 // playlist ends READY with a source byte-identical to the file. Needs `nx build server` and `nx build web`.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { untilReady } from './support/api';
-import { launchChromium } from './support/browser';
-import {
-  type RunningServer,
-  assertBuilt,
-  startServer,
-} from './support/server-process';
+import type { RunningServer } from './support/server-process';
+import { BrowserSession } from './support/session';
 
 const sha256 = (bytes: Buffer) =>
   createHash('sha256').update(bytes).digest('hex');
 
 describe('web: a resumable upload survives a cut connection', () => {
+  let session: BrowserSession | undefined;
   let work: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  let server: RunningServer;
   let page: Page;
 
   beforeAll(async () => {
-    assertBuilt();
-    work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-tus-'));
+    session = new BrowserSession('tus');
+    work = session.work;
     makeClip(join(work, 'tunnel.mp4'), { seconds: 4, width: 320, height: 240 });
-    server = await startServer({ MEDIA_DIR: join(work, 'media') });
-    context = await launchChromium(join(work, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
+    server = await session.start();
+    page = session.page;
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('resumes from the bytes the server has, shows it, and ends READY with the same bytes', async () => {

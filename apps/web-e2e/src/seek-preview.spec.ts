@@ -1,18 +1,12 @@
 // In a real headless Chromium: hovering the player's seek bar shows the storyboard tile for the
 // time under the pointer, exactly as the WebVTT thumbnails track places it, and the segment list
 // shows each segment's tile. Needs `nx build server` and `nx build web`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { uploadReady } from './support/api';
-import { launchChromium } from './support/browser';
-import {
-  type RunningServer,
-  assertBuilt,
-  startServer,
-} from './support/server-process';
+import type { RunningServer } from './support/server-process';
+import { BrowserSession } from './support/session';
 
 interface Cue {
   start: number;
@@ -41,31 +35,28 @@ function parseTrack(text: string): Cue[] {
 }
 
 describe('web: seek-bar previews from the storyboard in Chromium', () => {
+  let session: BrowserSession | undefined;
   let work: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  let server: RunningServer;
   let page: Page;
   let id: string;
 
   beforeAll(async () => {
-    assertBuilt();
-    work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-preview-'));
+    session = new BrowserSession('preview');
+    work = session.work;
     makeClip(join(work, 'board.mp4'), {
       seconds: 12,
       width: 640,
       height: 360,
       extraArgs: ['-shortest'],
     });
-    server = await startServer({ MEDIA_DIR: join(work, 'media') });
+    server = await session.start();
     id = await uploadReady(server.baseUrl, join(work, 'board.mp4'));
-    context = await launchChromium(join(work, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
+    page = session.page;
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('hovering the seek bar shows the tile of the cue for the time under the pointer', async () => {

@@ -1,37 +1,33 @@
 // In a real headless Chromium, against a server started with API_TOKENS: the app asks for the
 // token once, refuses a wrong one, keeps the right one across a reload and uploads with it (the
 // upload over HTTP, its progress over graphql-ws). Needs `nx build server` and `nx build web`.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
-import { launchChromium } from './support/browser';
 import { ARTIFACTS_DIR } from './support/repo';
-import { type RunningServer, assertBuilt, startServer } from './support/server-process';
+import type { RunningServer } from './support/server-process';
+import { BrowserSession } from './support/session';
 
 const TOKEN = 'e2e-sign-in-token-0123456789abcdef';
 const OPEN_SIGN_IN = '[data-testid="sign-in-dialog"][open]';
 
 describe('web: sign in with an API token in Chromium', () => {
+  let session: BrowserSession | undefined;
   let work: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  let server: RunningServer;
   let page: Page;
 
   beforeAll(async () => {
-    assertBuilt();
-    work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-sign-in-'));
+    session = new BrowserSession('sign-in');
+    work = session.work;
     makeClip(join(work, 'clip.mp4'), { seconds: 2, width: 320, height: 240 });
-    server = await startServer({ MEDIA_DIR: join(work, 'media'), API_TOKENS: TOKEN });
-    context = await launchChromium(join(work, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
+    server = await session.start({ API_TOKENS: TOKEN });
+    page = session.page;
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('asks once, refuses a wrong token, keeps the right one across a reload and uploads with it', async () => {

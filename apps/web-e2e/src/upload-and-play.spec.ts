@@ -1,20 +1,15 @@
 // End to end in a real headless Chromium: upload a generated clip through the dialog, watch it process,
 // play it over HLS while it is still being encoded and on after it is READY, switch renditions by hand
 // and back to auto. Needs `nx build server` and `nx build web`.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { uploadReady } from './support/api';
-import { launchChromium } from './support/browser';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { realTimeEncodes } from './support/real-time-encode';
 import { ARTIFACTS_DIR } from './support/repo';
-import {
-  type RunningServer,
-  assertBuilt,
-  startServer,
-} from './support/server-process';
+import type { RunningServer } from './support/server-process';
+import { BrowserSession } from './support/session';
 
 /** The player component's hooks (apps/web/src/app/player/player.component.html). */
 const PLAYER = {
@@ -26,9 +21,9 @@ const PLAYER = {
 };
 
 describe('web: upload, process and play in Chromium', () => {
+  let session: BrowserSession | undefined;
   let work: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  let server: RunningServer;
   let page: Page;
   const pageErrors: string[] = [];
   const baseUrl = (): string => {
@@ -37,14 +32,13 @@ describe('web: upload, process and play in Chromium', () => {
   };
 
   beforeAll(async () => {
-    assertBuilt();
-    work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-'));
+    session = new BrowserSession('play');
+    work = session.work;
     makeClip(join(work, 'pattern.mp4'), { seconds: 6, width: 640, height: 360, extraArgs: ['-shortest'] });
     makeClip(join(work, 'growing.mp4'), { seconds: 20, width: 640, height: 360, extraArgs: ['-shortest'] });
     // Encodes last as long as their clip (6 s, 20 s) on any machine: the playlists are watched while they grow.
-    server = await startServer({ MEDIA_DIR: join(work, 'media'), ...realTimeEncodes(work) });
-    context = await launchChromium(join(work, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
+    server = await session.start({ ...realTimeEncodes(work) });
+    page = session.page;
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on(
       'console',
@@ -53,9 +47,7 @@ describe('web: upload, process and play in Chromium', () => {
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   /** On failure: keep a screenshot and put the server's last log lines into the error. */

@@ -3,27 +3,26 @@
 // `nx build server` and `nx build web`.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
-import { launchChromium } from './support/browser';
 import { until, upload } from './support/api';
 import { ARTIFACTS_DIR } from './support/repo';
-import { type RunningServer, assertBuilt, startServer } from './support/server-process';
+import type { RunningServer } from './support/server-process';
+import { BrowserSession } from './support/session';
 
 describe('web: the Webhooks page in Chromium', () => {
+  let session: BrowserSession | undefined;
   let work: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  let server: RunningServer;
   let page: Page;
   let receiver: Server;
   const received: string[] = [];
 
   beforeAll(async () => {
-    assertBuilt();
-    work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-webhooks-'));
+    session = new BrowserSession('webhooks');
+    work = session.work;
     makeClip(join(work, 'clip.mp4'), { seconds: 2, width: 320, height: 240 });
     receiver = createServer((req, res) => {
       let body = '';
@@ -34,17 +33,14 @@ describe('web: the Webhooks page in Chromium', () => {
       });
     });
     await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
-    server = await startServer({ MEDIA_DIR: join(work, 'media'), WEBHOOK_ALLOW_PRIVATE: 'true' });
-    context = await launchChromium(join(work, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
+    server = await session.start({ WEBHOOK_ALLOW_PRIVATE: 'true' });
+    page = session.page;
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
     receiver?.closeAllConnections();
     await new Promise((done) => receiver?.close(done));
-    if (work) rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('creates a webhook, shows its secret once and lists the delivery an upload caused', async () => {

@@ -1,15 +1,9 @@
 import type { StoryboardPlan } from './storyboard-plan';
 
 /** The storyboard as `manifest.json` records it (snake_case; paths relative to the playlist folder). */
-export interface StoryboardRecord {
+export interface StoryboardRecord extends Omit<StoryboardPlan, 'sheets'> {
   vtt: string;
   sprites: string[];
-  interval: number;
-  count: number;
-  width: number;
-  height: number;
-  columns: number;
-  rows: number;
 }
 
 export function storyboardRecord(plan: StoryboardPlan, vtt: string, sprites: string[]): StoryboardRecord {

@@ -1,4 +1,5 @@
-import { DOCUMENT, inject, InjectionToken } from '@angular/core';
+import { InjectionToken } from '@angular/core';
+import { injectLocalStorage } from '../shared/browser-storage';
 import type { AbrEnvironment, HlsStatic } from '@cmm/player';
 import Hls from 'hls.js';
 
@@ -46,17 +47,8 @@ export const FETCH_TEXT = new InjectionToken<(url: string) => Promise<string>>(
 /** Where the viewer's caption choice is remembered across videos; specs provide an in-memory one. */
 export type CaptionChoiceStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-export const CAPTION_CHOICE_STORAGE = new InjectionToken<CaptionChoiceStorage | null>(
-  'caption choice storage',
-  {
+export const CAPTION_CHOICE_STORAGE =
+  new InjectionToken<CaptionChoiceStorage | null>('caption choice storage', {
     providedIn: 'root',
-    factory: () => {
-      try {
-        return inject(DOCUMENT).defaultView?.localStorage ?? null;
-      } catch {
-        // storage disabled by the browser: the choice lasts as long as the page
-        return null;
-      }
-    },
-  },
-);
+    factory: injectLocalStorage,
+  });
