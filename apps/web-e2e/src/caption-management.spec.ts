@@ -2,22 +2,16 @@
 // multipart spec, lists it, the player's captions menu offers it and shows its cue, the panel removes
 // it, and a bad file gets the server's message next to the file field with nothing added. Needs
 // `nx build server` and `nx build web`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { addCaption, captionsOf, uploadReady } from './support/api';
-import { launchChromium } from './support/browser';
-import { type RunningServer, assertBuilt, startServer } from './support/server-process';
+import { BrowserSession } from './support/session';
 
 const SRT = '1\n00:00:01,000 --> 00:00:03,000\nHello from the form\n';
 const BAD = 'This is a shopping list, not a caption file.\n';
 
 describe('web: managing captions in Chromium', () => {
-  let work: string;
-  let server: RunningServer | undefined;
-  let context: BrowserContext | undefined;
+  let session: BrowserSession | undefined;
   let page: Page;
   let base: string;
   let id: string;
@@ -39,20 +33,15 @@ describe('web: managing captions in Chromium', () => {
     page.getByTestId('caption-file').setInputFiles({ name, mimeType: 'application/x-subrip', buffer: Buffer.from(text) });
 
   beforeAll(async () => {
-    assertBuilt();
-    work = mkdtempSync(join(tmpdir(), 'cmm-web-e2e-caption-management-'));
-    makeClip(join(work, 'clip.mp4'), { seconds: 6, width: 640, height: 360, extraArgs: ['-shortest'] });
-    server = await startServer({ MEDIA_DIR: join(work, 'media') });
-    base = server.baseUrl;
-    context = await launchChromium(join(work, 'profile'));
-    page = context.pages()[0] ?? (await context.newPage());
-    id = await uploadReady(base, join(work, 'clip.mp4'));
+    session = new BrowserSession('caption-management');
+    makeClip(session.path('clip.mp4'), { seconds: 6, width: 640, height: 360, extraArgs: ['-shortest'] });
+    base = (await session.start()).baseUrl;
+    page = session.page;
+    id = await uploadReady(base, session.path('clip.mp4'));
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await server?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('adds a SubRip caption through the form, offers it in the player with its cue, and removes it', async () => {
