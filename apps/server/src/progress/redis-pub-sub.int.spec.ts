@@ -27,15 +27,19 @@ describe('RedisProgressPubSub against a real Redis', () => {
     Logger.overrideLogger(new ConsoleLogger());
   });
 
-  /** A process of the site: its own connections and tracker. */
-  function processTracker(url = redis.url): ProgressTracker {
+  /** A process of the site: its own connections and tracker, its publisher connected unless Redis is away. */
+  async function processTracker(url = redis.url): Promise<ProgressTracker> {
     const c = new RedisConnections(Object.assign(new AppConfig(), { REDIS_URL: url }));
     connections.push(c);
-    return new ProgressTracker(new RedisProgressPubSub(c));
+    const pubSub = new RedisProgressPubSub(c);
+    // a fail-fast publisher drops what it is given before its first connection, as while Redis is away
+    const publisher = pubSub.getPublisher();
+    if (url === redis.url && publisher.status !== 'ready') await new Promise((ready) => publisher.once('ready', ready));
+    return new ProgressTracker(pubSub);
   }
 
   it('delivers what a worker publishes to a follower on an API instance, dates intact, until READY', async () => {
-    const [api, worker] = [processTracker(), processTracker()];
+    const [api, worker] = [await processTracker(), await processTracker()];
     const stream = api.follow('p1', snapshot(PlaylistStatus.QUEUED, 0));
     expect((await stream.next()).value).toEqual(snapshot(PlaylistStatus.QUEUED, 0));
     const rest = (async () => {
@@ -51,6 +55,6 @@ describe('RedisProgressPubSub against a real Redis', () => {
   it('drops a snapshot it cannot send while Redis is unreachable, without failing the job', async () => {
     const gone = await startRedis();
     await gone.remove();
-    await expect(processTracker(gone.url).publish(snapshot(PlaylistStatus.TRANSCODING, 10))).resolves.toBeUndefined();
+    await expect((await processTracker(gone.url)).publish(snapshot(PlaylistStatus.TRANSCODING, 10))).resolves.toBeUndefined();
   });
 });

@@ -115,3 +115,37 @@ export async function uploadReady(
   await untilReady(baseUrl, id, timeoutMs);
   return id;
 }
+
+const CAPTIONS = `query($id: ID!) { playlist(id: $id) { captions { language label source } } }`;
+const ADD_CAPTION = `mutation($id: ID!, $language: String!, $label: String!, $file: Upload!) {
+  addCaption(playlistId: $id, language: $language, label: $label, file: $file) { id }
+}`;
+
+/** A playlist's captions as the server lists them. */
+export async function captionsOf(
+  baseUrl: string,
+  id: string,
+): Promise<{ language: string; label: string; source: string }[]> {
+  const { playlist } = await graphql<{ playlist: { captions: { language: string; label: string; source: string }[] } | null }>(
+    baseUrl,
+    JSON.stringify({ query: CAPTIONS, variables: { id } }),
+    { 'content-type': 'application/json' },
+  );
+  if (!playlist) throw new Error(`No playlist ${id}`);
+  return playlist.captions;
+}
+
+/** Sends a caption file over the multipart spec; resolves with the server's error messages (none when it was added). */
+export async function addCaption(
+  baseUrl: string,
+  id: string,
+  caption: { language: string; label: string; name: string; text: string },
+): Promise<string[]> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: ADD_CAPTION, variables: { id, language: caption.language, label: caption.label, file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', new Blob([caption.text]), caption.name);
+  const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true' } });
+  const json = (await res.json()) as { errors?: { message: string }[] };
+  return (json.errors ?? []).map((e) => e.message);
+}

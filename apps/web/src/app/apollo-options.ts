@@ -12,11 +12,13 @@ import { AuthService } from './auth/auth.service';
 import { isUnauthenticated } from './auth/unauthenticated';
 import { API_ENDPOINTS } from './core/api-endpoints';
 import { GRAPHQL_WS_CLIENT } from './auth/graphql-ws-client';
+import { extractFiles } from './core/multipart';
 
 export function createApolloOptions(): ApolloClient.Options {
   const endpoints = inject(API_ENDPOINTS);
   const auth = inject(AuthService);
-  const http = inject(HttpLink).create({ uri: endpoints.http });
+  // operations sent with MULTIPART_CONTEXT go as GraphQL multipart requests (caption files)
+  const http = inject(HttpLink).create({ uri: endpoints.http, extractFiles });
   const ws = new GraphQLWsLink(inject(GRAPHQL_WS_CLIENT));
   // A refused token, on any operation, sends the user to the sign-in dialog; the error still reaches the caller.
   const refusals = new ErrorLink(({ error, operation }) => {

@@ -89,6 +89,7 @@ export function detailFixture(
       hasAudio: true,
     },
     captions: [],
+    skippedSubtitles: [],
     variants:
       status === 'READY'
         ? [

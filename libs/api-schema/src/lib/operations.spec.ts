@@ -15,6 +15,7 @@ const operations = Object.entries(generated).filter(
 describe('generated operations', () => {
   it('covers every operation the web app sends', () => {
     expect(operations.map(([name]) => name).sort()).toEqual([
+      'AddCaptionDocument',
       'AuthDocument',
       'CreateResumableUploadDocument',
       'CreateWebhookDocument',
@@ -23,6 +24,7 @@ describe('generated operations', () => {
       'PlaylistDocument',
       'PlaylistsDocument',
       'ProcessingProgressDocument',
+      'RemoveCaptionDocument',
       'UploadLimitsDocument',
       'WebhookDeliveriesDocument',
       'WebhooksDocument',

@@ -45,6 +45,14 @@ describe('AdaptivePlayer', () => {
     expect(hls.calls).toContain('attachMedia duration=120');
   });
 
+  it('starts where it is told: a finished stream loaded again where it was playing', () => {
+    const player = new AdaptivePlayer(FakeHls, env);
+    players.push(player);
+    player.attach(fakeVideo());
+    player.load('/media/p/stream/master.m3u8', { startPosition: 42.5 });
+    expect(FakeHls.instances[0].options['startPosition']).toBe(42.5);
+  });
+
   it('keeps seeks from the seek bar within what is published while the stream grows, until it is torn down', () => {
     const { player, hls, video } = start();
     const seek = (t: number) => {

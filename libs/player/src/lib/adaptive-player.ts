@@ -59,6 +59,8 @@ export interface LoadOptions {
    * MediaSource takes it, so the seek bar spans the whole video from the start.
    */
   expectedDuration?: number;
+  /** Seconds to start from (a finished stream loaded again where it was playing); 0 by default. */
+  startPosition?: number;
 }
 
 /**
@@ -116,7 +118,7 @@ export class AdaptivePlayer {
           startGate: (gate) => this.hold?.apply(gate),
         }),
         capLevelToPlayerSize: false,
-        startPosition: 0,
+        startPosition: options.startPosition ?? 0,
       });
       this.hls = hls;
       this.guard = new GrowingStreamGuard(hls, video);

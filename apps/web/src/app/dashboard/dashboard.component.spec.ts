@@ -35,10 +35,16 @@ import { DashboardComponent } from './dashboard.component';
     data-testid="fake-player"
     [attr.data-duration]="playlist().expectedDuration"
     [attr.data-variants]="playlist().variants.length"
+    [attr.data-captions]="captions()"
   >{{ playlist().hlsUrl }}</div>`,
 })
 class FakePlayerComponent {
   readonly playlist = input.required<PlayerPlaylist>();
+  protected captions() {
+    return this.playlist()
+      .captions.map((c) => c.language)
+      .join(',');
+  }
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
@@ -184,6 +190,48 @@ describe('DashboardComponent', () => {
       expect(player?.hasAttribute('data-duration')).toBe(false);
       expect(q('processing-notice')).toBeNull();
     });
+  });
+
+  it('reads the playlist again after a caption is added, so the player offers it', async () => {
+    await open('/playlists/ready-1');
+    answerDetail('ready-1');
+    await flush();
+    expect(q('fake-player')?.getAttribute('data-captions')).toBe('');
+    const file = q('caption-file') as HTMLInputElement;
+    Object.defineProperty(file, 'files', {
+      value: [new File(['WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n'], 'en.vtt')],
+    });
+    file.dispatchEvent(new Event('change'));
+    const language = q('caption-language') as HTMLInputElement;
+    language.value = 'en';
+    language.dispatchEvent(new Event('input'));
+    q('caption-form')?.dispatchEvent(new Event('submit'));
+    await flush();
+    const caption = {
+      __typename: 'Caption',
+      language: 'en',
+      label: 'English',
+      source: 'UPLOADED',
+      url: '/media/ready-1/stream/captions/en.vtt',
+    } as const;
+    apollo.expectOne('AddCaption').flushData({
+      addCaption: {
+        __typename: 'Playlist',
+        id: 'ready-1',
+        status: 'READY',
+        captions: [caption],
+        skippedSubtitles: [],
+      },
+    });
+    await flush();
+    apollo
+      .expectOne((op) => op.operationName === 'Playlist')
+      .flushData({
+        playlist: { ...detailFixture('ready-1'), captions: [caption] },
+      });
+    await flush();
+    expect(q('fake-player')?.getAttribute('data-captions')).toBe('en');
+    expect(q('caption-item')?.textContent).toContain('English');
   });
 
   it('redirects the prototype’s /?playlist=<id> links', async () => {

@@ -10,6 +10,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
+import { CaptionsPanelComponent } from '../captions/captions-panel.component';
 import { PlayerComponent } from '../player/player.component';
 import {
   type PlaylistDetail,
@@ -35,6 +36,7 @@ type DetailState =
   selector: 'cmm-dashboard',
   imports: [
     RouterLink,
+    CaptionsPanelComponent,
     PlayerComponent,
     SummaryCardComponent,
     UploadDialogComponent,
@@ -56,6 +58,8 @@ export class DashboardComponent {
 
   protected readonly sidebarOpen = signal(false);
   protected readonly uploadOpen = signal(false);
+  /** Bumped when the playlist on screen changed from here (a caption added or removed): its details are read again. */
+  private readonly revision = signal(0);
 
   protected readonly entries = computed(() =>
     historyEntries(this.uploads.pendingJobs(), this.playlists.items()),
@@ -68,16 +72,20 @@ export class DashboardComponent {
     const id = this.activeId();
     return id ? this.playlists.items().find((p) => p.id === id) : undefined;
   });
-  /** Reload the details when another playlist is chosen, when the chosen one changes stage or becomes playable. */
+  /** Reload the details when another playlist is chosen, when the chosen one changes stage, becomes playable or was edited here. */
   private readonly detailRequest = computed(
     () => ({
       id: this.activeId(),
       status: this.activeItem()?.status ?? null,
       playable: this.activeItem()?.playable ?? false,
+      revision: this.revision(),
     }),
     {
       equal: (a, b) =>
-        a.id === b.id && a.status === b.status && a.playable === b.playable,
+        a.id === b.id &&
+        a.status === b.status &&
+        a.playable === b.playable &&
+        a.revision === b.revision,
     },
   );
   protected readonly detail = toSignal(
@@ -129,6 +137,11 @@ export class DashboardComponent {
 
   protected closeSidebar(): void {
     this.sidebarOpen.set(false);
+  }
+
+  /** Reads the playlist again: the player takes its new captions (see PlayerService.load). */
+  protected reloadDetail(): void {
+    this.revision.update((n) => n + 1);
   }
 
   protected openUpload(): void {

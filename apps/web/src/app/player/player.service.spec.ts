@@ -144,12 +144,30 @@ describe('PlayerService', () => {
       expect(hls().subtitleTrack).toBe(track);
     });
 
-    it('offers the captions of the master as loaded: ones that come later wait for the next load', () => {
-      service.load(withCaptions('a'));
+    it('keeps a growing stream playing: captions that come with READY wait for the next load', () => {
+      service.load({ ...withCaptions('a'), expectedDuration: 8 });
       service.load(withCaptions('a', 'en'));
+      expect(FakeHls.instances).toHaveLength(1);
       expect(service.captions()).toEqual([]);
       service.load(withCaptions('b', 'en'));
       expect(service.captions()).toEqual([{ language: 'en', label: 'en' }]);
+    });
+
+    it('reloads a finished stream at the play head when its captions change, and turns the remembered language on', () => {
+      storage.setItem('cmm.captions', 'en');
+      service.load(withCaptions('a'));
+      service.timeUpdated(3.5);
+      service.load(withCaptions('a'));
+      expect(FakeHls.instances).toHaveLength(1);
+      service.load(withCaptions('a', 'en'));
+      expect(FakeHls.instances).toHaveLength(2);
+      expect(hls().options['startPosition']).toBe(3.5);
+      expect(service.captions()).toEqual([{ language: 'en', label: 'en' }]);
+      expect(service.captionLanguage()).toBe('en');
+      service.load(withCaptions('a'));
+      expect(FakeHls.instances).toHaveLength(3);
+      expect(service.captions()).toEqual([]);
+      expect(service.captionLanguage()).toBeNull();
     });
   });
 });

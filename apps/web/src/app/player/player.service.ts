@@ -16,6 +16,7 @@ import {
   thumbnailAt,
 } from '@cmm/player';
 import { ABR_ENVIRONMENT, CAPTION_CHOICE_STORAGE, FETCH_TEXT, HLS } from './player.tokens';
+import { loadAction } from './load-action';
 import type { PlayerCaption, PlayerPlaylist } from './player.types';
 
 const CAPTION_CHOICE_KEY = 'cmm.captions';
@@ -89,22 +90,23 @@ export class PlayerService {
   /**
    * Loads a playlist; the same stream handed in again keeps playing: a refreshed query result, or
    * the READY playlist of a stream that was growing (hls.js reads ENDLIST on its next refresh and
-   * plays on as VOD; the rungs and segments appear from the refreshed variants).
+   * plays on as VOD; the rungs and segments appear from the refreshed variants). Captions added or
+   * removed on a finished stream reload it at the play head (see loadAction).
    */
   load(playlist: PlayerPlaylist): void {
     const previous = this.playlistSignal();
+    const action = loadAction(previous, playlist);
     this.playlistSignal.set(playlist);
     if (previous?.storyboardUrl !== playlist.storyboardUrl)
       this.loadThumbnails(playlist.storyboardUrl);
-    if (previous?.id === playlist.id && previous.hlsUrl === playlist.hlsUrl)
-      return;
-    this.time.set(0);
-    // the captions of the master hls.js reads now; hls.js does not read it again, so captions
-    // that come later (a growing stream turning READY, or one added meanwhile) show on the next load
+    if (action === 'keep') return;
+    const startPosition = action === 'reload' ? this.time() : 0;
+    this.time.set(startPosition);
     this.captionList.set(playlist.captions);
     if (playlist.hlsUrl)
       this.player.load(playlist.hlsUrl, {
         expectedDuration: playlist.expectedDuration ?? undefined,
+        startPosition,
       });
     // the viewer's last choice, by language, for this video's captions
     this.showCaption(

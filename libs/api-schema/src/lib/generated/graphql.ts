@@ -62,6 +62,73 @@ export type AuthQueryVariables = Exact<{ [key: string]: never }>;
 
 export type AuthQuery = { auth: { tokenRequired: boolean; canWrite: boolean } };
 
+export type PlaylistCaptionsFragment = {
+  id: string;
+  status: PlaylistStatus;
+  captions: Array<{
+    language: string;
+    label: string;
+    source: CaptionSource;
+    url: string;
+  }>;
+  skippedSubtitles: Array<{
+    streamIndex: number;
+    codec: string;
+    language: string | null;
+    reason: string;
+  }>;
+};
+
+export type AddCaptionMutationVariables = Exact<{
+  playlistId: string | number;
+  language: string;
+  label: string;
+  file: File;
+}>;
+
+export type AddCaptionMutation = {
+  addCaption: {
+    id: string;
+    status: PlaylistStatus;
+    captions: Array<{
+      language: string;
+      label: string;
+      source: CaptionSource;
+      url: string;
+    }>;
+    skippedSubtitles: Array<{
+      streamIndex: number;
+      codec: string;
+      language: string | null;
+      reason: string;
+    }>;
+  };
+};
+
+export type RemoveCaptionMutationVariables = Exact<{
+  playlistId: string | number;
+  language: string;
+}>;
+
+export type RemoveCaptionMutation = {
+  removeCaption: {
+    id: string;
+    status: PlaylistStatus;
+    captions: Array<{
+      language: string;
+      label: string;
+      source: CaptionSource;
+      url: string;
+    }>;
+    skippedSubtitles: Array<{
+      streamIndex: number;
+      codec: string;
+      language: string | null;
+      reason: string;
+    }>;
+  };
+};
+
 export type ProgressFieldsFragment = {
   playlistId: string;
   status: PlaylistStatus;
@@ -122,7 +189,6 @@ export type PlaylistDetailFragment = {
     audioCodec: string | null;
     hasAudio: boolean;
   };
-  captions: Array<{ language: string; label: string; source: CaptionSource }>;
   variants: Array<{
     label: string;
     height: number;
@@ -149,6 +215,18 @@ export type PlaylistDetailFragment = {
     playable: boolean;
     playableAt: string | null;
   } | null;
+  captions: Array<{
+    language: string;
+    label: string;
+    source: CaptionSource;
+    url: string;
+  }>;
+  skippedSubtitles: Array<{
+    streamIndex: number;
+    codec: string;
+    language: string | null;
+    reason: string;
+  }>;
 };
 
 export type PlaylistsQueryVariables = Exact<{
@@ -219,7 +297,6 @@ export type PlaylistQuery = {
       audioCodec: string | null;
       hasAudio: boolean;
     };
-    captions: Array<{ language: string; label: string; source: CaptionSource }>;
     variants: Array<{
       label: string;
       height: number;
@@ -246,6 +323,18 @@ export type PlaylistQuery = {
       playable: boolean;
       playableAt: string | null;
     } | null;
+    captions: Array<{
+      language: string;
+      label: string;
+      source: CaptionSource;
+      url: string;
+    }>;
+    skippedSubtitles: Array<{
+      streamIndex: number;
+      codec: string;
+      language: string | null;
+      reason: string;
+    }>;
   } | null;
 };
 
@@ -476,6 +565,52 @@ export const PlaylistListItemFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PlaylistListItemFragment, unknown>;
+export const PlaylistCaptionsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PlaylistCaptions' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'Playlist' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skippedSubtitles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'streamIndex' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'codec' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PlaylistCaptionsFragment, unknown>;
 export const PlaylistDetailFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -540,16 +675,8 @@ export const PlaylistDetailFragmentDoc = {
             },
           },
           {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'captions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-              ],
-            },
+            kind: 'FragmentSpread',
+            name: { kind: 'Name', value: 'PlaylistCaptions' },
           },
           {
             kind: 'Field',
@@ -659,6 +786,47 @@ export const PlaylistDetailFragmentDoc = {
         ],
       },
     },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PlaylistCaptions' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'Playlist' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skippedSubtitles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'streamIndex' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'codec' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
   ],
 } as unknown as DocumentNode<PlaylistDetailFragment, unknown>;
 export const WebhookFieldsFragmentDoc = {
@@ -741,6 +909,278 @@ export const AuthDocument = {
     },
   ],
 } as unknown as DocumentNode<AuthQuery, AuthQueryVariables>;
+export const AddCaptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddCaption' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'playlistId' },
+          },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'language' },
+          },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'NamedType',
+              name: { kind: 'Name', value: 'String' },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'label' },
+          },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'NamedType',
+              name: { kind: 'Name', value: 'String' },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'file' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'NamedType',
+              name: { kind: 'Name', value: 'Upload' },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'addCaption' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'playlistId' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'playlistId' },
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'language' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'language' },
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'label' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'label' },
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'file' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'file' },
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'PlaylistCaptions' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PlaylistCaptions' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'Playlist' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skippedSubtitles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'streamIndex' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'codec' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddCaptionMutation, AddCaptionMutationVariables>;
+export const RemoveCaptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveCaption' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'playlistId' },
+          },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'language' },
+          },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'NamedType',
+              name: { kind: 'Name', value: 'String' },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'removeCaption' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'playlistId' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'playlistId' },
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'language' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'language' },
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'PlaylistCaptions' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PlaylistCaptions' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'Playlist' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skippedSubtitles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'streamIndex' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'codec' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  RemoveCaptionMutation,
+  RemoveCaptionMutationVariables
+>;
 export const PlaylistsDocument = {
   kind: 'Document',
   definitions: [
@@ -1025,6 +1465,47 @@ export const PlaylistDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PlaylistCaptions' },
+      typeCondition: {
+        kind: 'NamedType',
+        name: { kind: 'Name', value: 'Playlist' },
+      },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'captions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skippedSubtitles' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'streamIndex' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'codec' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'PlaylistDetail' },
       typeCondition: {
         kind: 'NamedType',
@@ -1084,16 +1565,8 @@ export const PlaylistDocument = {
             },
           },
           {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'captions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-              ],
-            },
+            kind: 'FragmentSpread',
+            name: { kind: 'Name', value: 'PlaylistCaptions' },
           },
           {
             kind: 'Field',
