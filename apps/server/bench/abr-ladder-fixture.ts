@@ -24,6 +24,7 @@ import {
 } from '@cmm/media-rules';
 import { ffmpegPath } from '@cmm/ffmpeg-binaries/testing';
 import { buildEncodeArgs } from '../src/transcode/ffmpeg-args';
+import { GENERATED_SOURCE } from './generated-source';
 import {
   parseMediaPlaylist,
   renditionBitrates,
@@ -114,6 +115,7 @@ function main(): void {
         rungs,
         segmentDuration: DEFAULT_SEGMENT_DURATION,
         fps: FPS,
+        ...GENERATED_SOURCE,
       });
       const run = spawnSync(ffmpegPath(), args, {
         stdio: ['ignore', 'ignore', 'pipe'],
