@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planLadder, type Rung } from '@cmm/media-rules';
-import { ffmpegPath, ffprobeJson, ffprobePath } from '@cmm/ffmpeg-binaries/testing';
+import { ffmpegPath, ffprobeJson, ffprobePath, makeNoisySource } from '@cmm/ffmpeg-binaries/testing';
 import { alternate, median, table, writeSection } from '../../../tools/bench/report';
 import { gql, uploadFile } from '../src/support/graphql-client';
 import { RunningServer, startServer } from '../src/support/server-process';
@@ -39,7 +39,6 @@ const LENGTHS = (flags.lengths ?? '').split(',').filter(Boolean).map(Number);
 const LADDER = [1080, 720, 480, 360];
 const SEGMENT_DURATION = 4;
 const FPS = 30;
-const SOURCE_KBPS_1080P = 7500;
 const TARGET_TIME_RATIO = 0.4;
 const TARGET_PSNR_DROP_DB = 0.5;
 const TARGET_DISK_RATIO = 0.6;
@@ -102,23 +101,6 @@ function bytesUnder(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.size;
   return readdirSync(path).reduce((sum, name) => sum + bytesUnder(join(path, name)), 0);
-}
-
-/**
- * testsrc2 with temporal noise, encoded at about 7.5 Mbit/s for 1080p (scaled by pixel count),
- * plus a stereo sine. Ultrafast keeps a 5-minute source quick to make; its blockiness is part of
- * the source both pipelines read.
- */
-async function makeSource(path: string, duration: number, height: number): Promise<string> {
-  const width = Math.round((height * 16) / 9 / 2) * 2;
-  const kbps = Math.round((SOURCE_KBPS_1080P * height * height) / (1080 * 1080));
-  await ffmpeg([
-    ...['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${FPS}:duration=${duration},noise=alls=12:allf=t`],
-    ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${duration}`],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${2 * kbps}k`, '-pix_fmt', 'yuv420p'],
-    ...['-c:a', 'aac', '-ac', '2', '-b:a', '128k', path],
-  ]);
-  return path;
 }
 
 /** The seed's steps after saving the upload: probe, then per height transcode and segment, one after another. */
@@ -202,7 +184,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'cmm-bench-seed-'));
   const server = await startServer({ LOG_LEVEL: 'warn' });
   try {
-    const source = await makeSource(join(work, `source-${DURATION}s.mp4`), DURATION, HEIGHT);
+    const source = makeNoisySource(join(work, `source-${DURATION}s.mp4`), { seconds: DURATION, height: HEIGHT, fps: FPS });
     const size = videoSize(source);
     const sourceMbps = (statSync(source).size * 8) / DURATION / 1e6;
     const rungs: Rung[] = planLadder(size, LADDER).rungs;
@@ -269,7 +251,7 @@ async function main(): Promise<void> {
     const scaling: (string | number)[][] = [];
     const scalingRow = (length: number, n: number, run: CandidateRun) => [`${length} s`, n, s1(run.ready), (run.ready / length).toFixed(2), s1(run.playable), s1(run.cpu)];
     for (const length of LENGTHS) {
-      const file = length === DURATION ? source : await makeSource(join(work, `source-${length}s.mp4`), length, HEIGHT);
+      const file = length === DURATION ? source : makeNoisySource(join(work, `source-${length}s.mp4`), { seconds: length, height: HEIGHT, fps: FPS });
       const run = await runOurs(server, file, LADDER, length);
       console.log(`scaling: ${length} s source, ${s1(run.ready)} s to READY, ${s1(run.playable)} s to playable`);
       scaling.push(scalingRow(length, rungs.length, run));

@@ -9,11 +9,10 @@
  *
  * Needs the built server (`npx nx build server`) and Chromium.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ffmpegPath } from '@cmm/ffmpeg-binaries/testing';
+import { ffmpegPath, makeNoisySource } from '@cmm/ffmpeg-binaries/testing';
 import { median, table, writeSection } from '../../../tools/bench/report';
 import { playlistState, until, untilReady, upload } from '../src/support/api';
 import { launchChromium } from '../src/support/browser';
@@ -26,18 +25,6 @@ const LADDER = { resolutions: [1080, 720, 480, 360], segmentDuration: 4 };
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
-}
-
-/** A noisy 1080p30 source, so bitrates and encode speed are those of camera footage, not of a flat test card. */
-function source(dir: string, seconds: number): string {
-  const path = join(dir, `source-${seconds}s.mp4`);
-  execFileSync(ffmpegPath(), [
-    ...['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=30:duration=${seconds}`],
-    ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`],
-    ...['-vf', 'noise=alls=12:allf=t', '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '7500k', '-maxrate', '7500k', '-bufsize', '15000k'],
-    ...['-c:a', 'aac', '-shortest', path],
-  ]);
-  return path;
 }
 
 interface Round {
@@ -53,7 +40,7 @@ async function main(): Promise<void> {
   const rounds = Number(option('rounds', '3'));
   const longRounds = Number(option('long-rounds', '1'));
   const dir = mkdtempSync(join(tmpdir(), 'cmm-bench-playable-'));
-  const sources = new Map(durations.map((seconds) => [seconds, source(dir, seconds)]));
+  const sources = new Map(durations.map((seconds) => [seconds, makeNoisySource(join(dir, `source-${seconds}s.mp4`), { seconds })]));
   const server = await startServer({ MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'warn', MAX_DURATION_SECONDS: '3600' });
   const page = await playerPage();
   const browser = await launchChromium(join(dir, 'profile'));
