@@ -187,6 +187,8 @@ export class LocalDiskStorage extends Storage {
     try {
       await pipeline(source, out);
     } catch (error) {
+      // a source that fails at once can beat the file's opening: removed only once the stream has closed it
+      if (!out.closed) await new Promise<void>((closed) => out.once('close', () => closed()));
       await rm(target, { force: true });
       throw error;
     }
