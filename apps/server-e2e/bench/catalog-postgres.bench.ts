@@ -7,15 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ffmpegPath, makeClip } from '@cmm/ffmpeg-binaries/testing';
+import { ffmpegPath } from '@cmm/ffmpeg-binaries/testing';
 import { startPostgres } from '@cmm/test-services';
 import { percentile, table, writeSection } from '../../../tools/bench/report';
-import { gql, uploadFile } from '../src/support/graphql-client';
 import { startServer } from '../src/support/server-process';
+import { LIST_QUERY, type Listing, post, readyPlaylist } from './catalog-listing';
 
 const IN_POSTGRES = Number(process.env['BENCH_PG_PLAYLISTS'] ?? 100_000);
 const EMBEDDED = Number(process.env['BENCH_PLAYLISTS'] ?? 10_000);
@@ -24,21 +24,6 @@ const WARM_UP = 200;
 const PAGE = 50;
 const P99_TARGET_MS = 50;
 const EPOCH = 1_704_067_200;
-
-/** What the web app's playlist list asks for (PlaylistListItem). */
-const LIST_QUERY = `query Playlists($first: Int, $after: String) {
-  playlists(first: $first, after: $after) {
-    edges { cursor node { id title status createdAt posterUrl error source { filename duration } progress { playlistId status percent queuePosition etaSeconds error } } }
-    pageInfo { hasNextPage endCursor }
-    totalCount
-  }
-}`;
-
-interface Listing {
-  edges: { cursor: string; node: { id: string } }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
 
 /** Playlist `i` of a seeded catalog: the same id and date in SQL (seedPostgres) and here. */
 function seeded(i: number): { id: string; ts: number } {
@@ -51,26 +36,6 @@ function expectedOrder(count: number): string[] {
   return items.sort((a, b) => b.ts - a.ts || (a.id < b.id ? 1 : -1)).map((item) => item.id);
 }
 
-/** The manifest a real upload (a 12 s clip, three rungs, 4 s segments) produced. */
-async function realManifest(work: string): Promise<Record<string, unknown>> {
-  const server = await startServer({ LOG_LEVEL: 'warn' });
-  try {
-    const clip = makeClip(join(work, 'Holiday clip.mp4'), { seconds: 12, width: 640, height: 360 });
-    const { body } = await uploadFile(server.url, clip, { resolutions: [360, 240, 144], segmentDuration: 4 });
-    const id = body.data?.uploadVideo?.id as string | undefined;
-    if (!id) throw new Error(`upload failed: ${JSON.stringify(body.errors)}`);
-    for (;;) {
-      const { data } = await gql(server.url, 'query P($id: ID!) { playlist(id: $id) { status error } }', { id });
-      if (data?.playlist?.status === 'READY') break;
-      if (data?.playlist?.status === 'FAILED') throw new Error(`the sample playlist failed: ${data.playlist.error}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    return JSON.parse(readFileSync(join(server.mediaDir, id, 'manifest.json'), 'utf8'));
-  } finally {
-    await server.stop();
-    rmSync(server.mediaDir, { recursive: true, force: true });
-  }
-}
 
 /** Rows made by PostgreSQL itself from the sample (the listing reads rows only), in the server's schema, which start-up created. */
 async function seedPostgres(databaseUrl: string, sample: Record<string, unknown>, count: number): Promise<void> {
@@ -100,26 +65,6 @@ function seedFolders(mediaDir: string, sample: Record<string, unknown>, count: n
   }
 }
 
-/** One GraphQL POST over a keep-alive agent: the answer's data and the milliseconds it took. */
-function post<T>(agent: Agent, url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; ms: number }> {
-  const body = JSON.stringify({ query, variables });
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const ms = performance.now() - t0;
-        const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (answer.errors) reject(new Error(JSON.stringify(answer.errors)));
-        else resolve({ data: answer.data, ms });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** Pages through a server's catalog with cursors, one listing a call, each page checked against `order`: its latency in ms. */
 function lister(url: string, order: readonly string[]): { next: () => Promise<number>; close: () => void } {
@@ -149,7 +94,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'cmm-bench-catalog-pg-'));
   const postgres = await startPostgres();
   try {
-    const sample = await realManifest(work);
+    const sample = (await readyPlaylist(work, (folder) => JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')))) as Record<string, unknown>;
 
     // the server's start-up creates the schema; the rows go in behind it
     const pgMedia = join(work, 'pg-media');

@@ -7,13 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ffmpegPath, makeClip } from '@cmm/ffmpeg-binaries/testing';
+import { ffmpegPath } from '@cmm/ffmpeg-binaries/testing';
 import { alternate, median, percentile, table, writeSection } from '../../../tools/bench/report';
-import { gql, uploadFile } from '../src/support/graphql-client';
 import { startServer } from '../src/support/server-process';
+import { LIST_QUERY, type Listing, post, readyPlaylist } from './catalog-listing';
 
 const PLAYLISTS = Number(process.env['BENCH_PLAYLISTS'] ?? 10_000);
 const ROUNDS = 5;
@@ -23,49 +23,19 @@ const PAGE = 50;
 const READY_TARGET_MS = 1000;
 const P99_TARGET_MS = 10;
 
-/** What the web app's playlist list asks for (PlaylistListItem). */
-const LIST_QUERY = `query Playlists($first: Int, $after: String) {
-  playlists(first: $first, after: $after) {
-    edges { cursor node { id title status createdAt posterUrl error source { filename duration } progress { playlistId status percent queuePosition etaSeconds error } } }
-    pageInfo { hasNextPage endCursor }
-    totalCount
-  }
-}`;
-
-interface Listing {
-  edges: { cursor: string; node: { id: string } }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
-
 /** A READY playlist folder as a real upload leaves it: its manifest and what sits beside it. */
-async function realPlaylist(work: string): Promise<{ folder: string; manifest: Record<string, unknown> }> {
-  const server = await startServer({ LOG_LEVEL: 'warn' });
-  try {
-    const clip = makeClip(join(work, 'Holiday clip.mp4'), { seconds: 12, width: 640, height: 360 });
-    const { body } = await uploadFile(server.url, clip, { resolutions: [360, 240, 144], segmentDuration: 4 });
-    const id = body.data?.uploadVideo?.id as string | undefined;
-    if (!id) throw new Error(`upload failed: ${JSON.stringify(body.errors)}`);
-    // (graphql-ws needs `ws` as a default import, which this runner does not give: the state is polled instead)
-    for (;;) {
-      const { data } = await gql(server.url, 'query P($id: ID!) { playlist(id: $id) { status error } }', { id });
-      if (data?.playlist?.status === 'READY') break;
-      if (data?.playlist?.status === 'FAILED') throw new Error(`the sample playlist failed: ${data.playlist.error}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+function realPlaylist(work: string): Promise<{ folder: string; manifest: Record<string, unknown> }> {
+  return readyPlaylist(work, (source) => {
     const folder = join(work, 'sample');
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder);
-    for (const entry of readdirSync(join(server.mediaDir, id))) {
-      const from = join(server.mediaDir, id, entry);
+    for (const entry of readdirSync(source)) {
+      const from = join(source, entry);
       if (statSync(from).isDirectory()) mkdirSync(join(folder, entry));
       else writeFileSync(join(folder, entry), readFileSync(from));
     }
     return { folder, manifest: JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) };
-  } finally {
-    await server.stop();
-    rmSync(server.mediaDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Writes `count` playlists shaped like the sample; pairs share a date so ties are broken by id. Returns the ids newest first. */
@@ -90,26 +60,6 @@ function seedCatalog(mediaDir: string, sample: { folder: string; manifest: Recor
   return items.sort((a, b) => b.ts - a.ts || (a.id < b.id ? 1 : -1)).map((item) => item.id);
 }
 
-/** One GraphQL POST over a keep-alive agent: the answer's data and the milliseconds it took. */
-function post<T>(agent: Agent, url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; ms: number }> {
-  const body = JSON.stringify({ query, variables });
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const ms = performance.now() - t0;
-        const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (answer.errors) reject(new Error(JSON.stringify(answer.errors)));
-        else resolve({ data: answer.data, ms });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
 function cpuSeconds(pid: number): number {
