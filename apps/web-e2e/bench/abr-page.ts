@@ -157,10 +157,12 @@ function start(src: string, mode: BenchMode, seconds: number): PageResult {
   video.muted = true;
   hls.loadSource(src);
   hls.attachMedia(video);
-  // the viewer pressed play as the page opened: not paused while the first segment loads
-  void video
-    .play()
-    .catch((e: Error) => (result.error = `play(): ${e.message}`));
+  // the viewer pressed play as the page opened: not paused while the first segment loads. The
+  // start gate's hold pauses the element, which aborts this play(); StartHold plays it on release
+  void video.play().catch((e: Error) => {
+    if (!(hold && e.name === 'AbortError'))
+      result.error = `play(): ${e.message}`;
+  });
   return result;
 }
 

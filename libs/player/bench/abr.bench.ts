@@ -1,12 +1,14 @@
 /**
  * Every ABR policy on every trace × ladder in the simulator, scored with the linear QoE.
  *
- *   npm run bench:abr -- [--traces <folder>] [--json] [--seconds 60] [--divisor-4g 8] [--synthetic]
+ *   npm run bench:abr -- [--traces <folder>] [--json] [--seconds 60] [--divisor-4g 8] [--synthetic] [--offsets 0,60,120]
  *
  * Traces are read from the folder and its sub-folders (Sabre JSON, Mahimahi, `seconds Mbit/s`);
  * by default `../shared/traces` beside the repository. Logs under a folder named `4g` or `lte` are
  * divided by `--divisor-4g` (8 unless told), which turns LTE rates into mobile-like ones. `--synthetic`
- * adds the seeded synthetic traces. Ladders are the committed fixture of real segment sizes.
+ * adds the seeded synthetic traces. `--offsets` also plays each log from later points (those that
+ * leave a whole session before its end): sessions the rules were not tuned on, from the same
+ * networks. Ladders are the committed fixture of real segment sizes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -28,6 +30,7 @@ import {
   SYNTHETIC_KINDS,
   syntheticTrace,
 } from '../src/lib/abr-sim/synthetic-traces';
+import { rotateTrace, traceSeconds } from '../src/lib/abr-sim/trace';
 import { GroupedTrace, readTraceFolder } from '../src/lib/abr-sim/trace-folder';
 
 const REPO = resolve(__dirname, '../../..');
@@ -47,6 +50,7 @@ interface Args {
   seconds: number;
   divisor4g: number;
   synthetic: boolean;
+  offsets: number[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -61,6 +65,7 @@ function parseArgs(argv: string[]): Args {
     seconds: Number(value('--seconds') ?? 60),
     divisor4g: Number(value('--divisor-4g') ?? 8),
     synthetic: argv.includes('--synthetic'),
+    offsets: (value('--offsets') ?? '0').split(',').map(Number),
   };
 }
 
@@ -82,8 +87,19 @@ function syntheticTraces(seconds: number): GroupedTrace[] {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const ladders: Ladder[] = JSON.parse(readFileSync(LADDERS, 'utf8')).ladders;
+  const logs = args.traces ? readTraceFolder(args.traces, args.divisor4g) : [];
   const traces = [
-    ...(args.traces ? readTraceFolder(args.traces, args.divisor4g) : []),
+    ...args.offsets.flatMap((offset) =>
+      logs
+        .filter(
+          ({ trace }) =>
+            offset === 0 || offset + args.seconds <= traceSeconds(trace),
+        )
+        .map(({ group, trace }) => ({
+          group,
+          trace: rotateTrace(trace, offset),
+        })),
+    ),
     ...(args.synthetic || !args.traces ? syntheticTraces(args.seconds) : []),
   ];
   if (traces.length === 0) throw new Error(`no traces found in ${args.traces}`);
@@ -119,6 +135,7 @@ function main(): void {
         ladders: ladders.map((l) => l.name),
         sessionSeconds: args.seconds,
         divisor4g: args.divisor4g,
+        offsets: args.offsets,
         controllers: summaries(() => true),
         groups: Object.fromEntries(
           groupNames.map((g) => [g, summaries((i) => groups[i] === g)]),
@@ -131,7 +148,10 @@ function main(): void {
     `${traces.length} traces × ${ladders.length} ladders (${ladders.map((l) => l.name).join(', ')}), ${args.seconds} s sessions` +
     (args.traces
       ? `, from ${relative(REPO, args.traces) || '.'}${args.divisor4g !== 1 ? ` (4G logs ÷ ${args.divisor4g})` : ''}`
-      : ', synthetic only');
+      : ', synthetic only') +
+    (args.offsets.some((o) => o !== 0)
+      ? `, each log also from ${args.offsets.filter((o) => o !== 0).join(', ')} s in where a whole session is left`
+      : '');
   const sections = [
     ...groupNames.map((g) => ({
       title: `${g}: ${new Set(traces.filter((t) => t.group === g).map((t) => t.trace.name)).size} traces`,

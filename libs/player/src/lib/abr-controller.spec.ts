@@ -181,6 +181,26 @@ describe('AbrController', () => {
     expect(measured(mbps).decide(context(change))).toEqual({ level, reason });
   });
 
+  // 3G log 2010-12-16_1149: 0.95 Mbit/s after errors up to 54 % bought an up-switch whose reload
+  // and the way back down ran the buffer dry when the link fell to a third right after
+  it('goes up on the throughput rule only within 80 % of the estimate discounted by its errors', () => {
+    const steady = measured(2);
+    const jumpy = measured(2);
+    // 1 Mbit/s for 0.1 s: a 100 % error that barely moves the estimate, halving what going up may rely on
+    jumpy.onSegmentLoaded(
+      { level: 0, bytes: 12_500, duration: 4, loadMs: 100, ttfbMs: 0 },
+      context(),
+    );
+    const thin = context({ current: 1, bufferAheadSeconds: 10 });
+    expect(steady.decide(thin)).toEqual({ level: 2, reason: 'throughput' });
+    expect(jumpy.decide(thin)).toEqual({ level: 1, reason: 'throughput' });
+    // staying and going down still use 90 % of the estimate itself
+    expect(jumpy.decide(context({ current: 2 }))).toEqual({
+      level: 2,
+      reason: 'throughput',
+    });
+  });
+
   it('gives a jumpy link less credit for going beyond it', () => {
     const steady = measured(2);
     const jumpy = measured(2);
@@ -315,12 +335,14 @@ describe('AbrController', () => {
   });
 
   // 20 s left at the lowest rung's 0.4 Mbit/s, on 90 % of the estimate (the throughput rule's share)
-  it.each<[string, AbrController, number, boolean, number]>([
-    ['holds a link at 0.2 Mbit/s until the buffer covers its deficit (44.4 s to load 20 s)', measured(0.2), 8, false, 24.5],
-    ['starts on the first segment when the link carries the lowest rung', measured(0.5), 4, true, 4],
-    ['starts on the first segment before anything is measured', new AbrController(), 4, true, 4],
-  ])('start gate: %s', (_name, abr, buffer, open, required) => {
+  it.each<[string, AbrController, number, boolean, string, number]>([
+    ['holds a link at 0.2 Mbit/s until the buffer covers its deficit (44.4 s to load 20 s)', measured(0.2), 8, false, 'deficit', 24.5],
+    // 3G log 2011-02-11_1618: started on one segment, the link fell by half and nothing could step down in time
+    ['waits for a second segment on a link that carries the lowest rung: room for a switch down and its reload', measured(0.5), 4, false, 'min-buffer', 8],
+    ['then starts', measured(0.5), 8, true, 'buffer', 8],
+    ['starts on the first segment before anything is measured', new AbrController(), 4, true, 'no-estimate', 4],
+  ])('start gate: %s', (_name, abr, buffer, open, reason, required) => {
     const gate = abr.startGate({ ...context({ bufferAheadSeconds: buffer }), remainingSeconds: 20, waitedSeconds: 10 });
-    expect(gate).toMatchObject({ open, requiredSeconds: expect.closeTo(required, 1) });
+    expect(gate).toMatchObject({ open, reason, requiredSeconds: expect.closeTo(required, 1) });
   });
 });

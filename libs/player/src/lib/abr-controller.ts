@@ -15,7 +15,11 @@ import { startGate, StartGateDecision } from './start-gate';
 export interface AbrOptions {
   /** A rung may use this share of the throughput estimate (dash.js's bandwidth safety factor)… */
   safetyFactor: number;
-  /** …and a rung above the current one only this share: the band between them is hysteresis. */
+  /**
+   * …and a rung above the current one only this share of the estimate discounted by its recent
+   * errors: the band between them is hysteresis, the discount keeps a jumpy link from buying an
+   * up-switch (and its reload) on one fast segment.
+   */
   upSafetyFactor: number;
   /**
    * This share of the player's maximum buffer is insurance against outages: only the buffer above
@@ -84,12 +88,13 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  * - start-up: what Network Information affords (else a 5 Mbit/s guess); a first segment that would
  *   take longer than the start-up budget is abandoned for a lower rung;
  * - throughput rule, which alone decides on a thin buffer: the highest rung whose average bitrate
- *   fits 90 % of the estimate (80 % to go up);
+ *   fits 90 % of the estimate; to go up, 80 % of the estimate discounted by its recent errors
+ *   (RobustMPC's lower bound), since an up-switch pays a reload and the way back down another;
  * - buffer rule, once the buffer holds more than the insurance level (two thirds of the maximum):
  *   that surplus may pay for one rung more than the link sustains, as long as it covers the
  *   deficit (two segments' worth to start, one to go on), so a dip is ridden out on the buffer
- *   and a link between two rungs is shared between them. The deficit is reckoned on the estimate
- *   discounted by its recent errors (RobustMPC), so a jumpy link earns less credit;
+ *   and a link between two rungs is shared between them. The deficit is reckoned on the same
+ *   discounted estimate, so a jumpy link earns less credit;
  * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry (if
  *   none would, the one that arrives soonest);
  * - every switch is judged with its real cost in hls.js: the last segment loaded again at the new
@@ -100,7 +105,8 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  * - caps: the smallest rung as wide as the player in device pixels (as hls.js), and below a rung
  *   that dropped frames; a choice a cap lowered gives the cap as its reason;
  * - start gate: playback begins once the buffer covers the deficit of playing the rest at the
- *   lowest rung on the measured throughput (see `startGate`).
+ *   lowest rung on the measured throughput, and never on less than a switch down needs: the
+ *   segment playing and the one the switch loads again (see `startGate`).
  * Every decision says which of these made it. Pure: the caller measures, this class keeps the
  * estimate and a little state, changed only by the events.
  */
@@ -209,10 +215,15 @@ export class AbrController implements AbrPolicy {
     return { level: order[target], reason: 'emergency' };
   }
 
-  /** See `startGate`: on the share of the estimate a rung may use, as the throughput rule. */
+  /**
+   * See `startGate`: on the share of the estimate a rung may use, as the throughput rule, and never
+   * on less than the segment playing and those a switch loads again, so the first choice after
+   * start can still step down in time.
+   */
   startGate(context: StartContext): StartGateDecision {
     return startGate({
       ...context,
+      minSegments: 1 + this.options.switchReloadSegments,
       maxWaitSeconds: this.options.maxStartWaitSeconds,
       estimateBps: this.bwEstimator.canEstimate()
         ? this.options.safetyFactor * this.bwEstimator.getEstimate()
@@ -237,12 +248,13 @@ export class AbrController implements AbrPolicy {
     }
     const current = order.indexOf(context.current);
     const estimate = this.bwEstimator.getEstimate();
+    const robust = estimate / (1 + Math.max(0, ...this.errors));
     const { safetyFactor, upSafetyFactor } = this.options;
     const sustainable = this.highest(
       top,
       (r) =>
         average(at(r)) <=
-        (r > current ? upSafetyFactor : safetyFactor) * estimate,
+        (r > current ? upSafetyFactor * robust : safetyFactor * estimate),
     );
     const ttfb = this.bwEstimator.getEstimateTTFB() / 1000;
     // seconds until a segment of `r` is buffered, the reload a switch costs included
@@ -259,7 +271,6 @@ export class AbrController implements AbrPolicy {
     const surplus =
       context.bufferAheadSeconds -
       this.options.insuranceBufferShare * context.maxBufferSeconds;
-    const robust = estimate / (1 + Math.max(0, ...this.errors));
     const affordable = this.highest(Math.min(top, current + 1), (r) => {
       const download = (context.segmentDuration * at(r).bitrate) / robust;
       const deficit = download - context.segmentDuration;

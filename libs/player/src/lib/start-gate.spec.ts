@@ -8,6 +8,7 @@ const input = (change: Partial<StartGateInput> = {}): StartGateInput => ({
   ],
   bufferAheadSeconds: 4,
   segmentDuration: 4,
+  minSegments: 1,
   maxBufferSeconds: 30,
   remainingSeconds: 20,
   waitedSeconds: 10,
@@ -83,10 +84,36 @@ describe('startGate', () => {
       { estimateBps: 10_000_000, segmentDuration: 6, bufferAheadSeconds: 4 },
       {
         open: false,
-        reason: 'deficit',
+        reason: 'min-buffer',
         requiredSeconds: 6,
         holdAtMostSeconds: 110,
       },
+    ],
+    [
+      'holds for the segments it always waits for, though the link carries the lowest rung',
+      { minSegments: 2 },
+      {
+        open: false,
+        reason: 'min-buffer',
+        requiredSeconds: 8,
+        holdAtMostSeconds: 110,
+      },
+    ],
+    ['then starts', { minSegments: 2, bufferAheadSeconds: 8 }, open('buffer', 8)],
+    [
+      'asks for the deficit when it is more',
+      { minSegments: 2, estimateBps: 250_000, bufferAheadSeconds: 8 },
+      {
+        open: false,
+        reason: 'deficit',
+        requiredSeconds: 20,
+        holdAtMostSeconds: 110,
+      },
+    ],
+    [
+      'starts on the first segment of a stream without a known end, whatever it always waits for',
+      { minSegments: 2, remainingSeconds: null },
+      open('unknown-duration'),
     ],
     [
       'starts once it has held as long as allowed',

@@ -4,8 +4,10 @@ import type { AbrLevel } from './abr-policy';
 export interface StartGateInput {
   levels: readonly AbrLevel[];
   bufferAheadSeconds: number;
-  /** Media seconds in a typical segment: one is the least ever waited for. */
+  /** Media seconds in a typical segment. */
   segmentDuration: number;
+  /** Segments always waited for where the end is known (one is where playback began before). */
+  minSegments: number;
   /** The player buffers up to this much, so the gate never asks for more. */
   maxBufferSeconds: number;
   /** Media seconds after the buffered ones still to load; null when the end is unknown (live, growing). */
@@ -23,6 +25,8 @@ export interface StartGateInput {
 export type StartGateReason =
   /** Closed: playing the rest at the lowest rung would run the buffer dry. */
   | 'deficit'
+  /** Closed: fewer segments buffered than the gate always waits for. */
+  | 'min-buffer'
   /** Open: the buffer covers the projected deficit (or is as full as the player fills it). */
   | 'buffer'
   /** Open: everything to play is buffered. */
@@ -48,9 +52,11 @@ export interface StartGateDecision {
  * rung on the measured throughput, the time to download what remains there (a request latency per
  * segment included) less the time it plays. Playing from then on, with the controller free to fall
  * to the lowest rung, the link delivers the last segment before the play head reaches it, so a link
- * below the lowest rung costs one wait at start-up instead of stalls. Never less than one segment
- * (where playback began before), never more than the player buffers, and never longer than
- * `maxWaitSeconds` in all; a stream without a known end starts as before.
+ * below the lowest rung costs one wait at start-up instead of stalls. Never less than `minSegments`
+ * segments (the controller asks for room to switch down: a switch loads the last segment again, so
+ * on one segment a drop of the link right after start is a stall whatever it chooses), never more
+ * than the player buffers, and never longer than `maxWaitSeconds` in all; a stream without a known
+ * end starts on its first segment, as before.
  */
 export function startGate(input: StartGateInput): StartGateDecision {
   const {
@@ -79,16 +85,17 @@ export function startGate(input: StartGateInput): StartGateDecision {
     requests * input.ttfbSeconds +
     (remaining * lowest) / estimateBps -
     remaining;
+  const floor = input.minSegments * segmentDuration;
   const requiredSeconds = Math.max(
     segmentDuration,
-    Math.min(deficit, input.maxBufferSeconds),
+    Math.min(Math.max(floor, deficit), input.maxBufferSeconds),
   );
   if (buffer >= requiredSeconds) return open('buffer', requiredSeconds);
   if (input.waitedSeconds >= input.maxWaitSeconds)
     return open('wait-cap', requiredSeconds);
   return {
     open: false,
-    reason: 'deficit',
+    reason: deficit > floor ? 'deficit' : 'min-buffer',
     requiredSeconds,
     holdAtMostSeconds: input.maxWaitSeconds - input.waitedSeconds,
   };

@@ -134,6 +134,20 @@ describe('PlayerComponent', () => {
     expect(q('status-start')).toBeNull();
   });
 
+  it('says while start-up waits for a second segment, room to switch down should the link fall', () => {
+    const { fixture, q, hls } = render();
+    hls.latestLevelDetails = { targetduration: 4, live: false, totalduration: 60 };
+    new (hls.options['abrController'] as new (h: typeof hls) => object)(hls);
+    // 1.6 Mbit/s: the link carries the lowest rung, the gate still waits for the segment a switch loads again
+    const load = (start: number) => hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: fragment(100_000, 500, { start }) });
+    load(0);
+    fixture.detectChanges();
+    expect(q('status-start').textContent?.replace(/\s+/g, ' ')).toBe('starts at 8 s of buffer: room to switch down should the link fall');
+    load(4);
+    fixture.detectChanges();
+    expect(q('status-start')).toBeNull();
+  });
+
   it('opens the stats panel: a chart of the last minute, and the session as JSON', () => {
     jest.useFakeTimers();
     try {

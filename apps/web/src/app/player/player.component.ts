@@ -12,7 +12,7 @@ import {
 import type { ThumbnailCue } from '@cmm/player';
 import { formatBitrate, formatDuration } from '../shared/format';
 import { PlayerService } from './player.service';
-import { SWITCH_REASON_TEXT } from './stats-chart';
+import { START_HOLD_TEXT, SWITCH_REASON_TEXT } from './stats-chart';
 import { StatsPanelComponent } from './stats-panel.component';
 import type { PlayerPlaylist } from './player.types';
 
@@ -66,6 +66,7 @@ export class PlayerComponent {
     return `url("${cue.url}")`;
   }
   protected readonly reasonText = SWITCH_REASON_TEXT;
+  protected readonly startHoldText = START_HOLD_TEXT;
   protected readonly showStats = signal(false);
 
   protected playSegment(start: number): void {

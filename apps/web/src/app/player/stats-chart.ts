@@ -1,4 +1,4 @@
-import type { StatsSample, SwitchReason } from '@cmm/player';
+import type { StartGateReason, StatsSample, SwitchReason } from '@cmm/player';
 
 /** Words for why the rendition last changed, in the status line. */
 export const SWITCH_REASON_TEXT: Record<SwitchReason, string> = {
@@ -10,6 +10,12 @@ export const SWITCH_REASON_TEXT: Record<SwitchReason, string> = {
   'player-size': 'player size',
   'dropped-frames': 'dropped frames',
   manual: 'your choice',
+};
+
+/** Words for why start-up still waits, in the status line (the reasons the start gate holds for). */
+export const START_HOLD_TEXT: Partial<Record<StartGateReason, string>> = {
+  deficit: 'the link is slower than the lowest rung',
+  'min-buffer': 'room to switch down should the link fall',
 };
 
 /** What "Export JSON" saves: the session's samples, one a second, oldest first. */

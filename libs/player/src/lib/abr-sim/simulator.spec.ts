@@ -226,12 +226,15 @@ describe('simulate', () => {
     expect(policy.playing.slice(0, 3)).toEqual(playing);
   });
 
+  const { ladders }: { ladders: Ladder[] } = JSON.parse(
+    readFileSync(join(__dirname, 'fixtures/ladders.json'), 'utf8'),
+  );
+  const lowestOf = (ladder: Ladder) =>
+    Math.min(...ladder.rungs.map((r) => r.averageBandwidth));
+
   describe('on the real ladders, a link below the lowest rung that recovers later', () => {
-    const { ladders }: { ladders: Ladder[] } = JSON.parse(
-      readFileSync(join(__dirname, 'fixtures/ladders.json'), 'utf8'),
-    );
     const slowThenFast = (ladder: Ladder, share: number, seconds: number): Trace => {
-      const lowest = Math.min(...ladder.rungs.map((r) => r.averageBandwidth));
+      const lowest = lowestOf(ladder);
       return {
         name: `${share} of the lowest rung for ${seconds} s, then twice it`,
         pieces: [
@@ -254,5 +257,26 @@ describe('simulate', () => {
       expect(ours.rebufferSeconds).toBeLessThan(0.5);
       expect(ours.rebufferSeconds).toBeLessThanOrEqual(hlsjs.rebufferSeconds + 0.5);
     });
+  });
+
+  // 3G log 2011-02-11_1618: 2.5 times the lowest rung for the first segment, then 0.8 of it for
+  // 10 s. Started on one segment, the first choice after start ran the buffer dry whatever it was
+  // (a switch down loads the last segment again): 5 to 7 s of stalls, hls.js 0.5 to 9 s.
+  it.each(ladders.map((l) => l.name))('%s, a link that falls right after the first segment: waits for a second and plays on without a stall', (name) => {
+    const ladder = ladders.find((l) => l.name === name) as Ladder;
+    const lowest = lowestOf(ladder);
+    const trace: Trace = {
+      name: 'falls after the first segment',
+      pieces: [
+        { seconds: 5, bps: 2.5 * lowest, latencyMs: 100 },
+        { seconds: 10, bps: 0.8 * lowest, latencyMs: 100 },
+        { seconds: 600, bps: 2 * lowest, latencyMs: 100 },
+      ],
+    };
+    const ours = simulate(new AbrController(), ladder, trace, { sessionSeconds: 60 });
+    const hlsjs = simulate(new HlsjsDefaultAbr(), ladder, trace, { sessionSeconds: 60 });
+    expect(ours.startReason).toBe('buffer');
+    expect(ours.rebufferSeconds).toBeLessThan(0.5);
+    expect(ours.rebufferSeconds).toBeLessThanOrEqual(hlsjs.rebufferSeconds + 0.5);
   });
 });

@@ -1,4 +1,4 @@
-import { Link, scaleTrace, Trace } from './trace';
+import { Link, rotateTrace, scaleTrace, Trace, traceSeconds } from './trace';
 
 // 2 s at 1 Mbit/s (50 ms latency), 1 s with nothing, 1 s at 4 Mbit/s (100 ms): 6 Mbit per 4 s loop
 const TRACE: Trace = {
@@ -63,5 +63,23 @@ describe('Link', () => {
       bps: 125_000,
       latencyMs: 50,
     });
+  });
+});
+
+describe('rotateTrace', () => {
+  it.each<[string, number, [number, number][]]>([
+    ['from the start: the trace itself', 0, [[2, 1e6], [1, 0], [1, 4e6]]],
+    ['from a piece boundary', 2, [[1, 0], [1, 4e6], [2, 1e6]]],
+    ['from inside a piece: split in two', 0.5, [[1.5, 1e6], [1, 0], [1, 4e6], [0.5, 1e6]]],
+    ['from inside the last piece', 3.25, [[0.75, 4e6], [2, 1e6], [1, 0], [0.25, 4e6]]],
+  ])('%s', (_name, offset, pieces) => {
+    const rotated = rotateTrace(TRACE, offset);
+    expect(rotated.pieces.map((p) => [p.seconds, p.bps])).toEqual(pieces);
+    expect(traceSeconds(rotated)).toBe(4);
+    expect(rotated.name).toBe(offset ? `steps@${offset}s` : 'steps');
+  });
+
+  it('refuses an offset past the end', () => {
+    expect(() => rotateTrace(TRACE, 4)).toThrow();
   });
 });

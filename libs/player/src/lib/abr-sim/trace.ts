@@ -18,6 +18,34 @@ export function scaleTrace(trace: Trace, divisor: number): Trace {
   };
 }
 
+/** Seconds in one loop of the trace. */
+export function traceSeconds(trace: Trace): number {
+  return trace.pieces.reduce((sum, p) => sum + p.seconds, 0);
+}
+
+/**
+ * The same trace replayed from `offset` seconds in (the pieces from there, then those before it):
+ * a later window of a long log is another session on the same network.
+ */
+export function rotateTrace(trace: Trace, offset: number): Trace {
+  if (offset <= 0) return trace;
+  let start = 0;
+  for (let i = 0; i < trace.pieces.length; i++) {
+    const piece = trace.pieces[i];
+    const into = offset - start;
+    start += piece.seconds;
+    if (into >= piece.seconds) continue;
+    const pieces = [
+      { ...piece, seconds: piece.seconds - into },
+      ...trace.pieces.slice(i + 1),
+      ...trace.pieces.slice(0, i),
+      ...(into > 0 ? [{ ...piece, seconds: into }] : []),
+    ];
+    return { name: `${trace.name}@${offset}s`, pieces };
+  }
+  throw new Error(`trace ${trace.name} is shorter than ${offset} s`);
+}
+
 /**
  * The link a trace describes, answering in seconds from the start of the session and in bits:
  * how much has arrived by a time, and when a number of bits will have arrived.
