@@ -23,7 +23,7 @@ export const KEPT_DELIVERIES = 100;
 /** Attempts in flight at once in this process, over all webhooks. */
 const PARALLEL_ATTEMPTS = 4;
 /** How often the store is asked for due deliveries when nothing nearer is known: other processes' new ones, claims that lapsed. */
-export const POLL_MS = 2000;
+const POLL_MS = 2000;
 /** The shortest wait between two looks, so a delivery another process is claiming right now is not asked for in a loop. */
 const MIN_WAIT_MS = 50;
 /** A claim outlives the attempt it covers (bounded by WEBHOOK_TIMEOUT_MS) by this much before another process may retry it. */
@@ -46,6 +46,8 @@ export class WebhooksService implements OnModuleInit, OnApplicationBootstrap, On
   /** The look for due deliveries under way, and whether another was asked for meanwhile. */
   private looking: Promise<void> | null = null;
   private lookAgain = false;
+  /** Whether the last look failed: a store that stays down is logged once, not at every poll. */
+  private failing = false;
 
   constructor(
     private readonly store: WebhookStore,
@@ -140,10 +142,18 @@ export class WebhooksService implements OnModuleInit, OnApplicationBootstrap, On
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.looking = this.look()
-      .catch((error: Error) => {
-        this.logger.error({ event: 'webhook.claim_failed', message: error.message });
-        return POLL_MS;
-      })
+      .then(
+        (wait) => {
+          if (this.failing) this.logger.log({ event: 'webhook.claims_resumed' });
+          this.failing = false;
+          return wait;
+        },
+        (error: Error) => {
+          if (!this.failing) this.logger.error({ event: 'webhook.claim_failed', message: error.message });
+          this.failing = true;
+          return POLL_MS;
+        },
+      )
       .then((wait) => {
         this.looking = null;
         if (!this.running) return;

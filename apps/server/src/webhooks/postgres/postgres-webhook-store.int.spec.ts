@@ -1,6 +1,12 @@
 import { startPostgres, TestPostgres } from '@cmm/test-services';
+import type { Catalog, CatalogListener } from '../../catalog/catalog';
+import type { PlaylistManifest } from '../../catalog/manifest';
+import { PlaylistStatus } from '../../catalog/models/playlist-status.enum';
+import { AppConfig } from '../../config/app-config';
+import type { OutboundHttp } from '../outbound-http';
 import { WebhookEventType } from '../webhook-event-type';
 import { DeliveryRecord, DeliveryStatus, RaisedEvent, WebhookEndpoint } from '../webhook-records';
+import { WebhooksService } from '../webhooks.service';
 import { PostgresWebhookStore } from './postgres-webhook-store';
 
 /** The webhook store against a real PostgreSQL, started for this file; two stores on one database are two processes. */
@@ -128,5 +134,61 @@ describe('PostgresWebhookStore', () => {
       ['evt_1', DeliveryStatus.DELIVERED],
     ]);
     expect((await store.claimDue(at(2000), 10, at(60_000))).map((c) => c.delivery)).toEqual([retry]);
+  });
+});
+
+/** A process: the service over its own connection, its own catalog's changes, and a receiver that records what it was sent. */
+async function startProcess(sent: string[]) {
+  const store = await open();
+  const listeners: CatalogListener[] = [];
+  const catalog = { onChange: (listener: CatalogListener) => listeners.push(listener) } as unknown as Catalog;
+  const outbound = { post: async (_url: string, headers: Record<string, string>) => (sent.push(headers['webhook-id']), { kind: 'response', status: 204, excerpt: '' }) } as unknown as OutboundHttp;
+  const service = new WebhooksService(store, outbound, catalog, Object.assign(new AppConfig(), { WEBHOOK_RETRY_BASE_MS: 1, WEBHOOK_MAX_ATTEMPTS: 3 }));
+  service.onModuleInit();
+  service.onApplicationBootstrap();
+  const change = (before: PlaylistManifest | null, after: PlaylistManifest | null) => listeners.forEach((listener) => listener(before, after));
+  return { store, service, change };
+}
+
+async function delivered(service: WebhooksService, webhookId: string, count: number) {
+  for (;;) {
+    const { items } = await service.page(webhookId, 100, null);
+    if (items.length >= count && items.every((d) => d.status === DeliveryStatus.DELIVERED)) return items;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('WebhooksService over PostgreSQL, in two processes', () => {
+  const playlist = (status: PlaylistStatus) => ({ id: 'p1', title: 'P', status, error: null, hls_manifest: null, dash_manifest: null, poster: null, playable_at: null }) as PlaylistManifest;
+  let services: WebhooksService[] = [];
+
+  afterEach(async () => {
+    await Promise.all(services.map((service) => service.onModuleDestroy()));
+    services = [];
+  });
+
+  it('delivers the events one process raises once, with a webhook another process created, and both see it delivered', async () => {
+    const sent: string[] = [];
+    const [api, worker] = [await startProcess(sent), await startProcess(sent)];
+    services = [api.service, worker.service];
+    const hook = await api.service.create({ url: 'https://example.com/h', events: [WebhookEventType.PLAYLIST_READY, WebhookEventType.PLAYLIST_FAILED] });
+    for (let i = 0; i < 5; i++) worker.change(playlist(PlaylistStatus.PACKAGING), playlist(i % 2 ? PlaylistStatus.READY : PlaylistStatus.FAILED));
+    const items = await delivered(api.service, hook.id, 5);
+    expect(sent.sort()).toEqual(items.map((d) => d.event_id).sort());
+    expect(items.every((d) => d.attempts === 1)).toBe(true);
+  });
+
+  it('makes the attempt a dead process had claimed once its claim lapses: the same delivery, at least once', async () => {
+    const sent: string[] = [];
+    const dead = await open();
+    await dead.addEndpoint(endpoint('wh_1'), 10);
+    const [delivery] = await dead.addDeliveries(event('evt_1', 0));
+    // claimed by a process that dies before its attempt
+    await dead.claimDue(new Date(), 10, new Date(Date.now() + 500));
+    const other = await startProcess(sent);
+    services = [other.service];
+    const [done] = await delivered(other.service, 'wh_1', 1);
+    expect(done).toMatchObject({ id: delivery.id, event_id: 'evt_1', attempts: 1 });
+    expect(sent).toEqual(['evt_1']);
   });
 });
