@@ -11,6 +11,8 @@ import { ClaimedDelivery, DeliveryPage, WebhookStore } from '../webhook-store';
 import { toDelivery, toEndpoint, WebhooksDatabase } from './webhook-tables';
 
 const DEPENDENCY = 'database';
+/** Connections of its own beside the catalog's: a few short queries per attempt, at most PARALLEL_ATTEMPTS at once. */
+const POOL_SIZE = 3;
 
 /**
  * Webhooks in the catalog's PostgreSQL database, shared by every API and worker process: each
@@ -25,7 +27,7 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
 
   /** Connects to `url` and brings the schema up to date (the catalog's migrations, which hold the webhook tables). */
   static async open(url: string): Promise<PostgresWebhookStore> {
-    const db = openDatabase<WebhooksDatabase>(url);
+    const db = openDatabase<WebhooksDatabase>(url, POOL_SIZE);
     try {
       const applied = await migrateToLatest(db as Kysely<unknown>);
       new Logger(PostgresWebhookStore.name).log({ event: 'webhooks.migrated', applied });
