@@ -16,14 +16,15 @@ import { WebhooksService } from './webhooks.service';
 
 const playlist = (status: PlaylistStatus, playable_at: string | null = null) => ({ id: 'p1', title: 'P', status, error: null, hls_manifest: 'stream/master.m3u8', dash_manifest: null, poster: null, playable_at }) as PlaylistManifest;
 
-/** The service over a real store in a temp folder; the outbound adapter records what it was asked to send. */
-function setup(root = mkdtempSync(join(tmpdir(), 'cmm-webhooks-service-')), answers: AttemptOutcome[] = []) {
+/** The service over a real store in a temp folder; the outbound adapter records what it was asked to send, and answers once `held` settles. */
+function setup(root = mkdtempSync(join(tmpdir(), 'cmm-webhooks-service-')), answers: AttemptOutcome[] = [], held = Promise.resolve()) {
   const listeners: CatalogListener[] = [];
   const catalog = { onChange: (listener: CatalogListener) => listeners.push(listener) } as unknown as Catalog;
   const sent: { url: string; headers: Record<string, string>; body: string }[] = [];
   const outbound = {
     post: async (url: string, headers: Record<string, string>, body: string) => {
       sent.push({ url, headers, body });
+      await held;
       return answers.shift() ?? { kind: 'response', status: 204, excerpt: '' };
     },
   } as unknown as OutboundHttp;
@@ -103,6 +104,22 @@ describe('WebhooksService', () => {
     expect(delivery.status).toBe(DeliveryStatus.DELIVERED);
     expect(second.sent).toHaveLength(1);
     await second.service.onModuleDestroy();
+  });
+
+  it('lets an attempt in flight finish and records it when shutting down', async () => {
+    let answer = () => undefined as void;
+    const { root, service, sent, change, init } = setup(undefined, [], new Promise<void>((resolve) => (answer = resolve)));
+    await init();
+    service.onApplicationBootstrap();
+    const hook = await service.create({ url: 'https://example.com/h', events: [WebhookEventType.PLAYLIST_DELETED] });
+    change(playlist(PlaylistStatus.READY), null);
+    while (sent.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const stopping = service.onModuleDestroy();
+    answer();
+    await stopping;
+    const restarted = setup(root);
+    await restarted.init();
+    expect((await restarted.service.page(hook.id, 10, null)).items).toEqual([expect.objectContaining({ status: DeliveryStatus.DELIVERED, attempts: 1 })]);
   });
 
   it('refuses a private IP unless allowed, and unknown ids', async () => {
