@@ -103,18 +103,20 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
     return this.run(async () => {
       const rows = await this.db
         // materialized: the locking select runs once, whatever plan the update gets
-        .with((cte) => cte('due').materialized(), (db) =>
-          db
-            .selectFrom('webhook_deliveries')
-            .select('id')
-            .where('status', '=', DeliveryStatus.PENDING)
-            .where('next_attempt_at', '<=', now)
-            .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
-            .orderBy('next_attempt_at')
-            .orderBy('id')
-            .limit(limit)
-            .forUpdate()
-            .skipLocked(),
+        .with(
+          (cte) => cte('due').materialized(),
+          (db) =>
+            db
+              .selectFrom('webhook_deliveries')
+              .select('id')
+              .where('status', '=', DeliveryStatus.PENDING)
+              .where('next_attempt_at', '<=', now)
+              .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
+              .orderBy('next_attempt_at')
+              .orderBy('id')
+              .limit(limit)
+              .forUpdate()
+              .skipLocked(),
         )
         .updateTable('webhook_deliveries as d')
         .set({ lease_until: until })
