@@ -1,9 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPostgres, TestPostgres } from '@cmm/test-services';
 import type { Catalog, CatalogListener } from '../../catalog/catalog';
 import type { PlaylistManifest } from '../../catalog/manifest';
 import { PlaylistStatus } from '../../catalog/models/playlist-status.enum';
 import { AppConfig } from '../../config/app-config';
+import { LocalDiskStorage } from '../../storage/local-disk-storage';
+import { describeWebhookImport, importWebhooks } from '../import-webhooks';
 import type { OutboundHttp } from '../outbound-http';
+import { StorageWebhookStore } from '../storage-webhook-store';
 import { WebhookEventType } from '../webhook-event-type';
 import { DeliveryRecord, DeliveryStatus, RaisedEvent, WebhookEndpoint } from '../webhook-records';
 import { WebhooksService } from '../webhooks.service';
@@ -134,6 +140,23 @@ describe('PostgresWebhookStore', () => {
       ['evt_1', DeliveryStatus.DELIVERED],
     ]);
     expect((await store.claimDue(at(2000), 10, at(60_000))).map((c) => c.delivery)).toEqual([retry]);
+  });
+});
+
+describe('importWebhooks', () => {
+  it('carries a single node’s webhooks over with their secrets and deliveries, pending ones still due, once', async () => {
+    const files = new StorageWebhookStore(new LocalDiskStorage(mkdtempSync(join(tmpdir(), 'cmm-webhooks-import-'))));
+    await files.addEndpoint(endpoint('wh_1'), 10);
+    const [done] = await files.addDeliveries(event('evt_1', 0));
+    const [claim] = await files.claimDue(at(1), 1, at(60_000));
+    await files.saveAttempt(finished(done, 10), claim.leaseUntil, 100);
+    const [pending] = await files.addDeliveries(event('evt_2', 20));
+    const database = await open();
+    expect(describeWebhookImport(await importWebhooks(files, database))).toBe('import-catalog: 1 webhooks found: 1 imported with 2 deliveries, 0 already in the database');
+    expect(await database.endpoints()).toEqual([endpoint('wh_1')]);
+    expect((await database.deliveries('wh_1', 10, null))?.items).toEqual([pending, finished(done, 10)]);
+    expect((await database.claimDue(at(100), 10, at(60_000))).map((c) => c.delivery)).toEqual([pending]);
+    expect(await importWebhooks(files, database)).toEqual({ found: 1, imported: 0, deliveries: 0 });
   });
 });
 

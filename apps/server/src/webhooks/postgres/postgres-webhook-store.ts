@@ -162,6 +162,18 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
     });
   }
 
+  /** Records endpoints and deliveries kept elsewhere (their ids, secrets and states as they are); those it holds already are left alone. Returns how many of each were new. */
+  insertMissing(endpoints: readonly WebhookEndpoint[], deliveries: readonly DeliveryRecord[]): Promise<{ endpoints: number; deliveries: number }> {
+    return this.run(() =>
+      this.db.transaction().execute(async (trx) => {
+        const added = { endpoints: 0, deliveries: 0 };
+        if (endpoints.length > 0) added.endpoints = Number((await trx.insertInto('webhooks').values([...endpoints]).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n);
+        if (deliveries.length > 0) added.deliveries = Number((await trx.insertInto('webhook_deliveries').values([...deliveries]).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n);
+        return added;
+      }),
+    );
+  }
+
   /** A lost database becomes a temporary SERVICE_UNAVAILABLE; anything else is thrown as it is. */
   private async run<T>(query: () => Promise<T>): Promise<T> {
     try {
