@@ -1,11 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { bearer, gql, uploadFile } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
-import { startWebhookReceiver, WebhookReceiver } from './support/webhook-receiver';
+import { startWebhookReceiver, verifies, WebhookReceiver } from './support/webhook-receiver';
 
 const TOKEN = 'e2e-token-0123456789abcdef';
 const AUTH = bearer(TOKEN);
@@ -25,14 +24,6 @@ interface Delivery {
   lastResponseCode: number | null;
   lastError: string | null;
   payload: string;
-}
-
-/** What docs/api.md tells receivers to do, written out with node:crypto alone. */
-function verifies(headers: Record<string, string | string[] | undefined>, body: string, secret: string): boolean {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = Buffer.from('v1,' + createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest('base64'));
-  const fresh = Math.abs(Date.now() / 1000 - Number(headers['webhook-timestamp'])) < 300;
-  return fresh && String(headers['webhook-signature']).split(' ').some((s) => s.length === expected.length && timingSafeEqual(Buffer.from(s), expected));
 }
 
 /** Polls until `check` returns a value (states, never timing). */

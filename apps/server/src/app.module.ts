@@ -21,6 +21,7 @@ import { ResumableUploadModule } from './resumable-upload/resumable-upload.modul
 import { StorageModule } from './storage/storage.module';
 import { TranscodeModule } from './transcode/transcode.module';
 import { UploadModule } from './upload/upload.module';
+import { WebhookDeliveryModule } from './webhooks/webhook-delivery.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WebAppModule } from './web/web-app.module';
 
@@ -31,8 +32,8 @@ export const SCHEMA_FILE = join(process.cwd(), 'libs/api-schema/schema.graphql')
 export class AppModule {
   static forRoot(config: AppConfig, options: { writeSchema?: boolean } = {}): DynamicModule {
     const shared = [ConfigModule.forRoot(config), ...(config.REDIS_URL ? [RedisModule] : []), StorageModule, ProgressModule];
-    // A worker takes jobs and answers /health: no GraphQL, uploads or media.
-    if (config.ROLE === 'worker') return { module: AppModule, imports: [...shared, CatalogModule, TranscodeModule, HealthModule] };
+    // A worker takes jobs, sends the webhooks its changes raise and answers /health: no GraphQL, uploads or media.
+    if (config.ROLE === 'worker') return { module: AppModule, imports: [...shared, CatalogModule, TranscodeModule, WebhookDeliveryModule, HealthModule] };
     const access = AccessModule.forRoot(config);
     return {
       module: AppModule,

@@ -21,6 +21,9 @@ import { Storage } from './storage/storage';
 import { catalogReadyGuard } from './upload/catalog-ready-guard';
 import { storageReserveGuard } from './upload/storage-reserve';
 import { prepareUploadTempDir } from './upload/upload-temp-dir';
+import { describeWebhookImport, importWebhooks } from './webhooks/import-webhooks';
+import { PostgresWebhookStore } from './webhooks/postgres/postgres-webhook-store';
+import { StorageWebhookStore } from './webhooks/storage-webhook-store';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -81,12 +84,16 @@ async function importCatalogCommand(config: AppConfig): Promise<void> {
   }
   const storage = new LocalDiskStorage(config.MEDIA_DIR);
   const catalog = await PostgresCatalog.open(config.DATABASE_URL, storage);
+  const webhooks = await PostgresWebhookStore.open(config.DATABASE_URL);
   try {
     const counts = await importCatalog(storage, catalog);
     console.log(describeImport(config.MEDIA_DIR, counts));
     // unreadable manifests are reported, not fatal: the rest is imported, and a rerun imports what was fixed
+    const files = new StorageWebhookStore(storage);
+    await files.load();
+    console.log(describeWebhookImport(await importWebhooks(files, webhooks)));
   } finally {
-    await catalog.onModuleDestroy();
+    await Promise.all([catalog.onModuleDestroy(), webhooks.onApplicationShutdown()]);
   }
 }
 

@@ -1,4 +1,4 @@
-import { dueDeliveries, recordAttempt } from './delivery-step';
+import { claimableAt, dueDeliveries, newDelivery, nextClaimable, prunable, recordAttempt } from './delivery-step';
 import { WebhookEventType } from './webhook-event-type';
 import { AttemptOutcome, DeliveryRecord, DeliveryStatus } from './webhook-records';
 
@@ -41,18 +41,64 @@ describe('recordAttempt', () => {
   });
 });
 
-describe('dueDeliveries', () => {
-  const at = (id: string, ms: number | null) => ({ id, next_attempt_at: ms === null ? null : later(ms) });
-  const now = NOW.getTime();
+describe('newDelivery', () => {
+  it('is pending, due at the moment the event was raised, with the event’s body', () => {
+    const event = { id: 'evt_1', type: WebhookEventType.PLAYLIST_READY, at: NOW.toISOString(), body: '{}' };
+    expect(newDelivery('whd_1', 'wh_1', event)).toEqual(pending);
+  });
+});
 
-  it.each<[string, ReturnType<typeof at>[], number, { due: string[]; wakeAt: number | null }]>([
-    ['nothing pending', [], 4, { due: [], wakeAt: null }],
-    ['due ones, oldest first', [at('b', -10), at('a', -20), at('c', 0)], 4, { due: ['a', 'b', 'c'], wakeAt: null }],
-    ['one due, one later', [at('a', -1), at('b', 5000)], 4, { due: ['a'], wakeAt: now + 5000 }],
-    ['more due than slots', [at('a', -3), at('b', -2), at('c', -1)], 2, { due: ['a', 'b'], wakeAt: null }],
-    ['no free slot', [at('a', -3)], 0, { due: [], wakeAt: null }],
-    ['a finished one (no next attempt)', [at('a', null), at('b', 100)], 1, { due: [], wakeAt: now + 100 }],
-  ])('%s', (_name, deliveries, slots, expected) => {
-    expect(dueDeliveries(deliveries, now, slots)).toEqual(expected);
+const at = (id: string, ms: number | null, leaseMs: number | null = null) => ({ id, next_attempt_at: ms === null ? null : later(ms), lease_until: leaseMs === null ? null : later(leaseMs) });
+const now = NOW.getTime();
+
+describe('claimableAt', () => {
+  it.each<[string, ReturnType<typeof at>, number | null]>([
+    ['unclaimed: when due', at('a', 100), now + 100],
+    ['claimed until after it is due: when the claim lapses', at('a', 100, 5000), now + 5000],
+    ['a lapsed claim on a later attempt: when due', at('a', 5000, 100), now + 5000],
+    ['finished (no next attempt)', at('a', null, 100), null],
+  ])('%s', (_name, delivery, expected) => {
+    expect(claimableAt(delivery)).toBe(expected);
+  });
+});
+
+describe('dueDeliveries', () => {
+  it.each<[string, ReturnType<typeof at>[], number, string[]]>([
+    ['nothing pending', [], 4, []],
+    ['due ones, oldest due first', [at('b', -10), at('a', -20), at('c', 0)], 4, ['a', 'b', 'c']],
+    ['one due, one later', [at('a', -1), at('b', 5000)], 4, ['a']],
+    ['more due than the limit', [at('a', -3), at('b', -2), at('c', -1)], 2, ['a', 'b']],
+    ['no room', [at('a', -3)], 0, []],
+    ['a finished one (no next attempt)', [at('a', null), at('b', -100)], 1, ['b']],
+    ['one claimed by another attempt', [at('a', -3, 10_000), at('b', -1)], 4, ['b']],
+    ['a claim that lapsed (its process died): due again', [at('a', -3, -1), at('b', -1)], 4, ['a', 'b']],
+    ['a claim that lapses this very moment', [at('a', -3, 0)], 4, ['a']],
+  ])('%s', (_name, deliveries, limit, expected) => {
+    expect(dueDeliveries(deliveries, now, limit)).toEqual(expected);
+  });
+});
+
+describe('nextClaimable', () => {
+  it.each<[string, ReturnType<typeof at>[], number | null]>([
+    ['nothing pending', [], null],
+    ['only finished ones', [at('a', null)], null],
+    ['the earliest of several', [at('a', 5000), at('b', 100), at('c', 3000)], now + 100],
+    ['a claimed one counts from its claim’s end', [at('a', -100, 8000), at('b', 9000)], now + 8000],
+    ['one due already', [at('a', -100), at('b', 100)], now - 100],
+  ])('%s', (_name, deliveries, expected) => {
+    expect(nextClaimable(deliveries)).toBe(expected);
+  });
+});
+
+describe('prunable', () => {
+  const d = (id: string, ms: number, status = DeliveryStatus.DELIVERED) => ({ id, status, created_at: later(ms) });
+
+  it.each<[string, ReturnType<typeof d>[], number, string[]]>([
+    ['fewer finished than kept', [d('a', 1), d('b', 2)], 3, []],
+    ['the oldest finished beyond the kept ones', [d('c', 3), d('a', 1), d('b', 2), d('d', 4, DeliveryStatus.FAILED)], 2, ['b', 'a']],
+    ['pending ones, however old, never', [d('a', 1, DeliveryStatus.PENDING), d('b', 2), d('c', 3)], 1, ['b']],
+    ['one creation time: the id decides', [d('b', 1), d('a', 1), d('c', 1)], 1, ['b', 'a']],
+  ])('%s', (_name, deliveries, keep, expected) => {
+    expect(prunable(deliveries, keep)).toEqual(expected);
   });
 });

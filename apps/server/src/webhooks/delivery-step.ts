@@ -1,4 +1,4 @@
-import { DeliveryRecord, DeliveryStatus, AttemptOutcome } from './webhook-records';
+import { DeliveryRecord, DeliveryStatus, AttemptOutcome, RaisedEvent } from './webhook-records';
 import { retryDelayMs, RetryPolicy } from './retry-schedule';
 
 const EXCERPT_CHARS = 200;
@@ -9,6 +9,24 @@ function responseProblem(status: number, excerpt: string): string | null {
   const said = excerpt.trim().slice(0, EXCERPT_CHARS);
   const kind = status >= 300 && status < 400 ? 'a redirect, which is not followed' : 'not a 2xx status';
   return `HTTP ${status} is ${kind}${said ? `: ${said}` : ''}`;
+}
+
+/** The delivery of `event` to webhook `webhookId` before any attempt: due at once. */
+export function newDelivery(id: string, webhookId: string, event: RaisedEvent): DeliveryRecord {
+  return {
+    id,
+    webhook_id: webhookId,
+    event_id: event.id,
+    event_type: event.type,
+    body: event.body,
+    status: DeliveryStatus.PENDING,
+    attempts: 0,
+    created_at: event.at,
+    next_attempt_at: event.at,
+    last_attempt_at: null,
+    last_response_code: null,
+    last_error: null,
+  };
 }
 
 /** The delivery after an attempt at `now`: delivered, scheduled again with backoff, or failed for good. */
@@ -28,15 +46,37 @@ export function recordAttempt(delivery: DeliveryRecord, outcome: AttemptOutcome,
   return { ...base, status: DeliveryStatus.PENDING, next_attempt_at: new Date(now.getTime() + delay).toISOString() };
 }
 
-/** Which pending deliveries to attempt now (at most `slots`, oldest due first), and when to look again for the rest. */
-export function dueDeliveries(pending: readonly Pick<DeliveryRecord, 'id' | 'next_attempt_at'>[], now: number, slots: number): { due: string[]; wakeAt: number | null } {
-  const byTime = pending
-    .filter((d) => d.next_attempt_at !== null)
-    .map((d) => ({ id: d.id, at: Date.parse(d.next_attempt_at as string) }))
-    .sort((a, b) => a.at - b.at);
-  const due = byTime.filter((d) => d.at <= now).slice(0, Math.max(slots, 0));
-  const rest = byTime.filter((d) => !due.includes(d));
-  // when slots are full the rest wait for an attempt to finish, which looks again
-  const wakeAt = rest.length > 0 && due.length < slots ? Math.max(rest[0].at, now) : null;
-  return { due: due.map((d) => d.id), wakeAt };
+/** A pending delivery as a claim sees it: when its attempt is due, and until when an earlier claim holds it. */
+export type Claimable = Pick<DeliveryRecord, 'id' | 'next_attempt_at'> & { lease_until: string | null };
+
+/** When a delivery can next be claimed: its attempt's due time, or the end of the claim on it if later; null once finished. */
+export function claimableAt(delivery: Claimable): number | null {
+  if (delivery.next_attempt_at === null) return null;
+  const due = Date.parse(delivery.next_attempt_at);
+  return delivery.lease_until === null ? due : Math.max(due, Date.parse(delivery.lease_until));
+}
+
+/** Which deliveries to claim at `now`: at most `limit`, oldest due first (PostgresWebhookStore.claimDue asks the same in SQL). */
+export function dueDeliveries(pending: readonly Claimable[], now: number, limit: number): string[] {
+  return pending
+    .map((d) => ({ id: d.id, due: d.next_attempt_at === null ? null : Date.parse(d.next_attempt_at), at: claimableAt(d) }))
+    .filter((d): d is { id: string; due: number; at: number } => d.at !== null && d.at <= now)
+    .sort((a, b) => a.due - b.due || a.id.localeCompare(b.id))
+    .slice(0, Math.max(limit, 0))
+    .map((d) => d.id);
+}
+
+/** When the first of `pending` can be claimed, null when none can. */
+export function nextClaimable(pending: readonly Claimable[]): number | null {
+  const times = pending.map(claimableAt).filter((at): at is number => at !== null);
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+/** The finished deliveries of one webhook beyond the `keep` newest, to remove; pending ones are always kept. */
+export function prunable(deliveries: readonly Pick<DeliveryRecord, 'id' | 'status' | 'created_at'>[], keep: number): string[] {
+  return deliveries
+    .filter((d) => d.status !== DeliveryStatus.PENDING)
+    .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id))
+    .slice(keep)
+    .map((d) => d.id);
 }

@@ -41,3 +41,11 @@ export type AttemptOutcome =
   | { kind: 'error'; message: string }
   /** Never sent: the address is forbidden or the URL unusable. Retrying would not help. */
   | { kind: 'refused'; message: string };
+
+/** An event as raised, its body fixed once for every endpoint that gets it. */
+export interface RaisedEvent {
+  id: string;
+  type: WebhookEventType;
+  at: string;
+  body: string;
+}

@@ -31,8 +31,8 @@ export class WebhooksResolver {
 
   @UseGuards(TokenRequiredGuard)
   @Query(() => [Webhook], { description: 'Registered webhooks, newest first (never their secrets). Needs the API token when the server has tokens.', complexity: listCost(MAX_WEBHOOKS) })
-  webhooks(): Webhook[] {
-    return this.service.list().map(toWebhook);
+  async webhooks(): Promise<Webhook[]> {
+    return (await this.service.list()).map(toWebhook);
   }
 
   @UseGuards(TokenRequiredGuard)
@@ -40,14 +40,14 @@ export class WebhooksResolver {
     description: `A webhook’s deliveries, newest first, at most ${DELIVERIES_PAGE_MAX} a page. Needs the API token when the server has tokens.`,
     complexity: pageCost('first', DELIVERIES_PAGE_MAX),
   })
-  webhookDeliveries(
+  async webhookDeliveries(
     @Args('webhookId', { type: () => ID }) webhookId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: DELIVERIES_PAGE_DEFAULT }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-  ): WebhookDeliveryConnection {
+  ): Promise<WebhookDeliveryConnection> {
     first ??= DELIVERIES_PAGE_DEFAULT;
     if (first < 1 || first > DELIVERIES_PAGE_MAX) throw new ValidationError('first', `first must be between 1 and ${DELIVERIES_PAGE_MAX}`);
-    const page = this.service.page(webhookId, first, after ?? null);
+    const page = await this.service.page(webhookId, first, after ?? null);
     return {
       nodes: page.items.map(toWebhookDelivery),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.id ?? null },

@@ -16,26 +16,33 @@ import { WebhooksService } from './webhooks.service';
 
 const playlist = (status: PlaylistStatus, playable_at: string | null = null) => ({ id: 'p1', title: 'P', status, error: null, hls_manifest: 'stream/master.m3u8', dash_manifest: null, poster: null, playable_at }) as PlaylistManifest;
 
-/** The service over a real store in a temp folder; the outbound adapter records what it was asked to send. */
-function setup(root = mkdtempSync(join(tmpdir(), 'cmm-webhooks-service-')), answers: AttemptOutcome[] = []) {
+/** The service over a real store in a temp folder; the outbound adapter records what it was asked to send, and answers once `held` settles. */
+function setup(root = mkdtempSync(join(tmpdir(), 'cmm-webhooks-service-')), answers: AttemptOutcome[] = [], held = Promise.resolve()) {
   const listeners: CatalogListener[] = [];
   const catalog = { onChange: (listener: CatalogListener) => listeners.push(listener) } as unknown as Catalog;
   const sent: { url: string; headers: Record<string, string>; body: string }[] = [];
   const outbound = {
     post: async (url: string, headers: Record<string, string>, body: string) => {
       sent.push({ url, headers, body });
+      await held;
       return answers.shift() ?? { kind: 'response', status: 204, excerpt: '' };
     },
   } as unknown as OutboundHttp;
   const config = Object.assign(new AppConfig(), { WEBHOOK_RETRY_BASE_MS: 1, WEBHOOK_MAX_ATTEMPTS: 3 });
-  const service = new WebhooksService(new StorageWebhookStore(new LocalDiskStorage(root)), outbound, catalog, config);
+  const store = new StorageWebhookStore(new LocalDiskStorage(root));
+  const service = new WebhooksService(store, outbound, catalog, config);
   const change = (before: PlaylistManifest | null, after: PlaylistManifest | null) => listeners.forEach((listener) => listener(before, after));
-  return { root, service, sent, change };
+  // what the module's factory does before the service starts
+  const init = async () => {
+    await store.load();
+    service.onModuleInit();
+  };
+  return { root, service, sent, change, init };
 }
 
 async function settled(service: WebhooksService, webhookId: string, count = 1) {
   for (;;) {
-    const items = service.page(webhookId, 100, null).items;
+    const items = (await service.page(webhookId, 100, null)).items;
     if (items.length >= count && items.every((d) => d.status !== DeliveryStatus.PENDING)) return items;
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -43,8 +50,8 @@ async function settled(service: WebhooksService, webhookId: string, count = 1) {
 
 describe('WebhooksService', () => {
   it('sends a subscribed event, signed with the endpoint’s secret, and records it', async () => {
-    const { service, sent, change } = setup();
-    await service.onModuleInit();
+    const { service, sent, change, init } = setup();
+    await init();
     service.onApplicationBootstrap();
     const hook = await service.create({ url: 'https://example.com/h', events: [WebhookEventType.PLAYLIST_READY] });
     change(playlist(PlaylistStatus.PACKAGING, 'x'), playlist(PlaylistStatus.READY, 'x'));
@@ -57,21 +64,22 @@ describe('WebhooksService', () => {
   });
 
   it('sends nothing for events a webhook did not subscribe to', async () => {
-    const { service, sent, change } = setup();
-    await service.onModuleInit();
+    const { service, sent, change, init } = setup();
+    await init();
     service.onApplicationBootstrap();
     const hook = await service.create({ url: 'https://example.com/h', events: [WebhookEventType.PLAYLIST_DELETED] });
-    // deliveries are chosen synchronously with the change: none was
     change(playlist(PlaylistStatus.TRANSCODING), playlist(PlaylistStatus.FAILED));
-    expect(service.page(hook.id, 10, null).totalCount).toBe(0);
-    expect(sent).toEqual([]);
+    change(playlist(PlaylistStatus.READY), null);
+    await settled(service, hook.id);
+    expect((await service.page(hook.id, 10, null)).items.map((d) => d.event_type)).toEqual([WebhookEventType.PLAYLIST_DELETED]);
+    expect(sent).toHaveLength(1);
     await service.onModuleDestroy();
   });
 
   it('retries with backoff until the attempts run out', async () => {
     const failure: AttemptOutcome = { kind: 'response', status: 500, excerpt: '' };
-    const { service, sent, change } = setup(undefined, [failure, failure, failure]);
-    await service.onModuleInit();
+    const { service, sent, change, init } = setup(undefined, [failure, failure, failure]);
+    await init();
     service.onApplicationBootstrap();
     const hook = await service.create({ url: 'https://example.com/h', events: [WebhookEventType.PLAYLIST_DELETED] });
     change(playlist(PlaylistStatus.READY), null);
@@ -83,14 +91,14 @@ describe('WebhooksService', () => {
 
   it('resumes at start-up the deliveries a previous run left pending', async () => {
     const first = setup();
-    await first.service.onModuleInit();
+    await first.init();
     const hook = await first.service.create({ url: 'https://example.com/h', events: [WebhookEventType.PLAYLIST_DELETED] });
     // not bootstrapped: the delivery is written but never attempted, as when a server dies at once
     first.change(playlist(PlaylistStatus.READY), null);
-    while (first.service.page(hook.id, 10, null).totalCount === 0) await new Promise((r) => setTimeout(r, 5));
+    while ((await first.service.page(hook.id, 10, null)).totalCount === 0) await new Promise((r) => setTimeout(r, 5));
     expect(first.sent).toEqual([]);
     const second = setup(first.root);
-    await second.service.onModuleInit();
+    await second.init();
     second.service.onApplicationBootstrap();
     const [delivery] = await settled(second.service, hook.id);
     expect(delivery.status).toBe(DeliveryStatus.DELIVERED);
@@ -98,12 +106,28 @@ describe('WebhooksService', () => {
     await second.service.onModuleDestroy();
   });
 
+  it('lets an attempt in flight finish and records it when shutting down', async () => {
+    let answer = () => undefined as void;
+    const { root, service, sent, change, init } = setup(undefined, [], new Promise<void>((resolve) => (answer = resolve)));
+    await init();
+    service.onApplicationBootstrap();
+    const hook = await service.create({ url: 'https://example.com/h', events: [WebhookEventType.PLAYLIST_DELETED] });
+    change(playlist(PlaylistStatus.READY), null);
+    while (sent.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const stopping = service.onModuleDestroy();
+    answer();
+    await stopping;
+    const restarted = setup(root);
+    await restarted.init();
+    expect((await restarted.service.page(hook.id, 10, null)).items).toEqual([expect.objectContaining({ status: DeliveryStatus.DELIVERED, attempts: 1 })]);
+  });
+
   it('refuses a private IP unless allowed, and unknown ids', async () => {
-    const { service } = setup();
-    await service.onModuleInit();
+    const { service, init } = setup();
+    await init();
     await expect(service.create({ url: 'http://192.168.1.5/h', events: [WebhookEventType.PLAYLIST_READY] })).rejects.toThrow(ValidationError);
     await expect(service.delete('wh_none')).rejects.toThrow(NotFoundError);
-    expect(() => service.page('wh_none', 10, null)).toThrow(NotFoundError);
-    expect(service.list()).toEqual([]);
+    await expect(service.page('wh_none', 10, null)).rejects.toThrow(NotFoundError);
+    expect(await service.list()).toEqual([]);
   });
 });

@@ -29,10 +29,10 @@ export interface CatalogDatabase {
 const POOL_SIZE = 10;
 const CONNECT_TIMEOUT_MS = 5000;
 
-/** A Kysely instance over a node-postgres pool for `url` (a postgres:// URL). */
-export function openDatabase(url: string): Kysely<CatalogDatabase> {
-  const pool = new Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+/** A Kysely instance over a node-postgres pool of `poolSize` for `url` (a postgres:// URL), typed with the tables `Database` names. */
+export function openDatabase<Database = CatalogDatabase>(url: string, poolSize = POOL_SIZE): Kysely<Database> {
+  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection the server ends (a restart) is reported here; unhandled, it would end the process.
   pool.on('error', (error) => new Logger('Database').warn({ event: 'database.connection_lost', message: error.message }));
-  return new Kysely<CatalogDatabase>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -44,6 +44,43 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`drop function count_playlists()`.execute(db);
     },
   },
+  // webhooks (apps/server/src/webhooks/postgres): the same database, so every API and worker process shares them
+  '0002_webhooks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('webhooks')
+        .addColumn('id', sql`text collate "C"`, (col) => col.primaryKey())
+        .addColumn('url', 'text', (col) => col.notNull())
+        .addColumn('events', sql`text[]`, (col) => col.notNull())
+        .addColumn('description', 'text')
+        .addColumn('secret', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', sql`text collate "C"`, (col) => col.primaryKey())
+        .addColumn('webhook_id', 'text', (col) => col.notNull().references('webhooks.id').onDelete('cascade'))
+        .addColumn('event_id', 'text', (col) => col.notNull())
+        .addColumn('event_type', 'text', (col) => col.notNull())
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('attempts', 'integer', (col) => col.notNull())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('next_attempt_at', 'timestamptz')
+        .addColumn('last_attempt_at', 'timestamptz')
+        .addColumn('last_response_code', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('lease_until', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('webhook_deliveries_newest_first').on('webhook_deliveries').columns(['webhook_id', 'created_at desc', 'id desc']).execute();
+      // every process looks for due deliveries every few seconds: only the pending ones are indexed
+      await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').column('next_attempt_at').where(sql.ref('status'), '=', 'PENDING').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('webhook_deliveries').execute();
+      await db.schema.dropTable('webhooks').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
