@@ -141,7 +141,7 @@ describe('BullMqJobQueue against a real Redis', () => {
   });
 
   it('refuses to enqueue with SERVICE_UNAVAILABLE while Redis is unreachable', async () => {
-    const stopped = await startRedis();
+    const stopped = await startRedis({ own: true });
     await stopped.remove();
     const config = Object.assign(new AppConfig(), { REDIS_URL: stopped.url });
     const connections = new RedisConnections(config);

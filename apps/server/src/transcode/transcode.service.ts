@@ -11,10 +11,10 @@ import { killProcessGroup } from '../ffmpeg/process-runner';
 import { ProgressTracker } from '../progress/progress-tracker';
 import { Storage } from '../storage/storage';
 import { JobAbort, JobAttempt, JobQueue } from './job-queue';
+import { UNFINISHED } from './lost-jobs';
 import { isRetryable } from './retry-policy';
 import { EncodeProgress, PlayableStream, TranscodePipeline } from './transcode-pipeline';
 
-const ACTIVE: readonly PlaylistStatus[] = [PlaylistStatus.QUEUED, PlaylistStatus.PROBING, PlaylistStatus.TRANSCODING, PlaylistStatus.PACKAGING];
 /** What a job that is not (or no longer) publishing a stream records. */
 const NOT_PLAYABLE = { playable_at: null, hls_manifest: null, dash_manifest: null } as const;
 /** Share of the overall percent given to encoding; packaging takes the rest. */
@@ -44,7 +44,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     // a Redis queue keeps its jobs across restarts; the in-process one is rebuilt from the catalog
-    const unfinished = this.queue.persistent ? [] : await this.catalog.withStatus(ACTIVE);
+    const unfinished = this.queue.persistent ? [] : await this.catalog.withStatus(UNFINISHED);
     for (const manifest of unfinished) {
       this.logger.log({ event: 'job.recovered', playlistId: manifest.id, was: manifest.status });
       if (manifest.encoder) this.stopOrphan(manifest.id, manifest.encoder);
@@ -86,6 +86,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     };
     try {
       const previous = await this.catalog.get(playlistId);
+      // a job queued again while its first run went on (a Redis emptied or away past the lock) finds the work done
+      if (!UNFINISHED.includes(previous.status)) return this.logger.log({ event: 'job.already_done', playlistId, status: previous.status });
       // a run cut off on another worker (or before a restart) may have left its encoder running here
       if (previous.encoder) this.stopOrphan(playlistId, previous.encoder);
       const manifest = await this.transition(playlistId, PlaylistStatus.PROBING, [], { encoder: null, ...NOT_PLAYABLE });
@@ -153,8 +155,13 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     this.progress.forget(playlistId);
   }
 
-  /** A job handed back to the queue (this worker is shutting down) waits, unplayable, for the next worker; any other abort is a cancel (a delete). */
+  /**
+   * A job handed back to the queue (this worker is shutting down) waits, unplayable, for the next
+   * worker; a run that lost its lock leaves the playlist to the run that owns the job now; any
+   * other abort is a cancel (a delete).
+   */
   private async handBack(playlistId: string, signal: AbortSignal): Promise<void> {
+    if (signal.reason === JobAbort.LockLost) return this.logger.warn({ event: 'job.superseded', playlistId });
     if (signal.reason !== JobAbort.HandedBack) return this.logger.log({ event: 'job.cancelled', playlistId });
     if (!(await this.catalog.find(playlistId))) return;
     this.logger.log({ event: 'job.handed_back', playlistId });
