@@ -42,6 +42,7 @@ describe('Redis lost under a running API and worker', () => {
     return body.data.uploadVideo.id as string;
   };
   const ready = (id: string) => until(`${id} to be READY`, async () => (await statusOf(id)) === 'READY', 180_000);
+  const logged = (server: RunningServer, event: string, id: string) => server.logs().split('\n').some((line) => line.includes(`"${event}"`) && line.includes(id));
   /** How many runs of the playlist's job reached READY: a job run again after READY would encode it twice. */
   const readyRuns = (id: string) => worker.logs().split('\n').filter((line) => line.includes('"job.ready"') && line.includes(id)).length;
   /** Its published run folder, the only one left. */
@@ -125,5 +126,27 @@ describe('Redis lost under a running API and worker', () => {
     }
     // whichever process looked first queued it again
     expect(api.logs() + worker.logs()).toMatch(new RegExp(`"job\\.requeued".*${waiting}|${waiting}.*"job\\.requeued"`));
+  }, 420_000);
+
+  it('fences out a worker frozen past its lock: once awake, its run stops and writes nothing, and the playlist ends READY once', async () => {
+    gate.close();
+    const id = await upload('Frozen.mp4');
+    await until('the worker to start its encode', async () => (await statusOf(id)) === 'TRANSCODING');
+    const other = await startServer({ REDIS_URL: redis.url, DATABASE_URL: postgres.url, JOB_STALLED_MS: '2000', JOB_BACKOFF_MS: '0', JOB_RECONCILE_MS: '1000', ...gate.env, ROLE: 'worker' }, mediaDir);
+    try {
+      process.kill(worker.pid, 'SIGSTOP');
+      try {
+        await until('the other worker to take the job over', () => logged(other, 'job.transcoding', id));
+      } finally {
+        process.kill(worker.pid, 'SIGCONT');
+      }
+      await until('the frozen worker to see it was superseded', () => logged(worker, 'job.superseded', id));
+      gate.open();
+      await ready(id);
+      expect(readyRuns(id) + (logged(other, 'job.ready', id) ? 1 : 0)).toBe(1);
+      await onePublishedRun(id);
+    } finally {
+      await other.stop();
+    }
   }, 420_000);
 });

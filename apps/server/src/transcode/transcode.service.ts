@@ -82,6 +82,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     const run = randomBytes(6).toString('hex');
     const superseded = new AbortController();
     const stop = AbortSignal.any([signal, superseded.signal]);
+    let claimed = false;
     // Progress and the encoder's identity are recorded in order, one write at a time, and settled
     // before the outcome is written: a late PACKAGING write must never land after READY, nor a
     // failed write go unhandled (the job goes on; its outcome is written again in full).
@@ -99,6 +100,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       // a run cut off on another worker (or before a restart) may have left its encoder running here
       if (previous.encoder) this.stopOrphan(playlistId, previous.encoder);
       const manifest = await this.transition(playlistId, PlaylistStatus.PROBING, [], { encoder: null, job_run: run, ...NOT_PLAYABLE });
+      claimed = true;
       // Probed again (the upload's probe is not kept): the encode needs the demuxer and stream details.
       const probe = await this.probe.probe(this.storage.localPath(`${playlistId}/${manifest.source.path}`));
       const rungs = manifest.ladder;
@@ -139,8 +141,10 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     } catch (error) {
       await recorded;
       if (stop.aborted) return await this.handBack(playlistId, stop, run);
-      if (error instanceof RunSupersededError) return this.logger.warn({ event: 'job.superseded', playlistId });
-      if (!(await this.catalog.find(playlistId))) return;
+      const current = await this.catalog.find(playlistId);
+      if (!current) return;
+      // a run that failed because another took it over (its encoder ended by that run, say) has nothing to record
+      if (error instanceof RunSupersededError || (claimed && current.job_run !== run)) return this.logger.warn({ event: 'job.superseded', playlistId });
       if (!attempt.final && isRetryable(error)) {
         this.logger.warn({ event: 'job.retry', playlistId, attempt: attempt.number, message: (error as Error).message });
         await this.catalog.update(playlistId, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE }, run);
