@@ -93,6 +93,7 @@ class RedisLock implements Lock {
   async unlock(): Promise<void> {
     clearInterval(this.renewal);
     this.locker.held.delete(this.id);
-    await this.locker.commands.eval(UNLOCK, 1, KEY(this.id), this.token);
+    // a lock that cannot be released now (Redis away) lapses after ttlMs, no longer renewed
+    await this.locker.commands.eval(UNLOCK, 1, KEY(this.id), this.token).catch(() => undefined);
   }
 }
