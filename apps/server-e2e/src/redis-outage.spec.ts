@@ -1,6 +1,6 @@
 // Issue 11, resilience: Redis stopped and started again under a running API and worker, and Redis
 // emptied under them. This spec starts a Redis of its own (never REDIS_URL's): it stops and flushes it.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -9,10 +9,14 @@ import { RunningRedis, startPostgres, startRedis, TestPostgres } from '@cmm/test
 import { EncodeGate, encodeGate } from './support/encode-gate';
 import { gql, uploadFile } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
+import { patch } from './support/tus';
 import { until } from './support/until';
 
 const PLAYLIST = `query One($id: ID!) { playlist(id: $id) { id status error hlsUrl } }`;
 const LIST = `query { playlists(first: 50) { totalCount edges { node { id status } } } }`;
+const CREATE_RESUMABLE = `mutation Create($file: ResumableFileInput!, $options: UploadOptionsInput!) {
+  createResumableUpload(file: $file, options: $options) { playlistId uploadUrl }
+}`;
 
 const work = mkdtempSync(join(tmpdir(), 'cmm-e2e-redis-outage-'));
 const clip = (name: string, seconds = 2) => makeClip(join(work, name), { seconds, width: 320, height: 240 });
@@ -69,7 +73,7 @@ describe('Redis lost under a running API and worker', () => {
     await Promise.all([redis?.remove(), postgres?.close()]);
   });
 
-  it('refuses uploads while Redis is stopped, names it in /health, and finishes every accepted playlist once it is back', async () => {
+  it('refuses uploads (multipart and tus) while Redis is stopped, names it in /health, and finishes every accepted playlist once it is back', async () => {
     gate.close();
     const running = await upload('Running.mp4');
     await until('the first encode to start', async () => (await statusOf(running)) === 'TRANSCODING');
@@ -84,6 +88,11 @@ describe('Redis lost under a running API and worker', () => {
     expect(down).toMatchObject({ status: 503, body: { redis: 'down', down: ['redis'] } });
     const refused = await uploadFile(api.url, clip('Refused.mp4'), { resolutions: [144], segmentDuration: 2 });
     expect(refused.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Redis.*not kept.*Try again/), extensions: { code: 'SERVICE_UNAVAILABLE', dependency: 'redis' } });
+    // a resumable upload can be created (nothing is queued yet), but its bytes wait for Redis
+    const resumableFile = readFileSync(clip('Resumable.mp4'));
+    const created = await gql(api.url, CREATE_RESUMABLE, { file: { filename: 'Resumable.mp4', size: resumableFile.length }, options: { resolutions: [144], segmentDuration: 2 } });
+    const { playlistId: resumable, uploadUrl } = created.data?.createResumableUpload ?? {};
+    expect(await patch(`${api.url}${uploadUrl}`, 0, resumableFile)).toMatchObject({ status: 503, body: expect.stringMatching(/Redis is unreachable.*Try again/) });
 
     // the outage outlasts the running job's lock (JOB_STALLED_MS): Redis comes back without it
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -94,11 +103,13 @@ describe('Redis lost under a running API and worker', () => {
     await ready(waiting);
     const after = await upload('After.mp4');
     await ready(after);
+    expect(await patch(`${api.url}${uploadUrl}`, 0, resumableFile)).toMatchObject({ status: 204, headers: { 'upload-offset': String(resumableFile.length) } });
+    await ready(resumable);
 
     const list = (await gql(api.url, LIST)).data?.playlists;
-    expect(list.totalCount).toBe(3);
-    expect(new Set(list.edges.map((edge: { node: { id: string } }) => edge.node.id))).toEqual(new Set([running, waiting, after]));
-    for (const id of [running, waiting, after]) {
+    expect(list.totalCount).toBe(4);
+    expect(new Set(list.edges.map((edge: { node: { id: string } }) => edge.node.id))).toEqual(new Set([running, waiting, after, resumable]));
+    for (const id of [running, waiting, after, resumable]) {
       await onePublishedRun(id);
       expect(readyRuns(id)).toBe(1);
     }
