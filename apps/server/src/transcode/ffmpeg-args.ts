@@ -3,7 +3,7 @@ import type { FfmpegCapabilities } from '../ffmpeg/ffmpeg-capabilities';
 import { parseRatio } from '../ffmpeg/frame-rate';
 import { Demuxer, inputArgs } from '../ffmpeg/input-args';
 import { pictureFilters, SourcePicture } from './picture-filters';
-import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from './stream-layout';
+import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from '../packaging/stream-layout';
 import { teeOutput } from './tee-output';
 
 export interface EncodeJob {

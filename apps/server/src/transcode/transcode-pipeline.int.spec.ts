@@ -13,7 +13,7 @@ import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner } from '../ffmpeg/process-runner';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 import { StoryboardMaker } from '../storyboard/storyboard-maker';
-import { parseMediaPlaylist } from './hls-playlist';
+import { parseMediaPlaylist } from '../packaging/hls-playlist';
 import { EncodeProgress, PipelineOutput, TranscodePipeline } from './transcode-pipeline';
 
 /**

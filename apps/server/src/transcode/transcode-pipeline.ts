@@ -17,9 +17,9 @@ import { STORYBOARD_DIR } from '../storyboard/storyboard-layout';
 import type { StoryboardRecord } from '../storyboard/storyboard-record';
 import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob } from './ffmpeg-args';
 import { computeProgress, progressLineReader } from './progress-parser';
-import { ensureComplete, Rendition, variantRecord } from './rendition';
+import { ensureComplete, Rendition, variantRecord } from '../packaging/rendition';
 import { StallWatchdog } from './stall-watchdog';
-import { attemptStreamDir, DASH_MANIFEST, MASTER_PLAYLIST, POSTER, STREAM_DIR } from './stream-layout';
+import { attemptStreamDir, DASH_MANIFEST, MASTER_PLAYLIST, POSTER, STREAM_DIR } from '../packaging/stream-layout';
 import { StreamPublisher } from './stream-publisher';
 
 export interface PipelineInput {
