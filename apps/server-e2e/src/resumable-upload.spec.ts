@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { bearer, collectSubscription, gql } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
+import { patch, tus } from './support/tus';
 
 const TOKEN = 'resumable-e2e-token-0123456789';
 const CREATE = `mutation Create($file: ResumableFileInput!, $options: UploadOptionsInput!) {
@@ -13,29 +14,6 @@ const CREATE = `mutation Create($file: ResumableFileInput!, $options: UploadOpti
 }`;
 const PROGRESS = `subscription Progress($id: ID!) { processingProgress(playlistId: $id) { status percent error } }`;
 const OPTIONS = { resolutions: [240], segmentDuration: 2, title: 'Resumed' };
-
-interface TusAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** One tus request over a raw socket, so a test controls exactly which bytes go out. */
-function tus(url: string, method: string, headers: Record<string, string | number>, body?: Buffer): Promise<TusAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { 'Tus-Resumable': '1.0.0', ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const patch = (url: string, offset: number, bytes: Buffer, headers: Record<string, string> = {}) =>
-  tus(url, 'PATCH', { 'Upload-Offset': offset, 'Content-Type': 'application/offset+octet-stream', 'Content-Length': bytes.length, ...headers }, bytes);
 
 /**
  * Starts a PATCH declaring the whole rest of the file, sends `bytes` of it, waits until the server

@@ -8,6 +8,7 @@ import { RunningRedis, startPostgres, startRedis, TestPostgres } from '@cmm/test
 import { EncodeGate, encodeGate } from './support/encode-gate';
 import { collectSubscription, gql, uploadFile } from './support/graphql-client';
 import { RunningServer, runServerCommand, startServer } from './support/server-process';
+import { until } from './support/until';
 
 const PROGRESS = `subscription Progress($id: ID!) { processingProgress(playlistId: $id) { status percent error } }`;
 const PLAYLIST = `query One($id: ID!) {
@@ -32,17 +33,6 @@ interface Variant {
 
 const work = mkdtempSync(join(tmpdir(), 'cmm-e2e-scale-'));
 const clip = (name: string, seconds = 4) => makeClip(join(work, name), { seconds, width: 320, height: 240 });
-
-/** Polls `check` until it gives a value (states, not timings; the test's timeout bounds it). */
-async function until<T>(what: string, check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const statusOf = async (api: RunningServer, id: string): Promise<string | undefined> => (await gql(api.url, PLAYLIST, { id })).data?.playlist?.status;
 

@@ -10,6 +10,7 @@ import type { PlaylistManifest } from './manifest';
 import { PlaylistStatus } from './models/playlist-status.enum';
 import { encodeCursor } from './pagination';
 import { PostgresCatalog } from './postgres/postgres-catalog';
+import { RunSupersededError } from './run-superseded-error';
 
 /**
  * The same behaviour asked of both catalogs, so they are proven equivalent: the manifest-file
@@ -109,6 +110,16 @@ describe.each([
     expect(updated).toMatchObject({ id: 'a', title: 'a', status: 'FAILED', error: 'boom' });
     expect(await catalog.get('a')).toEqual(updated);
     expect(fileOf('a')).toEqual(updated);
+  });
+
+  it('applies a fenced update only while the playlist is claimed by that run, changing nothing otherwise', async () => {
+    await catalog.save(manifest('a', 100, PlaylistStatus.TRANSCODING));
+    await catalog.update('a', { job_run: 'first' });
+    expect(await catalog.update('a', { title: 'by first' }, 'first')).toMatchObject({ title: 'by first' });
+    await catalog.update('a', { job_run: 'second' });
+    await expect(catalog.update('a', { status: PlaylistStatus.READY }, 'first')).rejects.toThrow(RunSupersededError);
+    expect(await catalog.get('a')).toMatchObject({ status: 'TRANSCODING', job_run: 'second' });
+    expect(fileOf('a')).toMatchObject({ status: 'TRANSCODING', job_run: 'second' });
   });
 
   it('lists newest first, ties broken by id, through saves, updates and removals', async () => {
@@ -224,6 +235,14 @@ describe('the PostgreSQL catalog shared by two processes', () => {
     expect(final.title).toMatch(/^title \d+$/);
     expect(final.progress?.percent).toEqual(expect.any(Number));
     expect(fileOf(root, 'a')).toEqual(final);
+  });
+
+  it('fences a run on one process out as soon as a run on the other claims the playlist', async () => {
+    await one.save(manifest('a', 100, PlaylistStatus.TRANSCODING));
+    await one.update('a', { job_run: 'old' });
+    await two.update('a', { job_run: 'new', status: PlaylistStatus.PROBING });
+    await expect(one.update('a', { status: PlaylistStatus.READY }, 'old')).rejects.toThrow(RunSupersededError);
+    expect(await two.get('a')).toMatchObject({ status: 'PROBING', job_run: 'new' });
   });
 
   it('lets a delete on one win over progress updates on the other: the playlist stays gone', async () => {

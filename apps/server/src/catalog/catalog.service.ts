@@ -4,6 +4,7 @@ import { Storage } from '../storage/storage';
 import { Catalog, CatalogDependency, CatalogPage } from './catalog';
 import { MANIFEST_FILE, manifestKey, PlaylistManifest } from './manifest';
 import { manifestsIn } from './manifest-scan';
+import { RunSupersededError } from './run-superseded-error';
 import type { PlaylistStatus } from './models/playlist-status.enum';
 import { FolderListing, sweepTargets } from './startup-sweep';
 import { compareNewestFirst, decodeCursor, firstAfter, paginate } from './pagination';
@@ -88,8 +89,12 @@ export class CatalogService extends Catalog implements OnModuleInit {
   }
 
   /** Merges into the manifest as the write before left it, so concurrent updates keep each other's changes. */
-  update(playlistId: string, change: Partial<PlaylistManifest>): Promise<PlaylistManifest> {
-    return this.inTurn(playlistId, () => this.write({ ...this.get(playlistId), ...change }));
+  update(playlistId: string, change: Partial<PlaylistManifest>, run?: string): Promise<PlaylistManifest> {
+    return this.inTurn(playlistId, () => {
+      const current = this.get(playlistId);
+      if (run !== undefined && current.job_run !== run) throw new RunSupersededError(playlistId, run);
+      return this.write({ ...current, ...change });
+    });
   }
 
   /** Removes the playlist from the index first, so it disappears from listings before its files go. */

@@ -33,8 +33,12 @@ export abstract class Catalog {
   abstract withStatus(statuses: readonly PlaylistStatus[]): Awaitable<PlaylistManifest[]>;
   /** Records the whole manifest (created or replaced). */
   abstract save(manifest: PlaylistManifest): Promise<PlaylistManifest>;
-  /** Merges `change` into the current manifest; throws NotFoundError when the playlist is gone. */
-  abstract update(playlistId: string, change: Partial<PlaylistManifest>): Promise<PlaylistManifest>;
+  /**
+   * Merges `change` into the current manifest; throws NotFoundError when the playlist is gone. With
+   * `run`, only while the manifest's `job_run` is that run (checked and written as one step, across
+   * processes); otherwise throws RunSupersededError and changes nothing.
+   */
+  abstract update(playlistId: string, change: Partial<PlaylistManifest>, run?: string): Promise<PlaylistManifest>;
   /** Removes the playlist from listings, then its files; throws NotFoundError when there is none. */
   abstract remove(playlistId: string): Promise<void>;
   /** The outside service this catalog depends on and whether it answers; null when it needs none. */

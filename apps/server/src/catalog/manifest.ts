@@ -113,6 +113,8 @@ export interface PlaylistManifest {
   progress: ProgressRecord | null;
   /** The running encoder, so a restart after a crash can end it; absent or null when none runs. */
   encoder?: ProcessIdentity | null;
+  /** The job run that owns the processing now (each run claims it as it starts); a run that finds another's here was superseded. */
+  job_run?: string | null;
 }
 
 /** A playlist folder's `manifest.json` text as a manifest; throws when it is not JSON or names another playlist. */

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       JOB_ATTEMPTS: 3,
       JOB_BACKOFF_MS: 10_000,
       JOB_STALLED_MS: 30_000,
+      JOB_RECONCILE_MS: 60_000,
       WEBHOOK_ALLOW_PRIVATE: false,
       WEBHOOK_RETRY_BASE_MS: 30_000,
       WEBHOOK_MAX_ATTEMPTS: 8,

@@ -169,6 +169,12 @@ export class AppConfig {
   @Min(1000)
   JOB_STALLED_MS = 30_000;
 
+  /** How often each process compares the catalog's unfinished playlists with the jobs Redis holds, queueing again those it lost. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_RECONCILE_MS must be an integer of at least 1000 (milliseconds)' })
+  @Min(1000)
+  JOB_RECONCILE_MS = 60_000;
+
   /** Lets webhooks reach loopback, private, link-local and other special-purpose addresses. */
   @Transform(toBoolean)
   @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE must be true or false' })

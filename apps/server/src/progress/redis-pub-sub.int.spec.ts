@@ -53,7 +53,7 @@ describe('RedisProgressPubSub against a real Redis', () => {
   });
 
   it('drops a snapshot it cannot send while Redis is unreachable, without failing the job', async () => {
-    const gone = await startRedis();
+    const gone = await startRedis({ own: true });
     await gone.remove();
     await expect((await processTracker(gone.url)).publish(snapshot(PlaylistStatus.TRANSCODING, 10))).resolves.toBeUndefined();
   });

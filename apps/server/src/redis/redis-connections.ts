@@ -18,6 +18,7 @@ export type ConnectionUse =
 export class RedisConnections implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisConnections.name);
   private readonly clients: Redis[] = [];
+  private readonly reconnectListeners: (() => void)[] = [];
   private readonly probe: Redis;
   private wasUp = true;
   private stopping = false;
@@ -46,6 +47,11 @@ export class RedisConnections implements OnApplicationShutdown {
   options(name: string, use: ConnectionUse): ConnectionOptions {
     const { retryStrategy, ...settings } = this.settings(name, use);
     return { url: this.config.REDIS_URL as string, ...settings, retryStrategy: (times: number) => retryStrategy?.(times) ?? null };
+  }
+
+  /** Calls `listener` each time Redis answers again after it was lost. */
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
   }
 
   /** Whether Redis is connected, once the first attempt to reach it has settled. */
@@ -90,7 +96,9 @@ export class RedisConnections implements OnApplicationShutdown {
   private report(up: boolean): void {
     if (up === this.wasUp) return;
     this.wasUp = up;
-    if (up) this.logger.log({ event: 'redis.up' });
-    else this.logger.error({ event: 'redis.down', message: 'Redis is unreachable: uploads are refused and progress is not delivered until it is back' });
+    if (up) {
+      this.logger.log({ event: 'redis.up' });
+      for (const listener of this.reconnectListeners) listener();
+    } else this.logger.error({ event: 'redis.down', message: 'Redis is unreachable: uploads are refused and progress is not delivered until it is back' });
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { FileStore } from '@tus/file-store';
 import { Server, Upload } from '@tus/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,9 +10,11 @@ import { Storage } from '../storage/storage';
 import { UploadOptionsInput } from '../upload/dto/upload-options.input';
 import { leavesReserve } from '../upload/storage-reserve';
 import { formatBytes } from '../errors/format-bytes';
+import { RedisConnections } from '../redis/redis-connections';
 import { UploadService } from '../upload/upload.service';
 import { ResumableFileInput } from './dto/resumable-file.input';
 import { sweepIntervalMs } from './expiry-sweep';
+import { RedisLocker } from './redis-locker';
 import { ResumableUpload } from './models/resumable-upload.model';
 import { fromUploadMetadata, toUploadMetadata } from './upload-metadata';
 
@@ -39,11 +41,14 @@ export class ResumableUploadService implements OnModuleInit, OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly storage: Storage,
     private readonly uploads: UploadService,
+    @Optional() redis?: RedisConnections,
   ) {
     this.store = new FileStore({ directory: storage.localPath(RESUMABLE_DIR), expirationPeriodInMilliseconds: this.expiryMs });
     this.tus = new Server({
       path: TUS_PATH,
       datastore: this.store,
+      // with several API instances, a request on one for an upload another is receiving ends that one's first
+      ...(redis && { locker: new RedisLocker(redis) }),
       maxSize: config.MAX_UPLOAD_BYTES,
       relativeLocation: true,
       allowedOrigins: (origin) => config.CORS_ORIGINS.includes(normalizeOrigin(origin) ?? ''),

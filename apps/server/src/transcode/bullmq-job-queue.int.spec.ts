@@ -83,6 +83,9 @@ describe('BullMqJobQueue against a real Redis', () => {
   }
 
   const newId = () => `clip-${randomBytes(4).toString('hex')}`;
+  const until = async (check: () => Promise<boolean>) => {
+    while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
 
   it('hands a job enqueued by an API process to a worker process, payload the playlist id only', async () => {
     const api = startProcess();
@@ -140,8 +143,28 @@ describe('BullMqJobQueue against a real Redis', () => {
     expect(await staying.nextOf(id)).toMatchObject({ playlistId: id, attempt: { number: 1 } });
   });
 
+  it('keeps one job per playlist: enqueueing one that waits or runs adds nothing, and jobIds lists both', async () => {
+    const api = startProcess();
+    const worker = startWorker();
+    const [running, waiting] = [newId(), newId()];
+    await api.queue.enqueue(running);
+    const run = await worker.nextOf(running);
+    await api.queue.enqueue(waiting);
+    // as a reconcile pass on another process would
+    await api.queue.enqueue(running);
+    await api.queue.enqueue(waiting);
+    const held = await api.queue.jobIds();
+    expect([held.has(running), held.has(waiting)]).toEqual([true, true]);
+    run.finish();
+    (await worker.nextOf(waiting)).finish();
+    await until(async () => {
+      const left = await api.queue.jobIds();
+      return !left.has(running) && !left.has(waiting);
+    });
+  });
+
   it('refuses to enqueue with SERVICE_UNAVAILABLE while Redis is unreachable', async () => {
-    const stopped = await startRedis();
+    const stopped = await startRedis({ own: true });
     await stopped.remove();
     const config = Object.assign(new AppConfig(), { REDIS_URL: stopped.url });
     const connections = new RedisConnections(config);

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DelayedError, Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { DelayedError, Job, JobType, Queue, QueueEvents, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ServiceUnavailableError } from '../errors/domain-error';
 import type { RedisConnections } from '../redis/redis-connections';
@@ -29,6 +29,8 @@ const PREFIX = 'cmm';
 const CANCEL_CHANNEL = `${PREFIX}:${QUEUE}:cancel`;
 const UNAVAILABLE = 'The job queue (Redis) is unreachable, so the upload was not kept. Try again in a moment.';
 const JOB_EVENTS = ['waiting', 'active', 'delayed', 'completed', 'failed', 'removed', 'stalled'] as const;
+/** Every state a job holds before it ends (removed on completion and failure). */
+const HELD: JobType[] = ['waiting', 'prioritized', 'delayed', 'active', 'waiting-children'];
 
 /**
  * The JobQueue on BullMQ (Redis), shared by every process of a site: API instances enqueue,
@@ -83,6 +85,13 @@ export class BullMqJobQueue extends JobQueue {
       maxStalledCount: attempts - 1,
     });
     this.worker.on('error', (error) => this.logger.debug({ event: 'queue.redis_error', message: error.message }));
+    // Redis was away past the lock, or emptied: the job is another run's now (or lost, and queued again), so this run stops
+    this.worker.on('lockRenewalFailed', (jobIds) => {
+      for (const playlistId of jobIds) {
+        this.logger.warn({ event: 'job.lock_lost', playlistId });
+        this.worker?.cancelJob(playlistId, JobAbort.LockLost);
+      }
+    });
     // Our runs never fail on their final attempt (they record FAILED and end), so a failed job is one whose every run was cut off.
     this.events.on('failed', ({ jobId, failedReason }) => {
       this.logger.warn({ event: 'job.abandoned', playlistId: jobId, reason: failedReason });
@@ -106,6 +115,10 @@ export class BullMqJobQueue extends JobQueue {
 
   waiting(): readonly string[] {
     return this.waitingIds;
+  }
+
+  async jobIds(): Promise<ReadonlySet<string>> {
+    return new Set(await this.queue.getRanges(HELD, 0, -1));
   }
 
   /**
@@ -138,6 +151,10 @@ export class BullMqJobQueue extends JobQueue {
 
   onChange(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  onReconnect(listener: () => void): void {
+    this.connections.onReconnect(listener);
   }
 
   /** Running jobs are aborted and handed back to the queue (not counted as an attempt) for another worker. */

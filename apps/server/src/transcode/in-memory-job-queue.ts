@@ -32,6 +32,10 @@ export class InMemoryJobQueue extends JobQueue {
     return this.queue;
   }
 
+  async jobIds(): Promise<ReadonlySet<string>> {
+    return new Set([...this.queue, ...this.running.keys()]);
+  }
+
   async cancel(playlistId: string): Promise<void> {
     const index = this.queue.indexOf(playlistId);
     if (index >= 0) {
@@ -47,6 +51,11 @@ export class InMemoryJobQueue extends JobQueue {
 
   onChange(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Its jobs live in this process: never lost, never reconnected. */
+  onReconnect(): void {
+    return;
   }
 
   async stop(): Promise<void> {

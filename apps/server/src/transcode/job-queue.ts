@@ -8,6 +8,8 @@ export interface JobAttempt {
 export enum JobAbort {
   /** The process is shutting down: the job goes back to the queue for another worker. */
   HandedBack = 'handed-back',
+  /** The job's lock lapsed (Redis was away or emptied): another run owns the job now, or will; this one writes nothing more. */
+  LockLost = 'lock-lost',
 }
 
 /**
@@ -32,10 +34,14 @@ export abstract class JobQueue {
   abstract enqueue(playlistId: string): Promise<void>;
   /** Ids waiting to start, next first, as last seen. */
   abstract waiting(): readonly string[];
+  /** Ids of every job it holds (waiting, delayed or running, wherever), read now; rejects when they cannot be read. */
+  abstract jobIds(): Promise<ReadonlySet<string>>;
   /** Drops a waiting job or aborts a running one, wherever it runs, resolving once it has stopped. */
   abstract cancel(playlistId: string): Promise<void>;
   /** Called whenever a job is added, started, finished or cancelled. */
   abstract onChange(listener: () => void): void;
+  /** Called when the queue's store is reachable again after it was lost (it may have come back empty). */
+  abstract onReconnect(listener: () => void): void;
   /** Stops taking jobs and ends running ones (aborted, or handed back to the queue); nothing more starts. */
   abstract stop(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { RedisConnections } from '../redis/redis-connections';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InMemoryJobQueue } from './in-memory-job-queue';
 import { JobQueue } from './job-queue';
+import { JobReconciler } from './job-reconciler';
 import { TranscodePipelineModule } from './transcode-pipeline.module';
 import { TranscodeService } from './transcode.service';
 
@@ -23,7 +24,7 @@ const jobQueue = (config: AppConfig, redis?: RedisConnections): JobQueue =>
 
 @Module({
   imports: [CatalogModule, FfmpegModule, TranscodePipelineModule],
-  providers: [{ provide: JobQueue, inject: [AppConfig, { token: RedisConnections, optional: true }], useFactory: jobQueue }, TranscodeService],
+  providers: [{ provide: JobQueue, inject: [AppConfig, { token: RedisConnections, optional: true }], useFactory: jobQueue }, TranscodeService, JobReconciler],
   exports: [TranscodeService],
 })
 export class TranscodeModule {}

@@ -395,4 +395,36 @@ describe('TranscodeService: the job state machine', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect([tracker.current('b')?.queuePosition, tracker.current('c')?.queuePosition]).toEqual([1, 2]);
   });
+
+  it('a run that another run has taken over writes and publishes nothing more, and its encode is aborted', async () => {
+    await seed('a');
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let takeOver!: () => void;
+    const takenOver = new Promise<void>((resolve) => (takeOver = resolve));
+    let aborted = false;
+    await start(
+      new ScriptedPipeline(async (onProgress, signal) => {
+        started();
+        await takenOver;
+        onProgress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
+        await untilAborted(signal).catch((error) => {
+          aborted = true;
+          throw error;
+        });
+        return output;
+      }),
+    );
+    const published = jest.spyOn(tracker, 'publish');
+    await service?.enqueue('a');
+    await running;
+    // the run that took over (on another worker) claims the playlist
+    await catalog.update('a', { job_run: 'the-next-run', status: PlaylistStatus.PROBING });
+    const publishedBefore = published.mock.calls.length;
+    takeOver();
+    while ((await queue.jobIds()).size > 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(aborted).toBe(true);
+    expect(catalog.get('a')).toMatchObject({ status: PlaylistStatus.PROBING, job_run: 'the-next-run' });
+    expect(published.mock.calls.length).toBe(publishedBefore);
+  });
 });

@@ -5,6 +5,7 @@ import { Storage } from '../../storage/storage';
 import { Catalog, CatalogDependency, CatalogPage } from '../catalog';
 import { manifestKey, PlaylistManifest } from '../manifest';
 import type { PlaylistStatus } from '../models/playlist-status.enum';
+import { RunSupersededError } from '../run-superseded-error';
 import { decodeCursor } from '../pagination';
 import { isConnectionLost } from './connection-lost';
 import { CatalogDatabase, openDatabase } from './database';
@@ -93,10 +94,12 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
   }
 
   /** Locks the row, merges, writes: a concurrent update waits its turn, and one after a removal finds nothing to resurrect. */
-  async update(playlistId: string, change: Partial<PlaylistManifest>): Promise<PlaylistManifest> {
+  async update(playlistId: string, change: Partial<PlaylistManifest>, run?: string): Promise<PlaylistManifest> {
     const [before, saved] = await this.transaction(async (trx) => {
       const current = await trx.selectFrom('playlists').select('manifest').where('id', '=', playlistId).forUpdate().executeTakeFirst();
       if (!current) throw notFound(playlistId);
+      // the row is locked: a run that claims the playlist meanwhile waits, so the check holds for this write
+      if (run !== undefined && current.manifest.job_run !== run) throw new RunSupersededError(playlistId, run);
       const columns = toColumns({ ...current.manifest, ...change, id: playlistId, updated_at: new Date().toISOString() });
       await trx.updateTable('playlists').set(columns).where('id', '=', playlistId).execute();
       return [current.manifest, await this.writeFile(columns.manifest)] as const;
