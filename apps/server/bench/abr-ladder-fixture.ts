@@ -28,8 +28,8 @@ import { GENERATED_SOURCE } from './generated-source';
 import {
   parseMediaPlaylist,
   renditionBitrates,
-} from '../src/transcode/hls-playlist';
-import { RUNG_PLAYLIST } from '../src/transcode/stream-layout';
+} from '../src/packaging/hls-playlist';
+import { RUNG_PLAYLIST } from '../src/packaging/stream-layout';
 
 const OUT = join(
   __dirname,

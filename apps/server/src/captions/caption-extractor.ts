@@ -5,7 +5,7 @@ import { runFailure } from '../ffmpeg/process-failure';
 import type { ProcessRunner } from '../ffmpeg/process-runner';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import type { Storage } from '../storage/storage';
-import { captionFiles, CAPTIONS_DIR, STREAM_DIR } from '../transcode/stream-layout';
+import { captionFiles, CAPTIONS_DIR, STREAM_DIR } from '../packaging/stream-layout';
 import { parseCaptions } from './caption-parser';
 import { buildSubtitleExtractArgs, planSubtitleExtraction } from './subtitle-extraction';
 import { writeWebVtt } from './webvtt-writer';

@@ -5,7 +5,7 @@ import { Demuxer, inputArgs } from '../ffmpeg/input-args';
 import { storyboardFilters, storyboardOutputArgs } from '../storyboard/storyboard-args';
 import type { StoryboardPlan } from '../storyboard/storyboard-plan';
 import { pictureFilters, SourcePicture } from './picture-filters';
-import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from './stream-layout';
+import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from '../packaging/stream-layout';
 import { teeOutput } from './tee-output';
 
 export interface EncodeJob {

@@ -3,11 +3,11 @@ import { Logger } from '@nestjs/common';
 import type { CodecDetails, MediaProbe } from '../ffmpeg/media-probe';
 import type { CaptionRecord } from '../catalog/manifest';
 import type { Storage } from '../storage/storage';
-import { writeDashManifest } from './dash-manifest';
-import { parseMediaPlaylist, writeMasterPlaylist, writeMediaPlaylist } from './hls-playlist';
-import { dashTextTracks, subtitlePlaylists, subtitleRenditions } from './published-manifests';
-import { dashRepresentation, masterVariant, Rendition } from './rendition';
-import { DASH_MANIFEST, ENCODER_PLAYLIST, MASTER_PLAYLIST, RUNG_PLAYLIST } from './stream-layout';
+import { writeDashManifest } from '../packaging/dash-manifest';
+import { parseMediaPlaylist, writeMasterPlaylist, writeMediaPlaylist } from '../packaging/hls-playlist';
+import { dashTextTracks, subtitlePlaylists, subtitleRenditions } from '../packaging/published-manifests';
+import { dashRepresentation, masterVariant, Rendition } from '../packaging/rendition';
+import { DASH_MANIFEST, ENCODER_PLAYLIST, MASTER_PLAYLIST, RUNG_PLAYLIST } from '../packaging/stream-layout';
 
 export interface StreamPublisherOptions {
   /** Where ffmpeg writes: a folder per rung with its hidden playlist, init and segments. */

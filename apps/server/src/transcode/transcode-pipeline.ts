@@ -18,9 +18,9 @@ import { StoryboardPublisher } from '../storyboard/storyboard-publisher';
 import type { StoryboardRecord } from '../storyboard/storyboard-record';
 import { buildEncodeArgs } from './ffmpeg-args';
 import { computeProgress, progressLineReader } from './progress-parser';
-import { ensureComplete, Rendition, variantRecord } from './rendition';
+import { ensureComplete, Rendition, variantRecord } from '../packaging/rendition';
 import { StallWatchdog } from './stall-watchdog';
-import { attemptStreamDir, DASH_MANIFEST, MASTER_PLAYLIST, POSTER, STREAM_DIR } from './stream-layout';
+import { attemptStreamDir, DASH_MANIFEST, MASTER_PLAYLIST, POSTER, STREAM_DIR } from '../packaging/stream-layout';
 import { StreamPublisher } from './stream-publisher';
 
 export interface PipelineInput {
