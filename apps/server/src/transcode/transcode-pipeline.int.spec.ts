@@ -12,8 +12,8 @@ import { MediaProbe } from '../ffmpeg/media-probe';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner } from '../ffmpeg/process-runner';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
-import { StoryboardPublisher } from '../storyboard/storyboard-publisher';
 import { parseMediaPlaylist } from '../packaging/hls-playlist';
+import { StoryboardPublisher } from '../storyboard/storyboard-publisher';
 import { EncodeProgress, PipelineOutput, TranscodePipeline } from './transcode-pipeline';
 
 /**
