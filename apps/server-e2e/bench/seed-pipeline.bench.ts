@@ -182,9 +182,12 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'cmm-bench-seed-'));
+  // every source is made before the server starts: making one blocks this process for minutes,
+  // past the server's keep-alive, and the next upload would be written into a closed socket
+  const sources = new Map([DURATION, ...LENGTHS].map((length) => [length, makeNoisySource(join(work, `source-${length}s.mp4`), { seconds: length, height: HEIGHT, fps: FPS })]));
   const server = await startServer({ LOG_LEVEL: 'warn' });
   try {
-    const source = makeNoisySource(join(work, `source-${DURATION}s.mp4`), { seconds: DURATION, height: HEIGHT, fps: FPS });
+    const source = sources.get(DURATION) as string;
     const size = videoSize(source);
     const sourceMbps = (statSync(source).size * 8) / DURATION / 1e6;
     const rungs: Rung[] = planLadder(size, LADDER).rungs;
@@ -251,8 +254,7 @@ async function main(): Promise<void> {
     const scaling: (string | number)[][] = [];
     const scalingRow = (length: number, n: number, run: CandidateRun) => [`${length} s`, n, s1(run.ready), (run.ready / length).toFixed(2), s1(run.playable), s1(run.cpu)];
     for (const length of LENGTHS) {
-      const file = length === DURATION ? source : makeNoisySource(join(work, `source-${length}s.mp4`), { seconds: length, height: HEIGHT, fps: FPS });
-      const run = await runOurs(server, file, LADDER, length);
+      const run = await runOurs(server, sources.get(length) as string, LADDER, length);
       console.log(`scaling: ${length} s source, ${s1(run.ready)} s to READY, ${s1(run.playable)} s to playable`);
       scaling.push(scalingRow(length, rungs.length, run));
       rmSync(run.dir, { recursive: true, force: true });
