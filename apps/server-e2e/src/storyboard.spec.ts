@@ -6,7 +6,7 @@ import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { collectSubscription, gql, uploadFile } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
 
-/** Both builds the server runs with: the encode's storyboard branch uses select, scale, tile and setpts, all in the 2018 one too. */
+/** Both builds the server runs with: the pass uses select, scale, tile and setpts, all in the 2018 one too. */
 const BUILDS = [
   { name: 'npm ffmpeg (2018 static build)', ffmpeg: require('@ffmpeg-installer/ffmpeg').path as string, ffprobe: require('@ffprobe-installer/ffprobe').path as string },
   { name: 'system ffmpeg (/usr/bin)', ffmpeg: '/usr/bin/ffmpeg', ffprobe: '/usr/bin/ffprobe' },
@@ -108,13 +108,16 @@ describe.each(BUILDS.filter((b) => existsSync(b.ffmpeg) && existsSync(b.ffprobe)
     }
   });
 
-  it('is published with the ladder, its sheets written by the encode', () => {
+  it('says how long the pass took beside the whole job', () => {
     const events = server
       .logs()
       .split('\n')
       .filter((line) => line.includes(playlistId))
       .map((line) => JSON.parse(line).message ?? {});
-    expect(events.find((e) => e.event === 'storyboard.published')).toMatchObject({ thumbnails: 13, sheets: 1 });
+    const made = events.find((e) => e.event === 'storyboard.made');
+    const ready = events.find((e) => e.event === 'job.ready');
+    expect(made).toMatchObject({ thumbnails: 13, sheets: 1 });
+    console.log(`storyboard: ${made.seconds} s of a ${ready.seconds} s job`);
   });
 
   it('removes the storyboard with the playlist', async () => {

@@ -1,6 +1,5 @@
 import type { Rung } from '@cmm/media-rules';
 import type { ProcessIdentity } from '../ffmpeg/process-identity';
-import type { VideoProbe } from '../ffmpeg/probe-parser';
 import type { StoryboardRecord } from '../storyboard/storyboard-record';
 import { PlaylistStatus } from './models/playlist-status.enum';
 
@@ -92,8 +91,6 @@ export interface PlaylistManifest {
   created_at_ts: number;
   updated_at: string;
   source: SourceRecord;
-  /** ffprobe's reading of the stored source at upload, so the job need not probe it again; absent in manifests from before it was kept. */
-  source_probe?: VideoProbe;
   segment_duration: number;
   requested_resolutions: number[];
   skipped_resolutions: number[];

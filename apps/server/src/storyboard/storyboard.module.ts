@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
-import { StoryboardPublisher } from './storyboard-publisher';
+import { FfmpegModule } from '../ffmpeg/ffmpeg.module';
+import { StoryboardMaker } from './storyboard-maker';
 
 /** Storyboard previews; Storage comes from the global StorageModule. */
 @Module({
-  providers: [StoryboardPublisher],
-  exports: [StoryboardPublisher],
+  imports: [FfmpegModule],
+  providers: [StoryboardMaker],
+  exports: [StoryboardMaker],
 })
 export class StoryboardModule {}

@@ -1,8 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
 import { codecDetailsArgs, probeArgs } from '../ffmpeg/ffprobe-args';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
-import { planStoryboard } from '../storyboard/storyboard-plan';
-import { buildEncodeArgs, keyFrameSchedule, leadInBoundaries, posterFilters, posterOutputArgs } from './ffmpeg-args';
+import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, keyFrameSchedule, leadInBoundaries } from './ffmpeg-args';
 import type { SourcePicture } from './picture-filters';
 
 const r240: Rung = { label: '240p', height: 240, width: 320, crf: 21, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
@@ -173,54 +172,62 @@ describe('buildEncodeArgs per kind of source', () => {
   });
 });
 
-describe('buildEncodeArgs with the poster and the storyboard', () => {
-  const job = { inputPath: '/media/p/source/clip.mp4', demuxer: 'mov' as const, outputDir: '/media/p/.work', rungs: [r240, r144], segmentDuration: 4, fps: '25', picture: sdr, capabilities: zimg };
-  const poster = { outputPath: '/media/p/.work/poster.jpg', duration: 20, display: { width: 320, height: 240 } };
-  const storyboard = { plan: planStoryboard(20, 320, 240), outputDir: '/media/p/.work/storyboard' };
-  const rungs = '[s0]scale=320:240,setsar=1,format=yuv420p[v0];[s1]scale=192:144,setsar=1,format=yuv420p[v1]';
-  const sheets = "[s2]select='gte(t\\,selected_n*2)*lt(selected_n\\,10)',scale=160:120,setsar=1,tile=10x1,setpts=N/FRAME_RATE/TB[storyboard]";
-  const sheetsOutput = ['-map', '[storyboard]', '-c:v', 'mjpeg', '-q:v', '4', '-map_metadata', '-1', '-start_number', '0', '-f', 'image2', '/media/p/.work/storyboard/sprite_%03d.jpg'];
-  const posterOutput = ['-map', '[poster]', '-c:v', 'mjpeg', '-q:v', '3', '-map_metadata', '-1', '-update', '1', '-f', 'image2', '/media/p/.work/poster.jpg'];
-
+describe('buildPosterArgs', () => {
   it.each([
-    ['both: two more branches of the split, each an image2 output after the tee', { poster, storyboard }, `[0:v:0]fps=25,split=4[s0][s1][s2][s3];${rungs};${sheets};[s3]select='eq(n\\,0)+gte(t\\,2.000)*eq(selected_n\\,1)',scale=320:240,setsar=1[poster]`, [...sheetsOutput, ...posterOutput]],
-    ['the poster alone', { poster }, `[0:v:0]fps=25,split=3[s0][s1][s2];${rungs};[s2]select='eq(n\\,0)+gte(t\\,2.000)*eq(selected_n\\,1)',scale=320:240,setsar=1[poster]`, posterOutput],
-    ['the storyboard alone', { storyboard }, `[0:v:0]fps=25,split=3[s0][s1][s2];${rungs};${sheets}`, sheetsOutput],
-    ['neither (a ladder-only encode)', {}, `[0:v:0]fps=25,split=2[s0][s1];${rungs}`, []],
-  ])('%s', (_name, stills, graph, stillOutputs) => {
-    expect(buildEncodeArgs({ ...job, ...stills })).toEqual([...head, '-filter_complex', graph, ...outputArgs([r240, r144], '100', keys4), ...stillOutputs]);
-  });
-
-  it('reads a full-range source as such in every branch', () => {
-    const args = buildEncodeArgs({ ...job, picture: { ...sdr, colorRange: 'pc' }, poster, storyboard });
-    const graph = args[args.indexOf('-filter_complex') + 1];
-    expect(graph.match(/scale=\d+:\d+(:in_range=pc)?/g)).toEqual(['scale=320:240:in_range=pc', 'scale=192:144:in_range=pc', 'scale=160:120:in_range=pc', 'scale=320:240:in_range=pc']);
+    ['a long video at a tenth of its length, scaled to 640 wide', 120, { width: 1920, height: 1080 }, '12.000', 'scale=640:360,setsar=1'],
+    ['a short clip at 1 s', 6, { width: 320, height: 240 }, '1.000', 'scale=320:240,setsar=1'],
+    ['a clip under 2 s half way in', 1.5, { width: 320, height: 240 }, '0.750', 'scale=320:240,setsar=1'],
+    ['a portrait (rotated) source by its display size', 30, { width: 1080, height: 1920 }, '3.000', 'scale=640:1138,setsar=1'],
+    ['odd display sizes become even', 10, { width: 321, height: 241 }, '1.000', 'scale=322:242,setsar=1'],
+  ])('%s', (_name, duration, display, at, filter) => {
+    expect(buildPosterArgs({ inputPath: '/in.mp4', demuxer: 'mov', outputPath: '/out/poster.jpg', duration, display, picture: sdr, capabilities: zimg })).toEqual([
+      ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error', '-ss', at],
+      ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mov', '-i', 'file:/in.mp4'],
+      ...['-frames:v', '1', '-vf', filter, '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', '/out/poster.jpg'],
+    ]);
   });
 });
 
-describe('posterFilters', () => {
+describe('poster filters per kind of source', () => {
   it.each([
-    ['a long video: the frame a tenth of the way in, scaled to 640 wide', 120, { width: 1920, height: 1080 }, '12.000', 'scale=640:360'],
-    ['a short clip: the frame at 1 s', 6, { width: 320, height: 240 }, '1.000', 'scale=320:240'],
-    ['a clip under 2 s: half way in', 1.5, { width: 320, height: 240 }, '0.750', 'scale=320:240'],
-    ['a portrait (rotated) source by its display size', 30, { width: 1080, height: 1920 }, '3.000', 'scale=640:1138'],
-    ['odd display sizes become even', 10, { width: 321, height: 241 }, '1.000', 'scale=322:242'],
-  ])('%s', (_name, duration, display, at, scale) => {
-    expect(posterFilters({ outputPath: '/out/poster.jpg', duration, display }, '')).toEqual([`select='eq(n\\,0)+gte(t\\,${at})*eq(selected_n\\,1)'`, scale, 'setsar=1']);
+    ['SDR', {}, zimg, 'scale=320:240,setsar=1'],
+    ['interlaced, deinterlaced like the ladder', { fieldOrder: 'bt' }, zimg, 'bwdif=mode=send_frame:parity=auto:deint=all,scale=320:240,setsar=1'],
+    ['full range', { colorRange: 'pc' }, zimg, 'scale=320:240:in_range=pc,setsar=1'],
+    [
+      'HLG, tone-mapped like the ladder',
+      { colorTransfer: 'arib-std-b67' },
+      zimg,
+      'zscale=tin=arib-std-b67:pin=bt2020:min=bt2020nc:rin=tv:t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p,scale=320:240,setsar=1',
+    ],
+    [
+      'HDR10 without zscale',
+      { colorTransfer: 'smpte2084' },
+      noZimg,
+      'colorspace=ispace=bt2020nc:iprimaries=bt2020:itrc=bt2020-10:irange=tv:all=bt709:range=tv:format=yuv420p,scale=320:240,setsar=1',
+    ],
+  ] as [string, Partial<SourcePicture>, { toneMapping: boolean }, string][])('%s', (_name, picture, capabilities, filter) => {
+    const args = buildPosterArgs({ inputPath: '/in.mp4', demuxer: 'mov', outputPath: '/out/poster.jpg', duration: 6, display: { width: 320, height: 240 }, picture: { ...sdr, ...picture }, capabilities });
+    expect(args[args.indexOf('-vf') + 1]).toBe(filter);
   });
+});
 
-  it('passes the scale options on (a full-range source)', () => {
-    expect(posterFilters({ outputPath: '/out/poster.jpg', duration: 6, display: { width: 320, height: 240 } }, ':in_range=pc')[1]).toBe('scale=320:240:in_range=pc');
-  });
-
-  it('writes one JPEG, each frame the branch passes over the last', () => {
-    expect(posterOutputArgs('/m/p/.work/ab12/poster.jpg')).toEqual(['-c:v', 'mjpeg', '-q:v', '3', '-map_metadata', '-1', '-update', '1', '-f', 'image2', '/m/p/.work/ab12/poster.jpg']);
+describe('buildFirstFramePosterArgs', () => {
+  it('is the poster without the seek: the first frame that decodes, filtered the same way', () => {
+    const job = { inputPath: '/m/p/source/a.mts', demuxer: 'mpegts' as const, outputPath: '/out/poster.jpg', duration: 30, display: { width: 1920, height: 1080 } };
+    expect(buildFirstFramePosterArgs({ ...job, picture: { ...sdr, fieldOrder: 'tt' }, capabilities: zimg })).toEqual([
+      ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
+      ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mpegts', '-i', 'file:/m/p/source/a.mts'],
+      ...['-frames:v', '1', '-vf', 'bwdif=mode=send_frame:parity=auto:deint=all,scale=640:360,setsar=1', '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', '/out/poster.jpg'],
+    ]);
   });
 });
 
 describe('every ffmpeg and ffprobe call', () => {
+  const posterJob = { inputPath: '/m/p/source/a.mkv', demuxer: 'matroska' as const, outputPath: '/m/p/poster.jpg', duration: 20, display: { width: 1280, height: 720 } };
   const calls: [string, string[]][] = [
     ['encode', buildEncodeArgs({ inputPath: '/m/p/source/a.mkv', demuxer: 'matroska', outputDir: '/m/p/.work', rungs: [r720], segmentDuration: 4, fps: '30', picture: sdr, capabilities: zimg })],
+    ['poster', buildPosterArgs({ ...posterJob, picture: sdr, capabilities: zimg })],
+    ['first-frame poster', buildFirstFramePosterArgs({ ...posterJob, picture: sdr, capabilities: zimg })],
     ['probe', probeArgs('/m/p/source/a.mkv')],
     ['codec probe', codecDetailsArgs('/m/p/.work/720p/init.mp4')],
   ];
@@ -237,7 +244,7 @@ describe('every ffmpeg and ffprobe call', () => {
     for (const loosening of [' -safe 0 ', ' -allowed_extensions ALL ', ' -extension_picky 0 ', ' -enable_drefs 1 ']) expect(text).not.toContain(loosening);
   });
 
-  it.each(calls.slice(0, 1))('%s opens the probed demuxer, so nothing is re-detected', (_name, args) => {
+  it.each(calls.slice(0, 3))('%s opens the probed demuxer, so nothing is re-detected', (_name, args) => {
     expect(args[args.indexOf('-i') - 1]).toBe('matroska');
     expect(args[args.indexOf('-i') - 2]).toBe('-f');
   });

@@ -2,8 +2,6 @@ import type { Rung } from '@cmm/media-rules';
 import type { FfmpegCapabilities } from '../ffmpeg/ffmpeg-capabilities';
 import { parseRatio } from '../ffmpeg/frame-rate';
 import { Demuxer, inputArgs } from '../ffmpeg/input-args';
-import { storyboardFilters, storyboardOutputArgs } from '../storyboard/storyboard-args';
-import type { StoryboardPlan } from '../storyboard/storyboard-plan';
 import { pictureFilters, SourcePicture } from './picture-filters';
 import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from '../packaging/stream-layout';
 import { teeOutput } from './tee-output';
@@ -20,18 +18,16 @@ export interface EncodeJob {
   fps: string;
   picture: SourcePicture;
   capabilities: FfmpegCapabilities;
-  /** A JPEG poster from the same decoded frames (see `posterFilters`); the pipeline always asks for one, ladder-only benches do not. */
-  poster?: PosterOutput;
-  /** The storyboard's sheets from the same decoded frames, into `outputDir` (see `storyboardFilters`). */
-  storyboard?: { plan: StoryboardPlan; outputDir: string };
 }
 
-export interface PosterOutput {
+export interface PosterJob {
+  inputPath: string;
+  demuxer: Demuxer;
   outputPath: string;
-  /** Seconds: the source's length, which sets the poster's instant. */
   duration: number;
-  /** The source as shown (rotated, square pixels). */
   display: { width: number; height: number };
+  picture: SourcePicture;
+  capabilities: FfmpegCapabilities;
 }
 
 const POSTER_MAX_WIDTH = 640;
@@ -89,10 +85,6 @@ export function keyFrameSchedule(segmentDuration: number): { forceKeyFrames: str
  * fMP4 init segments need them. Each rung's EVENT playlist (hidden, see ENCODER_PLAYLIST) lists a
  * segment once it is whole; `temp_file` also writes it as `.tmp` and renames it when whole (newer
  * builds; the 2018 one only warns), so a segment name never holds half a segment.
- *
- * The poster and the storyboard's sheets, when asked for, are more branches of the same split,
- * each its own image2 output after the tee: a few frames scaled small, almost free beside the
- * ladder, where a pass of their own would decode the video again after it.
  */
 export function buildEncodeArgs(job: EncodeJob): string[] {
   const { fps } = job;
@@ -100,15 +92,10 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
   const gop = Math.ceil((parseRatio(fps) ?? 0) * job.segmentDuration);
   const keys = keyFrameSchedule(job.segmentDuration);
   const n = job.rungs.length;
+  const splits = job.rungs.map((_, i) => `[s${i}]`).join('');
   const scales = job.rungs.map((r, i) => `[s${i}]scale=${r.width}:${r.height}${picture.scaleOptions},setsar=1,format=yuv420p[v${i}]`);
-  const stills = [
-    ...(job.storyboard ? [{ label: 'storyboard', filters: storyboardFilters(job.storyboard.plan, picture.scaleOptions), output: storyboardOutputArgs(job.storyboard.outputDir) }] : []),
-    ...(job.poster ? [{ label: 'poster', filters: posterFilters(job.poster, picture.scaleOptions), output: posterOutputArgs(job.poster.outputPath) }] : []),
-  ];
-  const branches = [...scales, ...stills.map((still, i) => `[s${n + i}]${still.filters.join(',')}[${still.label}]`)];
-  const splits = branches.map((_, i) => `[s${i}]`).join('');
   const decoded = [...picture.deinterlace, `fps=${fps}`, ...picture.toSdr].join(',');
-  const graph = [`[0:v:0]${decoded},split=${branches.length}${splits}`, ...branches].join(';');
+  const graph = [`[0:v:0]${decoded},split=${n}${splits}`, ...scales].join(';');
   const audioRates = [...new Set(job.rungs.map((r) => r.audioKbps))];
 
   const video = job.rungs.flatMap((rung, i) => [
@@ -145,25 +132,32 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
     ...['-c:a', 'aac', '-ac', '2', ...audio],
     ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
     ...['-f', 'tee', teeOutput(slaves)],
-    ...stills.flatMap((still) => ['-map', `[${still.label}]`, ...still.output]),
   ];
 }
 
-/**
- * The poster's branch of the encode's graph: the frame a tenth of the way in (1 s into short
- * clips), at most 640 wide, square-pixelled. The first frame is kept too and written first
- * (`posterOutputArgs` overwrites the file), so a source that ends before that instant still has
- * a poster. Frames are chosen by `select` rather than by `-frames:v`, which ends one output of a
- * shared graph differently from one ffmpeg version to the next; this branch never ends early.
- */
-export function posterFilters(poster: PosterOutput, scaleOptions: string): string[] {
-  const at = poster.duration >= 10 ? poster.duration / 10 : Math.min(1, poster.duration / 2);
-  const width = even(Math.min(POSTER_MAX_WIDTH, poster.display.width));
-  const height = even((width * poster.display.height) / poster.display.width);
-  return [`select='eq(n\\,0)+gte(t\\,${at.toFixed(3)})*eq(selected_n\\,1)'`, `scale=${width}:${height}${scaleOptions}`, 'setsar=1'];
+/** One JPEG at a tenth of the way in (1 s into short clips), at most 640 wide, upright, square-pixelled and SDR. */
+export function buildPosterArgs(job: PosterJob): string[] {
+  const at = job.duration >= 10 ? job.duration / 10 : Math.min(1, job.duration / 2);
+  return posterArgs(job, ['-ss', at.toFixed(3)]);
 }
 
-/** One JPEG, overwritten by each frame the branch passes (`-update 1`): the last one wins. */
-export function posterOutputArgs(outputPath: string): string[] {
-  return ['-c:v', 'mjpeg', '-q:v', '3', '-map_metadata', '-1', '-update', '1', '-f', 'image2', outputPath];
+/**
+ * The poster from the first frame that decodes, for when the seek finds none: MPEG-TS has no
+ * index, so a seek lands by byte position and by timestamps that need not start at 0, and may
+ * end up past the last key frame.
+ */
+export function buildFirstFramePosterArgs(job: PosterJob): string[] {
+  return posterArgs(job, []);
+}
+
+function posterArgs(job: PosterJob, seek: string[]): string[] {
+  const picture = pictureFilters(job.picture, job.capabilities);
+  const width = even(Math.min(POSTER_MAX_WIDTH, job.display.width));
+  const height = even((width * job.display.height) / job.display.width);
+  const filters = [...picture.deinterlace, ...picture.toSdr, `scale=${width}:${height}${picture.scaleOptions}`, 'setsar=1'];
+  return [
+    ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
+    ...[...seek, ...inputArgs(job.inputPath, job.demuxer)],
+    ...['-frames:v', '1', '-vf', filters.join(','), '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', job.outputPath],
+  ];
 }

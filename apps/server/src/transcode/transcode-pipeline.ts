@@ -8,15 +8,14 @@ import { DISK_FULL_WHILE_PROCESSING } from '../ffmpeg/failure-diagnosis';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
 import { MediaProbe } from '../ffmpeg/media-probe';
-import { ensureSucceeded } from '../ffmpeg/process-failure';
+import { ensureSucceeded, runFailure } from '../ffmpeg/process-failure';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner, RunResult } from '../ffmpeg/process-runner';
 import { Storage } from '../storage/storage';
+import { StoryboardMaker } from '../storyboard/storyboard-maker';
 import { STORYBOARD_DIR } from '../storyboard/storyboard-layout';
-import { planStoryboard, StoryboardPlan } from '../storyboard/storyboard-plan';
-import { StoryboardPublisher } from '../storyboard/storyboard-publisher';
 import type { StoryboardRecord } from '../storyboard/storyboard-record';
-import { buildEncodeArgs } from './ffmpeg-args';
+import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob } from './ffmpeg-args';
 import { computeProgress, progressLineReader } from './progress-parser';
 import { ensureComplete, Rendition, variantRecord } from '../packaging/rendition';
 import { StallWatchdog } from './stall-watchdog';
@@ -74,17 +73,17 @@ const ENCODE_TIMEOUT_PER_SECOND_MS = 10_000;
 /** However long the source claims to be, an encoder whose output time stops advancing this long is stuck. */
 const ENCODE_STALL_MS = 120_000;
 const ENCODE_STALLED = 'Encoding stopped making progress and was stopped; the source is kept so it can be retried.';
+const POSTER_TIMEOUT_MS = 60_000;
 /** How often the growing ladder is published: a small part of the first (1 s) segment. */
 const PUBLISH_INTERVAL_MS = 200;
 const STDERR_TAIL_BYTES = 32 * 1024;
 
 /**
  * Turns a probed source into CMAF renditions with HLS and DASH manifests, captions from its text
- * subtitles, a poster and a storyboard, published while they encode: ffmpeg writes under
- * `<id>/.work/<run>/`, and a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they
- * complete, playable from the first ones (see there). The poster and the storyboard's sheets come
- * out of the same encode, from the frames it decodes anyway. On any failure the stream and the
- * work folder are removed and a ProcessingError says why.
+ * subtitles and a poster, published while they encode: ffmpeg writes under `<id>/.work/<run>/`, and
+ * a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they complete, playable from
+ * the first ones (see there). On any
+ * failure the stream and the work folder are removed and a ProcessingError says why.
  */
 @Injectable()
 export class TranscodePipeline {
@@ -95,7 +94,7 @@ export class TranscodePipeline {
     private readonly runner: ProcessRunner,
     private readonly binaries: FfmpegBinaries,
     private readonly mediaProbe: MediaProbe,
-    private readonly storyboards: StoryboardPublisher,
+    private readonly storyboards: StoryboardMaker,
   ) {}
 
   async run(input: PipelineInput, events: PipelineEvents, signal?: AbortSignal): Promise<PipelineOutput> {
@@ -114,13 +113,9 @@ export class TranscodePipeline {
     const stream = `${input.playlistId}/${published}`;
     const fps = outputFrameRate(input.probe.video.frameRate);
     const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, encodeStartedAt: new Date() });
-    const plan = planStoryboard(input.probe.duration, input.probe.video.displayWidth, input.probe.video.displayHeight);
     let extracting: Promise<unknown> = Promise.resolve();
     try {
-      await Promise.all([
-        ...input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]),
-        this.storage.ensureDir(`${build}/${STORYBOARD_DIR}`),
-      ]);
+      await Promise.all(input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]));
       // subtitles are read beside the encode: a pass over the source that decodes no picture
       const subtitles = new CaptionExtractor(this.storage, this.runner, this.binaries).extract({ playlistId: input.playlistId, sourceKey: input.sourceKey, probe: input.probe, build }, signal);
       extracting = subtitles.catch(() => undefined);
@@ -132,7 +127,7 @@ export class TranscodePipeline {
           }),
         PUBLISH_INTERVAL_MS,
       );
-      const encode = await this.encode(input, fps, build, plan, events.progress, signal, events.encoderStarted).finally(() => clearInterval(publishing));
+      const encode = await this.encode(input, fps, build, events.progress, signal, events.encoderStarted).finally(() => clearInterval(publishing));
       events.progress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
 
       const renditions: Rendition[] = [];
@@ -147,9 +142,13 @@ export class TranscodePipeline {
       const { captions, skipped } = await subtitles;
       await publisher.finish(renditions, captions);
 
-      const poster = await this.publishPoster(input.playlistId, build);
-      const duration = renditions[0].segments.reduce((sum, s) => sum + s.duration, 0);
-      const storyboardRecord = await this.publishStoryboard(input.playlistId, plan, build, duration);
+      // both read what is already written; the storyboard reads the smallest rung, decoded far faster than the source
+      const [poster, storyboardRecord] = await Promise.all([
+        this.writePoster(input, `${build}/${POSTER}`, signal),
+        this.writeStoryboard(input.playlistId, renditions[renditions.length - 1], build, signal),
+      ]);
+      if (poster) await this.storage.rename(`${build}/${POSTER}`, `${input.playlistId}/${POSTER}`);
+      else await this.storage.removeTree(`${input.playlistId}/${POSTER}`);
       await this.storage.removeTree(work);
       return {
         variants: renditions.map((r) => variantRecord(r, published)),
@@ -176,7 +175,6 @@ export class TranscodePipeline {
     input: PipelineInput,
     fps: string,
     build: string,
-    storyboard: StoryboardPlan,
     onProgress: (p: EncodeProgress) => void,
     signal?: AbortSignal,
     onSpawn?: (pid: number) => void,
@@ -191,8 +189,6 @@ export class TranscodePipeline {
       fps,
       picture: input.probe.video,
       capabilities: this.binaries.capabilities,
-      poster: { outputPath: this.storage.localPath(`${build}/${POSTER}`), duration, display: { width: input.probe.video.displayWidth, height: input.probe.video.displayHeight } },
-      storyboard: { plan: storyboard, outputDir: this.storage.localPath(`${build}/${STORYBOARD_DIR}`) },
     });
     const started = Date.now();
     const watchdog = new StallWatchdog(ENCODE_STALL_MS);
@@ -217,28 +213,54 @@ export class TranscodePipeline {
     return result;
   }
 
-  /**
-   * The storyboard whose sheets the encode wrote; a failure is logged and leaves the ladder without
-   * one (as does a missing sheet), and an earlier run's storyboard is withdrawn.
-   */
-  private async publishStoryboard(playlistId: string, plan: StoryboardPlan, build: string, duration: number): Promise<StoryboardRecord | null> {
+  /** The storyboard from a finished rendition; a failure is logged and leaves the ladder without one. Cancelling still cancels. */
+  private async writeStoryboard(playlistId: string, rendition: Rendition, build: string, signal?: AbortSignal): Promise<StoryboardRecord | null> {
+    const dir = `${build}/${rendition.rung.label}`;
+    const source = {
+      playlistId,
+      files: [`${dir}/${rendition.initUri}`, ...rendition.segments.map((s) => `${dir}/${s.uri}`)],
+      duration: rendition.segments.reduce((sum, s) => sum + s.duration, 0),
+      width: rendition.width,
+      height: rendition.height,
+    };
     try {
-      return await this.storyboards.publish({ playlistId, plan, folder: `${build}/${STORYBOARD_DIR}`, duration });
+      return await this.storyboards.make(source, `${build}/${STORYBOARD_DIR}`, signal);
     } catch (error) {
+      if (signal?.aborted) throw error;
       await this.storage.removeTree(`${playlistId}/${STORYBOARD_DIR}`);
-      this.logger.warn({ event: 'transcode.no_storyboard', playlistId, message: (error as Error).message });
+      this.logger.warn({ event: 'transcode.no_storyboard', playlistId, message: (error as Error).message, stderrTail: error instanceof ProcessingError ? error.stderrTail : undefined });
       return null;
     }
   }
 
-  /** The poster the encode wrote. The ladder is finished by now: without one it is published without a poster rather than failed. */
-  private async publishPoster(playlistId: string, build: string): Promise<string | null> {
-    if (((await this.storage.stat(`${build}/${POSTER}`))?.size ?? 0) > 0) {
-      await this.storage.rename(`${build}/${POSTER}`, `${playlistId}/${POSTER}`);
-      return POSTER;
+  /**
+   * The poster at its chosen instant, else from the first frame that decodes (see
+   * `buildFirstFramePosterArgs`). The ladder is finished by now: a source no frame of which makes
+   * a poster is published without one rather than failed. Cancelling still cancels.
+   */
+  private async writePoster(input: PipelineInput, key: string, signal?: AbortSignal): Promise<string | null> {
+    const job: PosterJob = {
+      inputPath: this.storage.localPath(input.sourceKey),
+      demuxer: input.probe.demuxer,
+      outputPath: this.storage.localPath(key),
+      duration: input.probe.duration,
+      display: { width: input.probe.video.displayWidth, height: input.probe.video.displayHeight },
+      picture: input.probe.video,
+      capabilities: this.binaries.capabilities,
+    };
+    const misses: string[] = [];
+    for (const [attempt, args] of [
+      ['chosen instant', buildPosterArgs(job)],
+      ['first frame', buildFirstFramePosterArgs(job)],
+    ] as const) {
+      const result = await this.runner.run(this.binaries.ffmpeg.path, args, { timeoutMs: POSTER_TIMEOUT_MS, signal });
+      if (result.aborted) ensureSucceeded(result, 'Making the poster');
+      // ffmpeg exits 0 having written nothing when its seek finds no frame to decode
+      if (result.exitCode === 0 && ((await this.storage.stat(key))?.size ?? 0) > 0) return POSTER;
+      misses.push(`${attempt}: ${runFailure(result, 'Making the poster')?.message ?? 'no frame written'}`);
     }
-    await this.storage.removeTree(`${playlistId}/${POSTER}`);
-    this.logger.warn({ event: 'transcode.no_poster', playlistId });
+    await this.storage.removeTree(key);
+    this.logger.warn({ event: 'transcode.no_poster', playlistId: input.playlistId, misses });
     return null;
   }
 }

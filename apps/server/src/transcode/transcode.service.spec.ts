@@ -2,7 +2,7 @@ import type { Rung } from '@cmm/media-rules';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { ChildProcess, spawn } from 'node:child_process';
 import { PubSub } from 'graphql-subscriptions';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogService } from '../catalog/catalog.service';
@@ -65,7 +65,7 @@ describe('TranscodeService: the job state machine', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function seed(id: string, status = PlaylistStatus.QUEUED, also: Partial<PlaylistManifest> = {}): Promise<PlaylistManifest> {
+  async function seed(id: string, status = PlaylistStatus.QUEUED): Promise<PlaylistManifest> {
     return catalog.save({
       id,
       title: id,
@@ -84,7 +84,6 @@ describe('TranscodeService: the job state machine', () => {
       dash_manifest: null,
       poster: null,
       progress: null,
-      ...also,
     });
   }
 
@@ -164,44 +163,6 @@ describe('TranscodeService: the job state machine', () => {
     service?.enqueue('p');
     await following;
     expect(pipeline.inputs).toEqual([{ playlistId: 'p', sourceKey: 'p/source/a.mp4', probe, rungs: [rung], segmentDuration: 2 }]);
-  });
-
-  describe('the source’s probe', () => {
-    const kept = { ...probe, duration: 7 } as VideoProbe;
-    const withSource = (bytes: number | null) => {
-      if (bytes === null) return;
-      mkdirSync(join(root, 'p', 'source'), { recursive: true });
-      writeFileSync(join(root, 'p', 'source', 'a.mp4'), Buffer.alloc(bytes));
-    };
-
-    it.each([
-      ['the upload’s, kept in the manifest, while the source is the file it describes: no second ffprobe', kept, 5, 5, kept, 0],
-      ['probed again for a manifest from before it was kept', undefined, 5, 5, probe, 1],
-      ['probed again when the source is not the size it was stored with', kept, 5, 6, probe, 1],
-      ['probed again when this worker cannot open the source', kept, 5, null, probe, 1],
-    ])('%s', async (_name, sourceProbe, storedBytes, bytesHere, used, probes) => {
-      withSource(bytesHere);
-      await seed('p', PlaylistStatus.QUEUED, { source: { path: 'source/a.mp4', size_bytes: storedBytes } as PlaylistManifest['source'], ...(sourceProbe ? { source_probe: sourceProbe } : {}) });
-      const pipeline = new ScriptedPipeline(encodeThenFinish);
-      const probed = jest.fn(async () => probe);
-      const following = followToEnd('p');
-      await start(pipeline, probed);
-      service?.enqueue('p');
-      expect((await following).at(-1)?.status).toBe('READY');
-      expect(pipeline.inputs.map((i) => i.probe)).toEqual([used]);
-      expect(probed).toHaveBeenCalledTimes(probes);
-    });
-
-    it('a source this worker cannot read fails at PROBING with the probe’s message, though the manifest keeps a probe', async () => {
-      await seed('p', PlaylistStatus.QUEUED, { source: { path: 'source/a.mp4', size_bytes: 5 } as PlaylistManifest['source'], source_probe: kept });
-      const following = followToEnd('p');
-      await start(new ScriptedPipeline(encodeThenFinish), async () => {
-        throw new ProcessingError(ProcessingFailure.UnreadableContainer, 'The file could not be read as a video.');
-      });
-      service?.enqueue('p');
-      expect((await following).map((s) => s.status)).toEqual(['QUEUED', 'PROBING', 'FAILED']);
-      expect(catalog.get('p')).toMatchObject({ status: 'FAILED', error: 'The file could not be read as a video.' });
-    });
   });
 
   it('reports encode progress scaled to 95 % of the whole, with speed and time left', async () => {

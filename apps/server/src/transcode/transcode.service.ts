@@ -8,7 +8,6 @@ import { RunSupersededError } from '../catalog/run-superseded-error';
 import type { ProcessingProgress } from '../progress/models/processing-progress.model';
 import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { MediaProbe } from '../ffmpeg/media-probe';
-import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessIdentity, readProcessIdentity, sameProcess } from '../ffmpeg/process-identity';
 import { killProcessGroup } from '../ffmpeg/process-runner';
 import { ProgressTracker } from '../progress/progress-tracker';
@@ -102,7 +101,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       if (previous.encoder) this.stopOrphan(playlistId, previous.encoder);
       const manifest = await this.transition(playlistId, PlaylistStatus.PROBING, [], { encoder: null, job_run: run, ...NOT_PLAYABLE });
       claimed = true;
-      const probe = await this.sourceProbe(manifest);
+      // Probed again (the upload's probe is not kept): the encode needs the demuxer and stream details.
+      const probe = await this.probe.probe(this.storage.localPath(`${playlistId}/${manifest.source.path}`));
       const rungs = manifest.ladder;
       await this.transition(playlistId, PlaylistStatus.TRANSCODING, rungs, {}, run);
       const output = await this.pipeline.run(
@@ -154,21 +154,6 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       // if even FAILED cannot be written (a full disk, a lost database), the manifest keeps its last state and the job runs again (a retry, or at start-up)
       await this.fail(playlistId, error, run).catch((cause: Error) => this.logger.error({ event: 'job.failure_unrecorded', playlistId, message: cause.message }));
     }
-  }
-
-  /**
-   * The upload's probe while the source is the file it describes, readable here with the size it
-   * was stored with (a worker may see the media folder differently from the API that stored it);
-   * else a fresh one, which also says why a source cannot be read.
-   */
-  private async sourceProbe(manifest: PlaylistManifest): Promise<VideoProbe> {
-    const key = `${manifest.id}/${manifest.source.path}`;
-    if (manifest.source_probe) {
-      const file = await this.storage.openRead(key).catch(() => null);
-      file?.close();
-      if (file?.size === manifest.source.size_bytes) return manifest.source_probe;
-    }
-    return this.probe.probe(this.storage.localPath(key));
   }
 
   /** With `run`, fenced on it (see process); without, as when every run was cut off. */

@@ -87,7 +87,6 @@ export class UploadService {
         created_at_ts: now.getTime() / 1000,
         updated_at: now.toISOString(),
         source: toSourceRecord(probe, { filename, path: sourcePath, sizeBytes }),
-        source_probe: probe,
         segment_duration: options.segmentDuration,
         requested_resolutions: requested,
         skipped_resolutions: skipped,
