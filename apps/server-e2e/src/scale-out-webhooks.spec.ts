@@ -8,6 +8,7 @@ import { RunningRedis, startPostgres, startRedis, TestPostgres } from '@cmm/test
 import { bearer, gql, uploadFile } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
 import { startWebhookReceiver, verifies, WebhookReceiver } from './support/webhook-receiver';
+import { until } from './support/until';
 
 const TOKEN = 'e2e-token-0123456789abcdef';
 const AUTH = bearer(TOKEN);
@@ -27,16 +28,6 @@ interface Delivery {
 }
 
 /** Polls `check` until it gives a value (states, not timings; the test's timeout bounds it). */
-async function until<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function deliveries(api: RunningServer, webhookId: string): Promise<Delivery[]> {
   const { data, errors } = await gql(api.url, DELIVERIES, { id: webhookId }, AUTH);
   expect(errors).toBeUndefined();

@@ -5,6 +5,7 @@ import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { bearer, gql, uploadFile } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
 import { startWebhookReceiver, verifies, WebhookReceiver } from './support/webhook-receiver';
+import { until } from './support/until';
 
 const TOKEN = 'e2e-token-0123456789abcdef';
 const AUTH = bearer(TOKEN);
@@ -27,16 +28,6 @@ interface Delivery {
 }
 
 /** Polls until `check` returns a value (states, never timing). */
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function deliveries(server: RunningServer, webhookId: string): Promise<Delivery[]> {
   const { data, errors } = await gql(server.url, DELIVERIES, { id: webhookId }, AUTH);
   expect(errors).toBeUndefined();
