@@ -342,7 +342,7 @@ describe('AbrController', () => {
     ['then starts', measured(0.5), 8, true, 'buffer', 8],
     ['starts on the first segment before anything is measured', new AbrController(), 4, true, 'no-estimate', 4],
   ])('start gate: %s', (_name, abr, buffer, open, reason, required) => {
-    const gate = abr.startGate({ ...context({ bufferAheadSeconds: buffer }), remainingSeconds: 20, waitedSeconds: 10 });
+    const gate = abr.startGate({ ...context({ bufferAheadSeconds: buffer }), remainingSeconds: 20, remainingSegments: 5, waitedSeconds: 10 });
     expect(gate).toMatchObject({ open, reason, requiredSeconds: expect.closeTo(required, 1) });
   });
 });

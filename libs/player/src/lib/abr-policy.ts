@@ -20,6 +20,8 @@ export interface AbrContext {
   bufferAheadSeconds: number;
   /** Media seconds in the segment about to load (or loading). */
   segmentDuration: number;
+  /** Mean media seconds per segment of the rungs' playlists (hls.js `averagetargetduration`). */
+  averageSegmentDuration?: number;
   /** The player fetches ahead until this much is buffered (hls.js `maxBufferLength`). */
   maxBufferSeconds: number;
   /** Not paused: playing, or waiting for data to start or to resume. */
@@ -35,6 +37,8 @@ export interface AbrContext {
 export interface StartContext extends AbrContext {
   /** Media seconds after the buffered ones still to load; null when the end is unknown (live, growing). */
   remainingSeconds: number | null;
+  /** Segments after the buffered ones still to load (each costs a request); null when the end is unknown. */
+  remainingSegments: number | null;
   /** Seconds since the source was loaded. */
   waitedSeconds: number;
 }

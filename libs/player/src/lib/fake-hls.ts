@@ -134,11 +134,11 @@ export function fakeVideo(
 export function fragment(
   bytes: number,
   ms: number,
-  { type = 'main', level = 0, start = 0, duration = 4 } = {},
+  { type = 'main', level = 0, start = 0, duration = 4, sn = 1 } = {},
 ): HlsFragment & { aborted: boolean } {
   const frag = {
     type,
-    sn: 1,
+    sn,
     level,
     start,
     duration,

@@ -1,3 +1,4 @@
+import { AbrController } from './abr-controller';
 import { FakeHls, fakeVideo, fragment } from './fake-hls';
 import { createHlsAbrAdapter } from './hls-abr-adapter';
 import { HLS_EVENTS } from './hls-types';
@@ -164,6 +165,22 @@ describe('hls.js abrController adapter', () => {
     expect(gates[1]).toMatchObject({ open: true, reason: 'buffer' });
     hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(30) });
     expect(gates).toHaveLength(2);
+  });
+
+  // a lead-in of 1, 1 and 2 s segments, then 4 s ones: the gate counts requests, not seconds ÷ 1 s
+  it.each<[string, boolean, number | null]>([
+    ['the segments after the loaded one, on a playlist that has ended', false, 16],
+    ['nothing, on a playlist that has not', true, null],
+  ])('tells the start gate the segments still to load: %s', (_name, live, expected) => {
+    const hls = new FakeHls();
+    hls.media = fakeVideo({ bufferedUntil: 0, clientWidth: 1280 });
+    hls.latestLevelDetails = { targetduration: 4, live, totalduration: 70, endSN: 19 };
+    const policy = new AbrController();
+    const startGate = jest.spyOn(policy, 'startGate');
+    const Adapter = createHlsAbrAdapter(env(), {}, () => policy);
+    new Adapter(hls);
+    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: fragment(100_000, 1000, { sn: 3, duration: 1 }) });
+    expect(startGate).toHaveBeenCalledWith(expect.objectContaining({ remainingSegments: expected }));
   });
 
   it('opens the start gate at once on a playlist that has not ended', () => {

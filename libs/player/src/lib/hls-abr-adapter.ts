@@ -203,6 +203,7 @@ export class HlsAbrAdapter {
         hls.loadLevel < levels.length ? hls.loadLevel : levels.length - 1,
       bufferAheadSeconds: bufferAhead(media),
       segmentDuration: segmentDuration ?? levelDuration(hls),
+      averageSegmentDuration: levelDuration(hls),
       maxBufferSeconds:
         hls.config.maxBufferLength ?? DEFAULT_MAX_BUFFER_SECONDS,
       playing: !!media && !media.paused,
@@ -231,6 +232,12 @@ export class HlsAbrAdapter {
       bufferAheadSeconds: buffered,
       remainingSeconds:
         end === null ? null : Math.max(0, end - position - buffered),
+      remainingSegments:
+        end === null ||
+        details?.endSN === undefined ||
+        frag.sn === 'initSegment'
+          ? null
+          : Math.max(0, details.endSN - frag.sn),
       waitedSeconds: (performance.now() - this.createdAt) / 1000,
     };
   }

@@ -92,6 +92,8 @@ export interface HlsLike {
     live?: boolean;
     /** Seconds the playlist's segments add up to. */
     totalduration?: number;
+    /** Sequence number of the playlist's last segment. */
+    endSN?: number;
   } | null;
   loadLevel: number;
   nextLoadLevel: number;

@@ -11,6 +11,7 @@ const input = (change: Partial<StartGateInput> = {}): StartGateInput => ({
   minSegments: 1,
   maxBufferSeconds: 30,
   remainingSeconds: 20,
+  remainingSegments: 5,
   waitedSeconds: 10,
   maxWaitSeconds: 120,
   estimateBps: 1_000_000,
@@ -33,12 +34,12 @@ describe('startGate', () => {
     ],
     [
       'starts on the first segment of a stream without a known end',
-      { remainingSeconds: null, estimateBps: 100_000 },
+      { remainingSeconds: null, remainingSegments: null, estimateBps: 100_000 },
       open('unknown-duration'),
     ],
     [
       'starts when everything left is buffered',
-      { remainingSeconds: 0, estimateBps: 100_000 },
+      { remainingSeconds: 0, remainingSegments: 0, estimateBps: 100_000 },
       open('all-buffered'),
     ],
     [
@@ -73,10 +74,16 @@ describe('startGate', () => {
         holdAtMostSeconds: 110,
       },
     ],
+    // after a lead-in of 1 s segments the rest are long: 2 requests, not the 20 one-second ones
+    [
+      'counts the segments left, not the length of the one just loaded',
+      { estimateBps: 500_000, ttfbSeconds: 1, segmentDuration: 1, remainingSegments: 2, bufferAheadSeconds: 2 },
+      open('buffer', 2),
+    ],
     // 56 s over 0.1 Mbit/s: 224 s short, more than the player ever buffers
     [
       'asks for no more than the player buffers',
-      { estimateBps: 100_000, remainingSeconds: 56, bufferAheadSeconds: 30 },
+      { estimateBps: 100_000, remainingSeconds: 56, remainingSegments: 14, bufferAheadSeconds: 30 },
       open('buffer', 30),
     ],
     [
@@ -112,7 +119,7 @@ describe('startGate', () => {
     ],
     [
       'starts on the first segment of a stream without a known end, whatever it always waits for',
-      { minSegments: 2, remainingSeconds: null },
+      { minSegments: 2, remainingSeconds: null, remainingSegments: null },
       open('unknown-duration'),
     ],
     [

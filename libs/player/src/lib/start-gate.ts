@@ -12,6 +12,8 @@ export interface StartGateInput {
   maxBufferSeconds: number;
   /** Media seconds after the buffered ones still to load; null when the end is unknown (live, growing). */
   remainingSeconds: number | null;
+  /** Segments still to load, each a request; null when the end is unknown. */
+  remainingSegments: number | null;
   /** Seconds since the source was loaded. */
   waitedSeconds: number;
   /** The longest the gate keeps playback waiting, start-up included. */
@@ -80,9 +82,9 @@ export function startGate(input: StartGateInput): StartGateDecision {
   const lowest = Math.min(
     ...input.levels.map((l) => l.averageBitrate ?? l.bitrate),
   );
-  const requests = Math.ceil(remaining / Math.max(segmentDuration, 1e-3));
+  // counted, not reckoned from the segment just loaded: a lead-in's short segments are few
   const deficit =
-    requests * input.ttfbSeconds +
+    (input.remainingSegments ?? 0) * input.ttfbSeconds +
     (remaining * lowest) / estimateBps -
     remaining;
   const floor = input.minSegments * segmentDuration;

@@ -63,8 +63,9 @@ export interface SimSession {
 /**
  * Plays one session: a ladder's real segments over a trace's link, every choice made by `policy`
  * through the same calls `HlsAbrAdapter` makes. Requests go one at a time as in hls.js: the master
- * playlist, each rung's media playlist the first time it is used, an init segment whenever the
- * rung changes, then the segment; each costs the link's latency, then its bytes at the link's rate.
+ * playlist, each rung's media playlist the first time it is used, then the segment; each costs the
+ * link's latency, then its bytes at the link's rate. Whenever the rung changes, its init segment is
+ * requested with the segment (hls.js 1.7 loads both at once), so it adds its bytes, not a latency.
  * A change of rung first loads the last buffered segment again at the new rung, as hls.js does
  * here (see `switchReloadsLastSegment`). Fetching pauses while the buffer holds what hls.js buffers to (see `maxBufferBytes`).
  * Playback starts when the policy's start gate opens, asked after each segment is buffered, or
@@ -85,6 +86,10 @@ export function simulate(
   const rungs = playerOrder(ladder);
   const levels = abrLevels(rungs);
   const segmentCount = Math.min(...rungs.map((r) => r.segments.length));
+  const averageSegmentDuration =
+    rungs[0].segments
+      .slice(0, segmentCount)
+      .reduce((sum, s) => sum + s.duration, 0) / segmentCount;
   const link = new Link(trace);
 
   let now = 0;
@@ -130,6 +135,7 @@ export function simulate(
     current,
     bufferAheadSeconds: buffer,
     segmentDuration,
+    averageSegmentDuration,
     maxBufferSeconds: maxBuffer,
     // autoplay: the element wants to play from the start, unless the start gate holds it
     playing: started || startBy === null,
@@ -150,7 +156,8 @@ export function simulate(
     const rung = rungs[level];
     if (!visited.has(level)) fetch(0);
     visited.add(level);
-    if (initLevel !== level) fetch(rung.initBytes);
+    // the link carries the init segment first, then the segment
+    const initBits = initLevel !== level ? rung.initBytes * 8 : 0;
     initLevel = level;
     current = level;
 
@@ -158,13 +165,13 @@ export function simulate(
     const requestedAt = now;
     const ttfb = link.latencyMs(now) / 1000;
     const firstByte = requestedAt + ttfb;
-    const done = link.finishTime(firstByte, bytes * 8);
+    const done = link.finishTime(firstByte, initBits + bytes * 8);
     // counted, not summed, so the checks do not drift
     for (let k = 1; requestedAt + k * checkSeconds < done; k++) {
       elapse(requestedAt + k * checkSeconds);
       const flowing = now >= firstByte;
       const arrived = flowing
-        ? (link.bitsBy(now) - link.bitsBy(firstByte)) / 8
+        ? Math.max(0, link.bitsBy(now) - link.bitsBy(firstByte) - initBits) / 8
         : 0;
       const abandon = policy.checkAbandon(
         {
@@ -211,6 +218,14 @@ export function simulate(
     return null;
   };
 
+  /** Segments the session still loads after `index` once `played` seconds are buffered. */
+  const segmentsLeft = (index: number, played: number) => {
+    let count = 0;
+    for (let at = played; at < options.sessionSeconds; count++)
+      at += rungs[0].segments[(index + 1 + count) % segmentCount].duration;
+    return count;
+  };
+
   fetch(0);
   for (let index = 0, played = 0; played < options.sessionSeconds; index++) {
     const piece = index % segmentCount;
@@ -240,6 +255,7 @@ export function simulate(
       const gate = policy.startGate?.({
         ...context(duration),
         remainingSeconds: options.sessionSeconds - played,
+        remainingSegments: segmentsLeft(index, played),
         waitedSeconds: now,
       });
       if (!gate || gate.open) begin(now, gate?.reason ?? null);

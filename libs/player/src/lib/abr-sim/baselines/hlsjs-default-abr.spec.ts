@@ -71,6 +71,26 @@ describe('HlsjsDefaultAbr (hls.js 1.7.4 default ABR)', () => {
     });
   });
 
+  // 1.2 s of buffer, a 1 s segment next (a lead-in) at 8 Mbit/s: 3 Mbit/s for 1 s loads in 0.4 s,
+  // but hls.js reckons a loaded rung's segment at its playlist's mean length (1.6 s for 4 s)
+  it.each([
+    ['as long as the next one: stays', 1, 1],
+    ['longer: goes down', 4, 0],
+  ])(
+    'reckons a loaded rung by its playlist\'s mean segment, not the next one: %s',
+    (_name, averageSegmentDuration, expected) => {
+      const levels = mbps(1, 3, 6);
+      const abr = measured(levels, 1, 8);
+      const next = context(levels, {
+        current: 1,
+        bufferAheadSeconds: 1.2,
+        segmentDuration: 1,
+        averageSegmentDuration,
+      });
+      expect(abr.decide(next).level).toBe(expected);
+    },
+  );
+
   // 8 Mbit/s rung, 4 MB per segment; after 100 ms to first byte, 1 MB in 2 s: 4 Mbit/s, 6 s to go
   const loading: LoadProgress = {
     level: 3,

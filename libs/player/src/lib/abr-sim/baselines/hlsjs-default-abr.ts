@@ -278,8 +278,13 @@ export class HlsjsDefaultAbr implements AbrPolicy {
     for (let i = maxLevel; i >= 0; i--) {
       const level = levels[i];
       const details = this.loaded.has(i);
+      // the playlist's mean segment, not the next one: a lead-in's short segments count as long
       const avgDuration =
-        (details ? context.segmentDuration : 0) || this.fragDuration || 1;
+        (details
+          ? (context.averageSegmentDuration ?? context.segmentDuration)
+          : 0) ||
+        this.fragDuration ||
+        1;
       const adjusted = (i > base ? bwUpFactor : bwFactor) * bw;
       const bitrate =
         this.fragDuration &&
