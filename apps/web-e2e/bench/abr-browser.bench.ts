@@ -11,7 +11,8 @@
  * 1080/720/480/360, 4 s segments) is encoded by the server once and kept under tmp/ (`--fresh`
  * encodes it again). By default a subset of the traces that fits about 15 minutes: in each folder,
  * the traces at evenly spaced quantiles of their mean rate over the session (three 3G, two 4G);
- * `--all` plays every trace.
+ * `--all` plays every trace. Each session's loads (`sessions.json`) and the served ladder
+ * (`ladder.json`) are kept under tmp/abr-browser, for replaying them in the simulator.
  */
 import {
   existsSync,
@@ -334,6 +335,8 @@ async function main(): Promise<void> {
       new URL(hlsUrl, server.baseUrl),
       'served',
     );
+    // kept beside the sessions, so the simulator can replay them offline on the ladder they met
+    writeFileSync(join(CACHE, 'ladder.json'), JSON.stringify(ladder));
     const proxyUrl = await proxy.listen();
     const load = [loadavg()[0]];
     console.log(
@@ -390,7 +393,7 @@ async function main(): Promise<void> {
         `${f(a.score.qoe)} / ${f(simHls.qoe)} (${pct(simHls.qoe, a.score.qoe)})`,
         `${f(b.score.qoe)} / ${f(simCmm.qoe)} (${pct(simCmm.qoe, b.score.qoe)})`,
         `${f(a.score.rebufferSeconds)} / ${f(b.score.rebufferSeconds)}`,
-        `${f(a.score.startupSeconds)} / ${f(b.score.startupSeconds)}`,
+        `${f(a.score.startupSeconds)} (${f(simHls.startupSeconds)}) / ${f(b.score.startupSeconds)} (${f(simCmm.startupSeconds)})`,
         `${f(a.score.avgBitrateMbps, 2)} / ${f(b.score.avgBitrateMbps, 2)}`,
         `${a.score.switches} / ${b.score.switches}`,
         `${a.result.emergencyAborts} / ${b.result.emergencyAborts}${a.cut || b.cut ? ' (cut)' : ''}` +
@@ -413,7 +416,7 @@ async function main(): Promise<void> {
       'hls.js QoE: browser / sim (diff)',
       'cmm QoE: browser / sim (diff)',
       'rebuffer s hls.js / cmm',
-      'start-up s hls.js / cmm',
+      'start-up s hls.js / cmm: browser (sim)',
       'bitrate Mb/s hls.js / cmm',
       'switches hls.js / cmm',
       'aborts hls.js / cmm',
