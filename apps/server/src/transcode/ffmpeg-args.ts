@@ -69,8 +69,8 @@ export function scaleSources(rungs: readonly Pick<Rung, 'width' | 'height'>[]): 
 
 /**
  * Segment boundaries in seconds: a lead-in of 1, 2, 4 … s (each at most half the segment
- * duration), then every `segmentDuration`. A 4 s ladder is cut 1, 1, 2, 4, 4 …: the first segment
- * of every rung exists after one second of video, which is when a growing playlist can be played.
+ * duration), then every `segmentDuration`. A 4 s ladder is cut 1, 1, 2, 4, 4 …: a player starts
+ * on a first segment a quarter the size, and a growing stream is published in finer steps.
  */
 export function leadInBoundaries(segmentDuration: number): number[] {
   const lead: number[] = [];

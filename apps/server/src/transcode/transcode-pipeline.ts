@@ -48,7 +48,7 @@ export interface PipelineEvents {
   progress(p: EncodeProgress): void;
   /** The encoder's pid (its process group), as soon as it runs. */
   encoderStarted?(pid: number): void;
-  /** Once, when every rung has its first segment and the growing stream can be played. */
+  /** Once, when every rung is far enough ahead for the growing stream to be played (see `enoughToPlay`). */
   playable?(stream: PlayableStream): void;
 }
 
@@ -112,7 +112,7 @@ export class TranscodePipeline {
     const published = attemptStreamDir(run);
     const stream = `${input.playlistId}/${published}`;
     const fps = outputFrameRate(input.probe.video.frameRate);
-    const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, encodeStartedAt: new Date() });
+    const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, sourceDuration: input.probe.duration, encodeStartedAt: new Date() });
     let extracting: Promise<unknown> = Promise.resolve();
     try {
       await Promise.all(input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]));
