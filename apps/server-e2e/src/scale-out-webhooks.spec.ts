@@ -7,35 +7,14 @@ import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { RunningRedis, startPostgres, startRedis, TestPostgres } from '@cmm/test-services';
 import { bearer, gql, uploadFile } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
-import { startWebhookReceiver, verifies, WebhookReceiver } from './support/webhook-receiver';
+import { deliveries, finished, startWebhookReceiver, verifies, WebhookReceiver } from './support/webhook-receiver';
 import { until } from './support/until';
 
 const TOKEN = 'e2e-token-0123456789abcdef';
 const AUTH = bearer(TOKEN);
 const CREATE = `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }`;
 const LIST = `{ webhooks { id url events } }`;
-const DELIVERIES = `query($id: ID!) { webhookDeliveries(webhookId: $id) { totalCount nodes { id eventId eventType status attempts lastResponseCode payload } } }`;
 const PLAYLIST = `query($id: ID!) { playlist(id: $id) { status error } }`;
-
-interface Delivery {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: string;
-  attempts: number;
-  lastResponseCode: number | null;
-  payload: string;
-}
-
-/** Polls `check` until it gives a value (states, not timings; the test's timeout bounds it). */
-async function deliveries(api: RunningServer, webhookId: string): Promise<Delivery[]> {
-  const { data, errors } = await gql(api.url, DELIVERIES, { id: webhookId }, AUTH);
-  expect(errors).toBeUndefined();
-  return data?.webhookDeliveries.nodes;
-}
-
-const finished = (api: RunningServer, webhookId: string, eventType: string) =>
-  until(`a finished ${eventType} delivery`, async () => (await deliveries(api, webhookId)).find((d) => d.eventType === eventType && d.status !== 'PENDING'));
 
 async function upload(api: RunningServer, clip: string): Promise<string> {
   const { body } = await uploadFile(api.url, clip, { resolutions: [144], segmentDuration: 2 }, undefined, { 'apollo-require-preflight': 'true', ...AUTH });
@@ -79,7 +58,7 @@ describe('scale-out webhooks: two API processes and two workers sharing the webh
     const id = await upload(apis[0], makeClip(join(work, 'ready.mp4'), { seconds: 2, width: 192, height: 144 }));
     await until('the upload to be READY', async () => (await gql(apis[1].url, PLAYLIST, { id })).data?.playlist?.status === 'READY');
 
-    const delivery = await finished(apis[0], hook.id, 'PLAYLIST_READY');
+    const delivery = await finished(apis[0].url, hook.id, 'PLAYLIST_READY', AUTH);
     expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1, lastResponseCode: 200 });
     const request = receiver.requests.find((r) => r.headers['webhook-id'] === delivery.eventId);
     expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ id: delivery.eventId, type: 'playlist.ready', data: { playlist: { id, status: 'READY', playable: true } } });
@@ -95,7 +74,7 @@ describe('scale-out webhooks: two API processes and two workers sharing the webh
     writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.4)));
     const id = await upload(apis[0], truncated);
 
-    const delivery = await finished(apis[1], hook.id, 'PLAYLIST_FAILED');
+    const delivery = await finished(apis[1].url, hook.id, 'PLAYLIST_FAILED', AUTH);
     expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1 });
     const request = receiver.requests.find((r) => r.headers['webhook-id'] === delivery.eventId);
     expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ type: 'playlist.failed', data: { playlist: { id, status: 'FAILED', error: expect.stringMatching(/truncated/i) } } });
@@ -103,7 +82,7 @@ describe('scale-out webhooks: two API processes and two workers sharing the webh
   }, 180_000);
 
   it('delivered each event once, though four processes look for due deliveries', async () => {
-    const all = await deliveries(apis[1], hook.id);
+    const all = await deliveries(apis[1].url, hook.id, AUTH);
     expect(all.map((d) => [d.eventType, d.status]).sort()).toEqual([
       ['PLAYLIST_FAILED', 'DELIVERED'],
       ['PLAYLIST_READY', 'DELIVERED'],

@@ -4,38 +4,16 @@ import { join } from 'node:path';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { bearer, gql, uploadFile } from './support/graphql-client';
 import { RunningServer, startServer } from './support/server-process';
-import { startWebhookReceiver, verifies, WebhookReceiver } from './support/webhook-receiver';
+import { deliveries, DELIVERIES, finished, startWebhookReceiver, verifies, WebhookReceiver } from './support/webhook-receiver';
 import { until } from './support/until';
 
 const TOKEN = 'e2e-token-0123456789abcdef';
 const AUTH = bearer(TOKEN);
 const CREATE = `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url events } } }`;
 const LIST = `{ webhooks { id url events description createdAt } }`;
-const DELIVERIES = `query($id: ID!) { webhookDeliveries(webhookId: $id) { totalCount nodes { id eventId eventType status attempts lastResponseCode lastError nextAttemptAt payload } } }`;
 const DELETE_PLAYLIST = `mutation($id: ID!) { deletePlaylist(id: $id) }`;
 const PLAYLIST = `query($id: ID!) { playlist(id: $id) { status } }`;
 const OPTIONS = { resolutions: [144], segmentDuration: 2 };
-
-interface Delivery {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: string;
-  attempts: number;
-  lastResponseCode: number | null;
-  lastError: string | null;
-  payload: string;
-}
-
-/** Polls until `check` returns a value (states, never timing). */
-async function deliveries(server: RunningServer, webhookId: string): Promise<Delivery[]> {
-  const { data, errors } = await gql(server.url, DELIVERIES, { id: webhookId }, AUTH);
-  expect(errors).toBeUndefined();
-  return data?.webhookDeliveries.nodes;
-}
-
-const finished = (server: RunningServer, webhookId: string, eventType: string) =>
-  until(`a finished ${eventType} delivery`, async () => (await deliveries(server, webhookId)).find((d) => d.eventType === eventType && d.status !== 'PENDING'));
 
 async function createWebhook(server: RunningServer, url: string, events: string[]): Promise<{ id: string; secret: string }> {
   const { data, errors } = await gql(server.url, CREATE, { input: { url, events } }, AUTH);
@@ -118,7 +96,7 @@ describe('signed webhooks with a real receiver', () => {
     });
 
     it('sends playlist.ready after an upload, signed with the webhook’s secret', async () => {
-      const delivery = await finished(server, hook.id, 'PLAYLIST_READY');
+      const delivery = await finished(server.url, hook.id, 'PLAYLIST_READY', AUTH);
       expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1, lastResponseCode: 200, lastError: null });
       const request = receiver.requests.find((r) => r.headers['webhook-id'] === delivery.eventId);
       expect(request).toBeDefined();
@@ -131,7 +109,7 @@ describe('signed webhooks with a real receiver', () => {
     });
 
     it('sends playlist.playable too (receivers order events by their timestamp: deliveries may overtake each other)', async () => {
-      const playable = await finished(server, hook.id, 'PLAYLIST_PLAYABLE');
+      const playable = await finished(server.url, hook.id, 'PLAYLIST_PLAYABLE', AUTH);
       expect(playable.status).toBe('DELIVERED');
       const request = receiver.requests.find((r) => r.headers['webhook-id'] === playable.eventId);
       expect(JSON.parse(request?.body ?? '{}')).toMatchObject({ type: 'playlist.playable', data: { playlist: { id: playlistId, playable: true } } });
@@ -141,7 +119,7 @@ describe('signed webhooks with a real receiver', () => {
       flaky = await createWebhook(server, flakyReceiver.url, ['PLAYLIST_DELETED']);
       flakyReceiver.answer(500, 200);
       expect((await gql(server.url, DELETE_PLAYLIST, { id: playlistId }, AUTH)).errors).toBeUndefined();
-      const delivery = await finished(server, flaky.id, 'PLAYLIST_DELETED');
+      const delivery = await finished(server.url, flaky.id, 'PLAYLIST_DELETED', AUTH);
       expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 2, lastResponseCode: 200 });
       expect(flakyReceiver.requests).toHaveLength(2);
       // the same event, de-duplicable, signed afresh on each attempt
@@ -151,9 +129,9 @@ describe('signed webhooks with a real receiver', () => {
     });
 
     it('sends the same deletion to every webhook that asked for it', async () => {
-      const delivery = await finished(server, hook.id, 'PLAYLIST_DELETED');
+      const delivery = await finished(server.url, hook.id, 'PLAYLIST_DELETED', AUTH);
       expect(delivery.status).toBe('DELIVERED');
-      const flakyDelivery = (await deliveries(server, flaky.id))[0];
+      const flakyDelivery = (await deliveries(server.url, flaky.id, AUTH))[0];
       expect(delivery.eventId).toBe(flakyDelivery.eventId);
     });
 
@@ -164,7 +142,7 @@ describe('signed webhooks with a real receiver', () => {
         failingReceiver.answer(500, 500, 500, 500, 500, 500);
         const id = await upload(server, clip);
         expect((await gql(server.url, DELETE_PLAYLIST, { id }, AUTH)).errors).toBeUndefined();
-        const delivery = await finished(server, failing.id, 'PLAYLIST_DELETED');
+        const delivery = await finished(server.url, failing.id, 'PLAYLIST_DELETED', AUTH);
         expect(delivery).toMatchObject({ status: 'FAILED', attempts: 5, lastResponseCode: 500, lastError: 'HTTP 500 is not a 2xx status: failing on purpose with 500' });
         expect(failingReceiver.requests).toHaveLength(5);
       } finally {
@@ -196,13 +174,13 @@ describe('webhook deliveries across a restart', () => {
     down.answer(...Array(30).fill(503));
     const id = await upload(server, clip);
     expect((await gql(server.url, DELETE_PLAYLIST, { id }, AUTH)).errors).toBeUndefined();
-    const pending = await until('a failed attempt', async () => (await deliveries(server, hook.id)).find((d) => d.attempts >= 1 && d.status === 'PENDING'));
+    const pending = await until('a failed attempt', async () => (await deliveries(server.url, hook.id, AUTH)).find((d) => d.attempts >= 1 && d.status === 'PENDING'));
     expect(pending.lastResponseCode).toBe(503);
     await server.stop('SIGKILL');
     down.answer();
     const seen = down.requests.length;
     server = await startServer(env, server.mediaDir);
-    const delivered = await finished(server, hook.id, 'PLAYLIST_DELETED');
+    const delivered = await finished(server.url, hook.id, 'PLAYLIST_DELETED', AUTH);
     expect(delivered).toMatchObject({ id: pending.id, eventId: pending.eventId, status: 'DELIVERED', lastResponseCode: 200 });
     expect(delivered.attempts).toBeGreaterThan(pending.attempts);
     expect(down.requests.length).toBeGreaterThan(seen);
@@ -235,7 +213,7 @@ describe('webhooks without WEBHOOK_ALLOW_PRIVATE', () => {
     const clip = makeClip(join(work, 'hook.mp4'), { seconds: 1, width: 192, height: 144 });
     const id = await upload(server, clip);
     expect((await gql(server.url, DELETE_PLAYLIST, { id }, AUTH)).errors).toBeUndefined();
-    const delivery = await finished(server, hook.id, 'PLAYLIST_DELETED');
+    const delivery = await finished(server.url, hook.id, 'PLAYLIST_DELETED', AUTH);
     expect(delivery).toMatchObject({ status: 'FAILED', attempts: 1, lastResponseCode: null, lastError: expect.stringMatching(/^localhost resolves to .* is a loopback address; private addresses are not allowed/) });
     expect(receiver.connections()).toBe(0);
     expect((await gql(server.url, PLAYLIST, { id })).data?.playlist).toBeNull();

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gql } from './graphql-client';
+import { until } from './until';
 
 export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
@@ -58,3 +60,29 @@ export function verifies(headers: IncomingHttpHeaders, body: string, secret: str
   const fresh = Math.abs(Date.now() / 1000 - Number(headers['webhook-timestamp'])) < 300;
   return fresh && String(headers['webhook-signature']).split(' ').some((s) => s.length === expected.length && timingSafeEqual(Buffer.from(s), expected));
 }
+
+export const DELIVERIES = `query($id: ID!) { webhookDeliveries(webhookId: $id) { totalCount nodes { id eventId eventType status attempts lastResponseCode lastError nextAttemptAt payload } } }`;
+
+/** A delivery as `webhookDeliveries` lists it. */
+export interface Delivery {
+  id: string;
+  eventId: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  lastResponseCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  payload: string;
+}
+
+/** The webhook's deliveries, read through the API at `apiUrl` with `auth` (its bearer header). */
+export async function deliveries(apiUrl: string, webhookId: string, auth: Record<string, string>): Promise<Delivery[]> {
+  const { data, errors } = await gql(apiUrl, DELIVERIES, { id: webhookId }, auth);
+  if (errors) throw new Error(`webhookDeliveries failed: ${JSON.stringify(errors)}`);
+  return data?.webhookDeliveries.nodes;
+}
+
+/** Polls until the webhook has a delivery of `eventType` that is no longer PENDING. */
+export const finished = (apiUrl: string, webhookId: string, eventType: string, auth: Record<string, string>): Promise<Delivery> =>
+  until(`a finished ${eventType} delivery`, async () => (await deliveries(apiUrl, webhookId, auth)).find((d) => d.eventType === eventType && d.status !== 'PENDING'));

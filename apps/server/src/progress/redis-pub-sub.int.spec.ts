@@ -1,8 +1,6 @@
-import { ConsoleLogger, Logger } from '@nestjs/common';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
-import { AppConfig } from '../config/app-config';
-import { RedisConnections } from '../redis/redis-connections';
-import { RunningRedis, startRedis } from '@cmm/test-services';
+import { startRedis } from '@cmm/test-services';
+import { RedisHarness } from '../testing/redis-harness';
 import type { ProcessingProgress } from './models/processing-progress.model';
 import { ProgressTracker } from './progress-tracker';
 import { RedisProgressPubSub } from './redis-pub-sub';
@@ -14,24 +12,13 @@ const snapshot = (status: PlaylistStatus, percent: number): ProcessingProgress =
 });
 
 describe('RedisProgressPubSub against a real Redis', () => {
-  let redis: RunningRedis;
-  const connections: RedisConnections[] = [];
-
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    for (const c of connections) await c.onApplicationShutdown();
-    await redis.remove();
-    Logger.overrideLogger(new ConsoleLogger());
-  });
+  const redis = new RedisHarness();
+  beforeAll(() => redis.start());
+  afterAll(() => redis.stop());
 
   /** A process of the site: its own connections and tracker, its publisher connected unless Redis is away. */
   async function processTracker(url = redis.url): Promise<ProgressTracker> {
-    const c = new RedisConnections(Object.assign(new AppConfig(), { REDIS_URL: url }));
-    connections.push(c);
-    const pubSub = new RedisProgressPubSub(c);
+    const pubSub = new RedisProgressPubSub(redis.connect(url));
     // a fail-fast publisher drops what it is given before its first connection, as while Redis is away
     const publisher = pubSub.getPublisher();
     if (url === redis.url && publisher.status !== 'ready') await new Promise((ready) => publisher.once('ready', ready));

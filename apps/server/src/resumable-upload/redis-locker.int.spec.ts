@@ -1,31 +1,18 @@
-import { ConsoleLogger, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { RunningRedis, startRedis } from '@cmm/test-services';
-import { AppConfig } from '../config/app-config';
-import { RedisConnections } from '../redis/redis-connections';
+import { RedisHarness } from '../testing/redis-harness';
 import { RedisLocker, RedisLockerOptions } from './redis-locker';
 
 jest.setTimeout(60_000);
 
 describe('RedisLocker against a real Redis', () => {
-  let redis: RunningRedis;
-  const connections: RedisConnections[] = [];
-
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    for (const c of connections) await c.onApplicationShutdown();
-    await redis.remove();
-    Logger.overrideLogger(new ConsoleLogger());
-  });
+  const redis = new RedisHarness();
+  const { connections } = redis;
+  beforeAll(() => redis.start());
+  afterAll(() => redis.stop());
 
   /** One API process's locker, once its release channel listens. */
   async function processLocker(options: Partial<RedisLockerOptions> = {}): Promise<RedisLocker> {
-    const c = new RedisConnections(Object.assign(new AppConfig(), { REDIS_URL: redis.url }));
-    connections.push(c);
-    const locker = new RedisLocker(c, options);
+    const locker = new RedisLocker(redis.connect(), options);
     await until(async () => locker.commands.status === 'ready' && (await locker.commands.pubsub('NUMSUB', 'cmm:tus:release'))[1] === connections.length);
     return locker;
   }

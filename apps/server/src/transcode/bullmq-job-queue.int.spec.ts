@@ -1,9 +1,8 @@
-import { ConsoleLogger, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppConfig } from '../config/app-config';
 import { ErrorCode } from '../errors/domain-error';
-import { RedisConnections } from '../redis/redis-connections';
-import { RunningRedis, startRedis } from '@cmm/test-services';
+import type { RedisConnections } from '../redis/redis-connections';
+import { startRedis } from '@cmm/test-services';
+import { RedisHarness } from '../testing/redis-harness';
 import { BullMqJobQueue, BullMqJobQueueOptions } from './bullmq-job-queue';
 import { JobAttempt, JobWorker } from './job-queue';
 
@@ -24,17 +23,10 @@ interface Run {
 jest.setTimeout(60_000);
 
 describe('BullMqJobQueue against a real Redis', () => {
-  let redis: RunningRedis;
+  const redis = new RedisHarness();
   const processes: Process[] = [];
-
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    redis = await startRedis();
-  });
-  afterAll(async () => {
-    await redis.remove();
-    Logger.overrideLogger(new ConsoleLogger());
-  });
+  beforeAll(() => redis.start());
+  afterAll(() => redis.stop());
   afterEach(async () => {
     for (const p of processes.splice(0)) {
       await p.queue.stop();
@@ -43,8 +35,7 @@ describe('BullMqJobQueue against a real Redis', () => {
   });
 
   function startProcess(options: Partial<BullMqJobQueueOptions> = {}): Process {
-    const config = Object.assign(new AppConfig(), { REDIS_URL: redis.url });
-    const connections = new RedisConnections(config);
+    const connections = redis.connect();
     const queue = new BullMqJobQueue(connections, { runsJobs: false, concurrency: 1, attempts: 3, backoffMs: 0, stalledMs: 30_000, ...options });
     const process = { connections, queue };
     processes.push(process);
@@ -166,8 +157,7 @@ describe('BullMqJobQueue against a real Redis', () => {
   it('refuses to enqueue with SERVICE_UNAVAILABLE while Redis is unreachable', async () => {
     const stopped = await startRedis({ own: true });
     await stopped.remove();
-    const config = Object.assign(new AppConfig(), { REDIS_URL: stopped.url });
-    const connections = new RedisConnections(config);
+    const connections = redis.connect(stopped.url);
     const queue = new BullMqJobQueue(connections, { runsJobs: false, concurrency: 1, attempts: 3, backoffMs: 0, stalledMs: 30_000 });
     try {
       await expect(queue.enqueue(newId())).rejects.toMatchObject({ code: ErrorCode.ServiceUnavailable, message: expect.stringMatching(/Redis.*Try again/) });

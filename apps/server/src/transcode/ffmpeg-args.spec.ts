@@ -1,7 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
 import { codecDetailsArgs, probeArgs } from '../ffmpeg/ffprobe-args';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
-import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, keyFrameSchedule, leadInBoundaries } from './ffmpeg-args';
+import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, keyFrameSchedule, leadInBoundaries, scaleSources } from './ffmpeg-args';
 import type { SourcePicture } from './picture-filters';
 
 const r240: Rung = { label: '240p', height: 240, width: 320, crf: 21, maxrateKbps: 400, bufsizeKbps: 800, audioKbps: 64 };
@@ -16,7 +16,7 @@ const noZimg = { toneMapping: false };
 const keys4 = 'expr:gte(t,if(lte(n_forced,2),if(n_forced,pow(2,n_forced-1),0),4*(n_forced-2)))';
 
 const profile = (r: Rung) => (r.height > 360 ? 'high' : 'main');
-const x264Params = (r: Rung) => (r.width * r.height > 854 * 480 ? 'trellis=1' : 'trellis=1:subme=5:ref=2');
+const x264Params = (r: Rung) => (r.width * r.height > 854 * 480 ? 'trellis=1:bframes=2:me=dia' : 'trellis=1:subme=5:ref=2:bframes=2:me=dia');
 /** Everything after the filter graph: maps, per-rung video settings, one audio encode per bitrate, one tee slave per rung. */
 const outputArgs = (rungs: Rung[], gop: string, keys: string, colourTags: string[] = []) => {
   const rates = [...new Set(rungs.map((r) => r.audioKbps))];
@@ -55,11 +55,11 @@ describe('keyFrameSchedule', () => {
 describe('buildEncodeArgs', () => {
   it.each([
     [
-      'two rungs at 25 fps, 4 s segments: one decode split in two, one audio encode, one HLS slave each',
+      'two rungs at 25 fps, 4 s segments: one decode, the small rung scaled from the large one, one audio encode, one HLS slave each',
       [r240, r144],
       25,
       4,
-      '[0:v:0]fps=25,split=2[s0][s1];[s0]scale=320:240,setsar=1,format=yuv420p[v0];[s1]scale=192:144,setsar=1,format=yuv420p[v1]',
+      '[0:v:0]fps=25,split=1[s0];[s0]scale=320:240,setsar=1,format=yuv420p,split=2[v0][c1];[c1]scale=192:144,setsar=1,format=yuv420p[v1]',
       outputArgs([r240, r144], '100', keys4),
     ],
     [
@@ -89,6 +89,28 @@ describe('buildEncodeArgs', () => {
   });
 });
 
+describe('scaleSources', () => {
+  const size = (width: number, height: number) => ({ width, height });
+  it.each([
+    ['a single rung reads the source', [size(1280, 720)], [-1]],
+    ['1080/720/480/360: 720p from 1080p, 480p and 360p from 720p (480p is only 1.33 times 360p)', [size(1920, 1080), size(1280, 720), size(854, 480), size(640, 360)], [-1, 0, 1, 1]],
+    ['rungs closer than 1.5 times read the source: 540p does, 480p (1.5 times below 720p) does not', [size(1280, 720), size(960, 540), size(854, 480)], [-1, -1, 0]],
+    ['the smallest larger rung that is far enough is chosen', [size(1920, 1080), size(1280, 720), size(640, 360), size(426, 240)], [-1, 0, 1, 2]],
+    ['portrait rungs compare both sides', [size(1080, 1920), size(720, 1280), size(480, 854)], [-1, 0, 1]],
+    ['a wider rung below a narrower one: the smaller of the two ratios counts', [size(1280, 720), size(1120, 480)], [-1, -1]],
+  ])('%s', (_name, rungs, sources) => {
+    expect(scaleSources(rungs)).toEqual(sources);
+  });
+
+  it('gives the source scale options (full range) only to rungs scaled from the source', () => {
+    const job = { inputPath: '/m/p/source/a.mp4', demuxer: 'mov' as const, outputDir: '/m/p/.work', rungs: [r720, r240], segmentDuration: 4, fps: '25' };
+    const args = buildEncodeArgs({ ...job, picture: { ...sdr, colorRange: 'pc' }, capabilities: zimg });
+    expect(args[args.indexOf('-filter_complex') + 1]).toBe(
+      '[0:v:0]fps=25,split=1[s0];[s0]scale=1280:720:in_range=pc,setsar=1,format=yuv420p,split=2[v0][c1];[c1]scale=320:240,setsar=1,format=yuv420p[v1]',
+    );
+  });
+});
+
 describe('buildEncodeArgs outputs', () => {
   it('encodes the audio once per bitrate the ladder uses and gives each rung folder its video and its audio', () => {
     const job = { inputPath: '/media/p/source/clip.mp4', demuxer: 'mov' as const, outputDir: '/media/p/.work', rungs: [r720, r240, r144], segmentDuration: 4, fps: '25' };
@@ -96,9 +118,9 @@ describe('buildEncodeArgs outputs', () => {
     expect(args.slice(args.indexOf('-filter_complex') + 2)).toEqual([
       ...['-map', '[v0]', '-map', '[v1]', '-map', '[v2]', '-map', '0:a:0?', '-map', '0:a:0?'],
       ...['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p'],
-      ...['-profile:v:0', 'high', '-x264-params:v:0', 'trellis=1', '-crf:v:0', '22', '-maxrate:v:0', '2800k', '-bufsize:v:0', '5600k'],
-      ...['-profile:v:1', 'main', '-x264-params:v:1', 'trellis=1:subme=5:ref=2', '-crf:v:1', '21', '-maxrate:v:1', '400k', '-bufsize:v:1', '800k'],
-      ...['-profile:v:2', 'main', '-x264-params:v:2', 'trellis=1:subme=5:ref=2', '-crf:v:2', '21', '-maxrate:v:2', '200k', '-bufsize:v:2', '400k'],
+      ...['-profile:v:0', 'high', '-x264-params:v:0', 'trellis=1:bframes=2:me=dia', '-crf:v:0', '22', '-maxrate:v:0', '2800k', '-bufsize:v:0', '5600k'],
+      ...['-profile:v:1', 'main', '-x264-params:v:1', 'trellis=1:subme=5:ref=2:bframes=2:me=dia', '-crf:v:1', '21', '-maxrate:v:1', '400k', '-bufsize:v:1', '800k'],
+      ...['-profile:v:2', 'main', '-x264-params:v:2', 'trellis=1:subme=5:ref=2:bframes=2:me=dia', '-crf:v:2', '21', '-maxrate:v:2', '200k', '-bufsize:v:2', '400k'],
       ...['-g', '100', '-keyint_min', '100', '-sc_threshold', '0', '-force_key_frames', keys4],
       ...['-c:a', 'aac', '-ac', '2', '-b:a:0', '128k', '-b:a:1', '64k'],
       ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
@@ -116,12 +138,12 @@ describe('buildEncodeArgs outputs', () => {
 describe('x264 effort per rung', () => {
   const rung = (width: number, height: number): Rung => ({ label: `${height}p`, height, width, crf: 22, maxrateKbps: 1000, bufsizeKbps: 2000, audioKbps: 128 });
   it.each([
-    ['1080p: the preset plus trellis', rung(1920, 1080), 'trellis=1'],
-    ['720p: the preset plus trellis', rung(1280, 720), 'trellis=1'],
-    ['480p, cheap to encode: also finer sub-pixel refinement and two reference frames', rung(854, 480), 'trellis=1:subme=5:ref=2'],
-    ['a portrait 480x854 rung counts its pixels, not its height', rung(480, 854), 'trellis=1:subme=5:ref=2'],
-    ['a 4:3 640x480 rung', rung(640, 480), 'trellis=1:subme=5:ref=2'],
-    ['a 21:9 1120x480 rung has more pixels than 480p', rung(1120, 480), 'trellis=1'],
+    ['1080p: the preset plus trellis, two B-frames, diamond search', rung(1920, 1080), 'trellis=1:bframes=2:me=dia'],
+    ['720p: the preset plus trellis, two B-frames, diamond search', rung(1280, 720), 'trellis=1:bframes=2:me=dia'],
+    ['480p, cheap to encode: also finer sub-pixel refinement and two reference frames', rung(854, 480), 'trellis=1:subme=5:ref=2:bframes=2:me=dia'],
+    ['a portrait 480x854 rung counts its pixels, not its height', rung(480, 854), 'trellis=1:subme=5:ref=2:bframes=2:me=dia'],
+    ['a 4:3 640x480 rung', rung(640, 480), 'trellis=1:subme=5:ref=2:bframes=2:me=dia'],
+    ['a 21:9 1120x480 rung has more pixels than 480p', rung(1120, 480), 'trellis=1:bframes=2:me=dia'],
   ])('%s', (_name, r, params) => {
     const job = { inputPath: '/m/p/source/a.mp4', demuxer: 'mov' as const, outputDir: '/m/p/.work', rungs: [r], segmentDuration: 4, fps: '30' };
     const args = buildEncodeArgs({ ...job, picture: sdr, capabilities: zimg });

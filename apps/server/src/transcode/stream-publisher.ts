@@ -8,6 +8,7 @@ import { parseMediaPlaylist, writeMasterPlaylist, writeMediaPlaylist } from '../
 import { dashTextTracks, subtitlePlaylists, subtitleRenditions } from '../packaging/published-manifests';
 import { dashRepresentation, masterVariant, Rendition } from '../packaging/rendition';
 import { DASH_MANIFEST, ENCODER_PLAYLIST, MASTER_PLAYLIST, RUNG_PLAYLIST } from '../packaging/stream-layout';
+import { enoughToPlay } from './playable-lead';
 
 export interface StreamPublisherOptions {
   /** Where ffmpeg writes: a folder per rung with its hidden playlist, init and segments. */
@@ -18,14 +19,17 @@ export interface StreamPublisherOptions {
   /** As the encode used it: `25`, `24000/1001`. */
   fps: string;
   segmentDuration: number;
+  /** Seconds, as probed. */
+  sourceDuration: number;
   encodeStartedAt: Date;
 }
 
 /**
  * Publishes a ladder while ffmpeg encodes it. Whenever ffmpeg's hidden playlist for a rung lists
  * more segments (it lists a segment once whole), they are hard-linked from the build folder into
- * the stream folder and the rung's public EVENT playlist is rewritten; once every rung has a
- * segment, the master playlist and a dynamic MPD are written and the stream is playable.
+ * the stream folder and the rung's public EVENT playlist is rewritten; once every rung is far
+ * enough ahead (see `enoughToPlay`), the master playlist and a dynamic MPD are written and the
+ * stream is playable.
  * `finish` writes the complete versions. Manifests are replaced atomically; segments appear
  * whole and are never rewritten. An ffmpeg left running by a crashed server writes into its own
  * build folder, which the retry has removed, so nothing of it reaches the stream.
@@ -141,6 +145,8 @@ export class StreamPublisher {
     }
     if (!grew || this.published.size < this.options.rungs.length) return false;
     const renditions = this.options.rungs.map((rung) => this.published.get(rung.label) as Rendition);
+    const published = renditions.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0));
+    if (!this.playable && !enoughToPlay(published, this.options.segmentDuration, this.options.sourceDuration)) return false;
     const growing = {
       availabilityStartTime: this.options.encodeStartedAt,
       publishTime: new Date(),

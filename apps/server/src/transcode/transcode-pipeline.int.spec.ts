@@ -2,6 +2,7 @@ import { AppConfig } from '../config/app-config';
 import { planLadder } from '@cmm/media-rules';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -58,6 +59,9 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
   const has = (encoder: string) => new RegExp(`^ \\S+ ${encoder} `, 'm').test(encoders);
   const pixFormats = execFileSync(ffmpeg, ['-hide_banner', '-h', 'encoder=libx264'], { encoding: 'utf8' });
   let counter = 0;
+  const newRun = () => randomBytes(4).toString('hex');
+  /** What a playlist's folder (`.work`, `stream`) still holds; a run removes its own folder in it, not the folder. */
+  const leftIn = (id: string, folder: string) => (existsSync(join(root, id, folder)) ? readdirSync(join(root, id, folder)) : []);
 
   beforeAll(() => Logger.overrideLogger(false));
   afterAll(() => {
@@ -93,14 +97,14 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const source = await probe.probe(storage.localPath(key));
     const { rungs } = planLadder({ width: source.video.displayWidth, height: source.video.displayHeight }, requested);
     const progress: EncodeProgress[] = [];
-    const output = await using.run({ playlistId: id, sourceKey: key, probe: source, rungs, segmentDuration }, { progress: (p) => progress.push(p) });
+    const output = await using.run({ playlistId: id, run: newRun(), sourceKey: key, probe: source, rungs, segmentDuration }, { progress: (p) => progress.push(p) });
     return { source, rungs, output, progress };
   }
 
   /** Everything a finished stream must satisfy, whatever the source. */
   function expectPlayableStream(id: string, source: VideoProbe, output: PipelineOutput, expectedSizes: string[], hasAudio: boolean) {
     const dir = join(root, id);
-    expect(existsSync(join(dir, '.work'))).toBe(false);
+    expect(leftIn(id, '.work')).toEqual([]);
     // the run's own folder, the only one left
     const run = output.hls_manifest.match(/^stream\/([0-9a-f]{8})\/master\.m3u8$/)?.[1] as string;
     expect(readdirSync(join(dir, 'stream'))).toEqual([run]);
@@ -196,7 +200,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     execFileSync(ffmpeg, ['-v', 'error', '-y', ...testsrc(2), ...sine(2), ...x264, '-c:a', 'aac', join(oddRoot, 'odd/source/clip.mp4')]);
     const source = await probe.probe(oddStorage.localPath('odd/source/clip.mp4'));
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
-    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe, new StoryboardMaker(oddStorage, runner, binaries)).run({ playlistId: 'odd', sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
+    const output = await new TranscodePipeline(oddStorage, runner, binaries, probe, new StoryboardMaker(oddStorage, runner, binaries)).run({ playlistId: 'odd', run: newRun(), sourceKey: 'odd/source/clip.mp4', probe: source, rungs, segmentDuration: 1 }, { progress: () => undefined });
     expect(output.variants.map((v) => v.segments.length)).toEqual([2, 2]);
     expect(readdirSync(join(oddRoot, 'odd', dirname(output.hls_manifest), '144p')).sort()).toEqual(['init.mp4', 'playlist.m3u8', 'segment_00000.m4s', 'segment_00001.m4s']);
     expect(readdirSync(join(oddRoot, 'odd', 'storyboard')).sort()).toEqual(['sprite_000.jpg', 'thumbnails.vtt']);
@@ -221,7 +225,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const becamePlayable = new Promise<void>((resolve) => (playable = resolve));
     const writer = createWriteStream(join(root, fifoKey));
     writer.write(bytes.subarray(0, bytes.length / 2));
-    const run = pipeline.run({ playlistId: id, sourceKey: fifoKey, probe: source, rungs, segmentDuration: 4 }, {
+    const run = pipeline.run({ playlistId: id, run: newRun(), sourceKey: fifoKey, probe: source, rungs, segmentDuration: 4 }, {
       progress: () => undefined,
       playable: (at) => {
         expect(at.hls_manifest).toMatch(/^stream\/[0-9a-f]{8}\/master\.m3u8$/);
@@ -264,7 +268,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     }
     expect(readFileSync(join(root, id, output.dash_manifest), 'utf8')).toContain('type="static"');
     expect(readdirSync(stream, { recursive: true }).map(String).filter((f) => f.includes('.tmp') || f.includes('.encoder'))).toEqual([]);
-    expect(existsSync(join(root, id, '.work'))).toBe(false);
+    expect(leftIn(id, '.work')).toEqual([]);
   });
 
   it('packages a clip without audio', async () => {
@@ -498,7 +502,7 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
       expect(output.poster).toBe('poster.jpg');
       expect(output.variants.map((v) => v.label)).toEqual(['240p', '144p']);
       expect(existsSync(join(root, id, 'storyboard'))).toBe(false);
-      expect(existsSync(join(root, id, '.work'))).toBe(false);
+      expect(leftIn(id, '.work')).toEqual([]);
     });
   });
 
@@ -546,8 +550,8 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const error = await transcode(id, key).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProcessingError);
     expect(error).toMatchObject({ failure: ProcessingFailure.TruncatedFile, message: expect.stringMatching(/truncated/) });
-    expect(existsSync(join(root, id, '.work'))).toBe(false);
-    expect(existsSync(join(root, id, 'stream'))).toBe(false);
+    expect(leftIn(id, '.work')).toEqual([]);
+    expect(leftIn(id, 'stream')).toEqual([]);
   });
 
   it('keeps an ffmpeg orphaned by a crashed server out of the retried stream', async () => {
@@ -567,11 +571,30 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
       expect(orphan.exitCode).not.toBeNull();
       const files = readdirSync(join(root, id), { recursive: true }).map(String);
       expect(files.filter((f) => f.includes('orphan'))).toEqual([]);
-      expect(existsSync(join(root, id, '.work'))).toBe(false);
+      expect(leftIn(id, '.work')).toEqual([]);
       expect(output.variants[0].segments).toHaveLength(3);
     } finally {
       orphan.kill('SIGKILL');
     }
+  });
+
+  it('leaves the run that took the job over alone when the run it superseded fails', async () => {
+    const { id, key } = makeSource('taken-over.mp4', [...testsrc(3), ...sine(3), ...x264, '-c:a', 'aac']);
+    const source = await probe.probe(storage.localPath(key));
+    const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
+    // the superseded run reads a FIFO nobody writes: its encoder waits until it is stopped
+    const fifoKey = `${id}/source/fifo.ts`;
+    execFileSync('mkfifo', [join(root, fifoKey)]);
+    const [first, second] = [newRun(), newRun()];
+    const lockLost = new AbortController();
+    const superseded = pipeline.run({ playlistId: id, run: first, sourceKey: fifoKey, probe: { ...source, demuxer: 'mpegts' }, rungs, segmentDuration: SEGMENT_DURATION }, { progress: () => undefined }, lockLost.signal);
+    while (!existsSync(join(root, id, 'stream', first))) await new Promise((r) => setTimeout(r, 20));
+    // the run that took over starts, and only then does the superseded one fail
+    const taking = pipeline.run({ playlistId: id, run: second, sourceKey: key, probe: source, rungs, segmentDuration: SEGMENT_DURATION }, { progress: () => lockLost.abort() });
+    await expect(superseded).rejects.toMatchObject({ failure: ProcessingFailure.Cancelled });
+    const output = await taking;
+    expect(output.hls_manifest).toBe(`stream/${second}/master.m3u8`);
+    expectPlayableStream(id, source, output, ['320x240', '192x144'], true);
   });
 
   it('stops ffmpeg when cancelled and cleans up', async () => {
@@ -579,9 +602,9 @@ describe.each(BINARIES)('transcode pipeline with $name', ({ ffmpeg, ffprobe }) =
     const source = await probe.probe(storage.localPath(key));
     const { rungs } = planLadder({ width: 320, height: 240 }, LADDER);
     const controller = new AbortController();
-    const run = pipeline.run({ playlistId: id, sourceKey: key, probe: source, rungs, segmentDuration: 2 }, { progress: () => controller.abort() }, controller.signal);
+    const run = pipeline.run({ playlistId: id, run: newRun(), sourceKey: key, probe: source, rungs, segmentDuration: 2 }, { progress: () => controller.abort() }, controller.signal);
     await expect(run).rejects.toMatchObject({ failure: ProcessingFailure.Cancelled });
-    expect(existsSync(join(root, id, '.work'))).toBe(false);
-    expect(existsSync(join(root, id, 'stream'))).toBe(false);
+    expect(leftIn(id, '.work')).toEqual([]);
+    expect(leftIn(id, 'stream')).toEqual([]);
   });
 });

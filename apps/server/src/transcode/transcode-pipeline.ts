@@ -1,8 +1,7 @@
 import type { Rung } from '@cmm/media-rules';
 import { Injectable, Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { CaptionExtractor } from '../captions/caption-extractor';
-import { CaptionRecord, SkippedSubtitleRecord, VariantRecord, WORK_DIR } from '../catalog/manifest';
+import { CaptionRecord, SkippedSubtitleRecord, VariantRecord } from '../catalog/manifest';
 import { isDiskFull, ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { DISK_FULL_WHILE_PROCESSING } from '../ffmpeg/failure-diagnosis';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
@@ -19,11 +18,14 @@ import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob 
 import { computeProgress, progressLineReader } from './progress-parser';
 import { ensureComplete, Rendition, variantRecord } from '../packaging/rendition';
 import { StallWatchdog } from './stall-watchdog';
-import { attemptStreamDir, DASH_MANIFEST, MASTER_PLAYLIST, POSTER, STREAM_DIR } from '../packaging/stream-layout';
+import { attemptStreamDir, DASH_MANIFEST, MASTER_PLAYLIST, POSTER } from '../packaging/stream-layout';
+import { discardRun, pruneRuns, runBuildDir } from './run-folders';
 import { StreamPublisher } from './stream-publisher';
 
 export interface PipelineInput {
   playlistId: string;
+  /** The job run's name, a path segment: its build and stream folders are named by it. */
+  run: string;
   sourceKey: string;
   probe: VideoProbe;
   rungs: Rung[];
@@ -48,7 +50,7 @@ export interface PipelineEvents {
   progress(p: EncodeProgress): void;
   /** The encoder's pid (its process group), as soon as it runs. */
   encoderStarted?(pid: number): void;
-  /** Once, when every rung has its first segment and the growing stream can be played. */
+  /** Once, when every rung is far enough ahead for the growing stream to be played (see `enoughToPlay`). */
   playable?(stream: PlayableStream): void;
 }
 
@@ -83,7 +85,7 @@ const STDERR_TAIL_BYTES = 32 * 1024;
  * subtitles and a poster, published while they encode: ffmpeg writes under `<id>/.work/<run>/`, and
  * a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they complete, playable from
  * the first ones (see there). On any
- * failure the stream and the work folder are removed and a ProcessingError says why.
+ * failure the run's own stream and work folder are removed and a ProcessingError says why.
  */
 @Injectable()
 export class TranscodePipeline {
@@ -97,22 +99,18 @@ export class TranscodePipeline {
     private readonly storyboards: StoryboardMaker,
   ) {}
 
+  /** Only the run that holds the job's claim calls this (see TranscodeService): it withdraws what other runs left. */
   async run(input: PipelineInput, events: PipelineEvents, signal?: AbortSignal): Promise<PipelineOutput> {
-    const work = `${input.playlistId}/${WORK_DIR}`;
-    const storyboard = `${input.playlistId}/${STORYBOARD_DIR}`;
     // A retry starts clean: whatever an interrupted attempt published is withdrawn first.
-    await this.storage.removeTree(`${input.playlistId}/${STREAM_DIR}`);
-    await this.storage.removeTree(storyboard);
-    await this.storage.removeTree(work);
+    await pruneRuns(this.storage, input.playlistId);
     // Fresh folders per run. An ffmpeg orphaned by a crashed server opens each segment by path;
     // finding its folder gone it fails, where a recreated one would let its files join the retry.
     // The stream is published under the run's own name, so no URL ever serves two runs' bytes.
-    const run = randomBytes(4).toString('hex');
-    const build = `${work}/${run}`;
-    const published = attemptStreamDir(run);
+    const build = runBuildDir(input.playlistId, input.run);
+    const published = attemptStreamDir(input.run);
     const stream = `${input.playlistId}/${published}`;
     const fps = outputFrameRate(input.probe.video.frameRate);
-    const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, encodeStartedAt: new Date() });
+    const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, sourceDuration: input.probe.duration, encodeStartedAt: new Date() });
     let extracting: Promise<unknown> = Promise.resolve();
     try {
       await Promise.all(input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]));
@@ -149,7 +147,7 @@ export class TranscodePipeline {
       ]);
       if (poster) await this.storage.rename(`${build}/${POSTER}`, `${input.playlistId}/${POSTER}`);
       else await this.storage.removeTree(`${input.playlistId}/${POSTER}`);
-      await this.storage.removeTree(work);
+      await this.storage.removeTree(build);
       return {
         variants: renditions.map((r) => variantRecord(r, published)),
         hls_manifest: `${published}/${MASTER_PLAYLIST}`,
@@ -162,9 +160,8 @@ export class TranscodePipeline {
     } catch (error) {
       await publisher.close();
       await extracting;
-      await this.storage.removeTree(`${input.playlistId}/${STREAM_DIR}`);
-      await this.storage.removeTree(storyboard);
-      await this.storage.removeTree(work);
+      // its own folders only: a run that took the job over from this one may be writing beside them
+      await discardRun(this.storage, input.playlistId, input.run);
       if (error instanceof ProcessingError) throw error;
       if (isDiskFull(error)) throw new ProcessingError(ProcessingFailure.StorageFull, DISK_FULL_WHILE_PROCESSING);
       throw new ProcessingError(ProcessingFailure.EncoderFailed, `Packaging the encoded stream failed: ${(error as Error).message}`);

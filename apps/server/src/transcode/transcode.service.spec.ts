@@ -2,9 +2,9 @@ import type { Rung } from '@cmm/media-rules';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { ChildProcess, spawn } from 'node:child_process';
 import { PubSub } from 'graphql-subscriptions';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CatalogService } from '../catalog/catalog.service';
 import type { PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
@@ -33,11 +33,12 @@ class ScriptedPipeline {
       signal: AbortSignal,
       onEncoderStarted: (pid: number) => void,
       events: PipelineEvents,
+      input: PipelineInput,
     ) => Promise<PipelineOutput>,
   ) {}
   run(input: PipelineInput, events: PipelineEvents, signal: AbortSignal): Promise<PipelineOutput> {
     this.inputs.push(input);
-    return this.script(events.progress, signal, (pid) => events.encoderStarted?.(pid), events);
+    return this.script(events.progress, signal, (pid) => events.encoderStarted?.(pid), events, input);
   }
 }
 
@@ -93,6 +94,18 @@ describe('TranscodeService: the job state machine', () => {
     await service.onApplicationBootstrap();
     return service;
   }
+
+  /** Files under the media root, as runs of a job write them. */
+  const writeFiles = (...keys: string[]) =>
+    keys.forEach((key) => {
+      mkdirSync(dirname(join(root, key)), { recursive: true });
+      writeFileSync(join(root, key), 'x');
+    });
+  /** What a playlist's folder (`stream`, `.work`, `storyboard`) holds; null when it is gone. */
+  const leftIn = (id: string, folder: string) => (existsSync(join(root, id, folder)) ? readdirSync(join(root, id, folder)) : null);
+  const jobsDone = async () => {
+    while ((await queue.jobIds()).size > 0) await new Promise((resolve) => setImmediate(resolve));
+  };
 
   /** Every snapshot published for the playlist until its job ends. */
   async function followToEnd(id: string): Promise<ProcessingProgress[]> {
@@ -162,7 +175,7 @@ describe('TranscodeService: the job state machine', () => {
     await start(pipeline);
     service?.enqueue('p');
     await following;
-    expect(pipeline.inputs).toEqual([{ playlistId: 'p', sourceKey: 'p/source/a.mp4', probe, rungs: [rung], segmentDuration: 2 }]);
+    expect(pipeline.inputs).toEqual([{ playlistId: 'p', run: catalog.get('p').job_run, sourceKey: 'p/source/a.mp4', probe, rungs: [rung], segmentDuration: 2 }]);
   });
 
   it('reports encode progress scaled to 95 % of the whole, with speed and time left', async () => {
@@ -250,6 +263,25 @@ describe('TranscodeService: the job state machine', () => {
     await queue.stop();
     expect(pipeline.inputs).toEqual([]);
     expect(catalog.get('p').status).toBe(status);
+  });
+
+  it.each([
+    ['READY removes what other runs left, keeping its own stream and the storyboard', () => Promise.resolve(output), (run: string) => ({ stream: [run], '.work': null, storyboard: ['thumbnails.vtt'] })],
+    ['FAILED removes what every run left', () => Promise.reject(new ProcessingError(ProcessingFailure.EncoderFailed, 'Encoding failed.')), () => ({ stream: null, '.work': null, storyboard: null })],
+  ])('%s', async (_name, end, expected) => {
+    await seed('p');
+    // a run cut off earlier left its stream and build behind
+    writeFiles('p/stream/an-old-run/240p/segment_00000.m4s', 'p/.work/an-old-run/240p/segment_00001.m4s');
+    await start(
+      new ScriptedPipeline(async (_onProgress, _signal, _started, _events, input) => {
+        writeFiles(`p/stream/${input.run}/master.m3u8`, 'p/storyboard/thumbnails.vtt');
+        return end();
+      }),
+    );
+    service?.enqueue('p');
+    await jobsDone();
+    const run = catalog.get('p').job_run as string;
+    expect(Object.fromEntries(['stream', '.work', 'storyboard'].map((folder) => [folder, leftIn('p', folder)]))).toEqual(expected(run));
   });
 
   it('a progress write that fails (a full disk, say) is logged, not an unhandled rejection, and the job goes on', async () => {
@@ -357,7 +389,7 @@ describe('TranscodeService: the job state machine', () => {
     expect([tracker.current('b')?.queuePosition, tracker.current('c')?.queuePosition]).toEqual([1, 2]);
   });
 
-  it('a run that another run has taken over writes and publishes nothing more, and its encode is aborted', async () => {
+  it('a run that another run has taken over writes and publishes nothing more, its encode is aborted and only its own folders removed', async () => {
     await seed('a');
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
@@ -365,7 +397,8 @@ describe('TranscodeService: the job state machine', () => {
     const takenOver = new Promise<void>((resolve) => (takeOver = resolve));
     let aborted = false;
     await start(
-      new ScriptedPipeline(async (onProgress, signal) => {
+      new ScriptedPipeline(async (onProgress, signal, _started, _events, input) => {
+        writeFiles(`a/stream/${input.run}/240p/segment_00000.m4s`);
         started();
         await takenOver;
         onProgress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
@@ -381,11 +414,14 @@ describe('TranscodeService: the job state machine', () => {
     await running;
     // the run that took over (on another worker) claims the playlist
     await catalog.update('a', { job_run: 'the-next-run', status: PlaylistStatus.PROBING });
+    writeFiles('a/stream/the-next-run/240p/segment_00000.m4s', 'a/.work/the-next-run/240p/segment_00001.m4s');
     const publishedBefore = published.mock.calls.length;
     takeOver();
-    while ((await queue.jobIds()).size > 0) await new Promise((resolve) => setImmediate(resolve));
+    await jobsDone();
     expect(aborted).toBe(true);
     expect(catalog.get('a')).toMatchObject({ status: PlaylistStatus.PROBING, job_run: 'the-next-run' });
     expect(published.mock.calls.length).toBe(publishedBefore);
+    // its own stream withdrawn, the new run's folders untouched
+    expect([leftIn('a', 'stream'), leftIn('a', '.work')]).toEqual([['the-next-run'], ['the-next-run']]);
   });
 });

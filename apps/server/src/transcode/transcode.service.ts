@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { randomBytes } from 'node:crypto';
 import type { Rung } from '@cmm/media-rules';
 import { Catalog } from '../catalog/catalog';
-import { PlaylistManifest, WORK_DIR } from '../catalog/manifest';
+import { PlaylistManifest } from '../catalog/manifest';
 import { PlaylistStatus } from '../catalog/models/playlist-status.enum';
 import { RunSupersededError } from '../catalog/run-superseded-error';
 import type { ProcessingProgress } from '../progress/models/processing-progress.model';
@@ -15,6 +15,7 @@ import { Storage } from '../storage/storage';
 import { JobAbort, JobAttempt, JobQueue } from './job-queue';
 import { UNFINISHED } from './lost-jobs';
 import { isRetryable } from './retry-policy';
+import { discardRun, pruneRuns } from './run-folders';
 import { EncodeProgress, PlayableStream, TranscodePipeline } from './transcode-pipeline';
 
 /** What a job that is not (or no longer) publishing a stream records. */
@@ -106,7 +107,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       const rungs = manifest.ladder;
       await this.transition(playlistId, PlaylistStatus.TRANSCODING, rungs, {}, run);
       const output = await this.pipeline.run(
-        { playlistId, sourceKey: `${playlistId}/${manifest.source.path}`, probe, rungs, segmentDuration: manifest.segment_duration },
+        { playlistId, run, sourceKey: `${playlistId}/${manifest.source.path}`, probe, rungs, segmentDuration: manifest.segment_duration },
         {
           progress: (p) => inOrder(() => this.onEncodeProgress(playlistId, rungs, p, run)),
           encoderStarted: (pid) => inOrder(() => this.recordEncoder(playlistId, pid, run)),
@@ -135,6 +136,8 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
         },
         run,
       );
+      // recorded READY on this run's claim, so no other run takes the job again; removed before READY is published
+      await this.removeLeftovers(playlistId, pruneRuns(this.storage, playlistId, run));
       await this.publish(playlistId, { status: PlaylistStatus.READY, percent: 100, rungs: rungs.map((r) => ({ label: r.label, height: r.height, percent: 100 })), etaSeconds: 0 });
       this.progress.forget(playlistId);
       this.logger.log({ event: 'job.ready', playlistId, seconds: (Date.now() - started) / 1000, rungs: rungs.map((r) => r.label) });
@@ -144,7 +147,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
       const current = await this.catalog.find(playlistId);
       if (!current) return;
       // a run that failed because another took it over (its encoder ended by that run, say) has nothing to record
-      if (error instanceof RunSupersededError || (claimed && current.job_run !== run)) return this.logger.warn({ event: 'job.superseded', playlistId });
+      if (error instanceof RunSupersededError || (claimed && current.job_run !== run)) return await this.superseded(playlistId, run);
       if (!attempt.final && isRetryable(error)) {
         this.logger.warn({ event: 'job.retry', playlistId, attempt: attempt.number, message: (error as Error).message });
         await this.catalog.update(playlistId, { status: PlaylistStatus.QUEUED, progress: null, encoder: null, ...NOT_PLAYABLE }, run);
@@ -167,10 +170,22 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
     } else {
       this.logger.error({ event: 'job.failed', playlistId, message: (error as Error)?.message, stack: (error as Error)?.stack });
     }
-    await this.storage.removeTree(`${playlistId}/${WORK_DIR}`);
     await this.catalog.update(playlistId, { status: PlaylistStatus.FAILED, error: message, variants: [], encoder: null, ...NOT_PLAYABLE }, run);
+    // FAILED is recorded (fenced on `run` when given), so no run takes the job again: nothing half-written stays
+    await this.removeLeftovers(playlistId, pruneRuns(this.storage, playlistId));
     await this.publish(playlistId, { status: PlaylistStatus.FAILED, error: message }, run);
     this.progress.forget(playlistId);
+  }
+
+  /** A leftover that cannot be removed costs space, not the job's recorded outcome. */
+  private async removeLeftovers(playlistId: string, removal: Promise<void>): Promise<void> {
+    await removal.catch((error: Error) => this.logger.warn({ event: 'job.leftovers_kept', playlistId, message: error.message }));
+  }
+
+  /** The run that owns the job now keeps its folders; this run's own go (a pipeline that failed has removed them itself). */
+  private async superseded(playlistId: string, run: string): Promise<void> {
+    this.logger.warn({ event: 'job.superseded', playlistId });
+    await this.removeLeftovers(playlistId, discardRun(this.storage, playlistId, run));
   }
 
   /**
@@ -179,7 +194,7 @@ export class TranscodeService implements OnApplicationBootstrap, OnModuleDestroy
    * other abort is a cancel (a delete).
    */
   private async handBack(playlistId: string, signal: AbortSignal, run: string): Promise<void> {
-    if (signal.reason === JobAbort.LockLost) return this.logger.warn({ event: 'job.superseded', playlistId });
+    if (signal.reason === JobAbort.LockLost) return this.superseded(playlistId, run);
     if (signal.reason !== JobAbort.HandedBack) return this.logger.log({ event: 'job.cancelled', playlistId });
     if (!(await this.catalog.find(playlistId))) return;
     this.logger.log({ event: 'job.handed_back', playlistId });

@@ -1,19 +1,15 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { Kysely, sql, Transaction } from 'kysely';
-import { NotFoundError, ServiceUnavailableError } from '../../errors/domain-error';
+import { NotFoundError } from '../../errors/domain-error';
 import { Storage } from '../../storage/storage';
 import { Catalog, CatalogDependency, CatalogPage } from '../catalog';
 import { manifestKey, PlaylistManifest } from '../manifest';
 import type { PlaylistStatus } from '../models/playlist-status.enum';
 import { RunSupersededError } from '../run-superseded-error';
 import { decodeCursor } from '../pagination';
-import { isConnectionLost } from './connection-lost';
-import { CatalogDatabase, openDatabase } from './database';
+import { CatalogDatabase, DATABASE_DEPENDENCY, openMigratedDatabase, runQuery } from './database';
 import { pageQuery } from './keyset';
-import { migrateToLatest } from './migrations';
 import { toColumns } from './playlist-row';
-
-const DEPENDENCY = 'database';
 
 /**
  * The catalog in PostgreSQL, shared by every process. Each write changes the row and writes
@@ -35,15 +31,7 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
 
   /** Connects to `url` and brings the schema up to date. */
   static async open(url: string, storage: Storage): Promise<PostgresCatalog> {
-    const db = openDatabase(url);
-    try {
-      const applied = await migrateToLatest(db as Kysely<unknown>);
-      new Logger(PostgresCatalog.name).log({ event: 'catalog.migrated', applied });
-    } catch (error) {
-      await db.destroy();
-      throw new Error(`The database at DATABASE_URL could not be prepared: ${(error as Error).message}`);
-    }
-    return new PostgresCatalog(db, storage);
+    return new PostgresCatalog(await openMigratedDatabase<CatalogDatabase>(url, { context: PostgresCatalog.name, event: 'catalog.migrated' }), storage);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -51,7 +39,7 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
   }
 
   find(playlistId: string): Promise<PlaylistManifest | null> {
-    return this.run(async () => (await this.db.selectFrom('playlists').select('manifest').where('id', '=', playlistId).executeTakeFirst())?.manifest ?? null);
+    return runQuery(async () => (await this.db.selectFrom('playlists').select('manifest').where('id', '=', playlistId).executeTakeFirst())?.manifest ?? null);
   }
 
   async get(playlistId: string): Promise<PlaylistManifest> {
@@ -62,7 +50,7 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
 
   page(first: number, after: string | null): Promise<CatalogPage> {
     const cursor = after ? decodeCursor(after) : null;
-    return this.run(async () => {
+    return runQuery(async () => {
       const [rows, count] = await Promise.all([
         pageQuery(this.db, first, cursor).execute(),
         this.db.selectFrom('playlist_count').select('playlists').executeTakeFirstOrThrow(),
@@ -72,7 +60,7 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
   }
 
   withStatus(statuses: readonly PlaylistStatus[]): Promise<PlaylistManifest[]> {
-    return this.run(async () => {
+    return runQuery(async () => {
       const rows = await this.db.selectFrom('playlists').select('manifest').where('status', 'in', statuses).orderBy('created_at_ts').orderBy('id').execute();
       return rows.map((row) => row.manifest);
     });
@@ -110,7 +98,7 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
 
   /** Deletes the row first, so the playlist leaves every listing before its files go. */
   async remove(playlistId: string): Promise<void> {
-    const deleted = await this.run(() => this.db.deleteFrom('playlists').where('id', '=', playlistId).returning('manifest').executeTakeFirst());
+    const deleted = await runQuery(() => this.db.deleteFrom('playlists').where('id', '=', playlistId).returning('manifest').executeTakeFirst());
     if (!deleted) throw notFound(playlistId);
     await this.storage.removeTree(playlistId);
     this.changed(deleted.manifest, null);
@@ -119,7 +107,7 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
   /** Records manifests already on disk (their files stay as they are); those it holds already are left alone. Returns how many were new. */
   insertMissing(manifests: readonly PlaylistManifest[]): Promise<number> {
     if (manifests.length === 0) return Promise.resolve(0);
-    return this.run(async () => {
+    return runQuery(async () => {
       const rows = manifests.map((manifest) => ({ id: manifest.id, ...toColumns(manifest) }));
       const result = await this.db.insertInto('playlists').values(rows).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n);
@@ -136,7 +124,7 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
     );
     if (up && !this.reachable) this.logger.log({ event: 'catalog.reachable' });
     this.reachable = up;
-    return { name: DEPENDENCY, up };
+    return { name: DATABASE_DEPENDENCY, up };
   }
 
   /** Writes the stored JSON as the file (in the manifest's own key order, which JSONB does not keep). */
@@ -147,17 +135,7 @@ export class PostgresCatalog extends Catalog implements OnModuleDestroy {
   }
 
   private transaction<T>(work: (trx: Transaction<CatalogDatabase>) => Promise<T>): Promise<T> {
-    return this.run(() => this.db.transaction().execute(work));
-  }
-
-  /** A lost database becomes a temporary SERVICE_UNAVAILABLE; anything else is thrown as it is. */
-  private async run<T>(query: () => Promise<T>): Promise<T> {
-    try {
-      return await query();
-    } catch (error) {
-      if (isConnectionLost(error)) throw new ServiceUnavailableError(DEPENDENCY);
-      throw error;
-    }
+    return runQuery(() => this.db.transaction().execute(work));
   }
 }
 

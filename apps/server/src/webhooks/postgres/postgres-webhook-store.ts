@@ -1,16 +1,12 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { OnApplicationShutdown } from '@nestjs/common';
 import { Kysely, sql } from 'kysely';
-import { isConnectionLost } from '../../catalog/postgres/connection-lost';
-import { openDatabase } from '../../catalog/postgres/database';
-import { migrateToLatest } from '../../catalog/postgres/migrations';
-import { ServiceUnavailableError } from '../../errors/domain-error';
+import { openMigratedDatabase, runQuery } from '../../catalog/postgres/database';
 import { newDelivery, prunable } from '../delivery-step';
 import { newId } from '../webhook-id';
 import { DeliveryRecord, DeliveryStatus, RaisedEvent, WebhookEndpoint } from '../webhook-records';
 import { ClaimedDelivery, DeliveryPage, WebhookStore } from '../webhook-store';
 import { toDelivery, toEndpoint, WebhooksDatabase } from './webhook-tables';
 
-const DEPENDENCY = 'database';
 /** Connections of its own beside the catalog's: a few short queries per attempt, at most PARALLEL_ATTEMPTS at once. */
 const POOL_SIZE = 3;
 
@@ -27,15 +23,7 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
 
   /** Connects to `url` and brings the schema up to date (the catalog's migrations, which hold the webhook tables). */
   static async open(url: string): Promise<PostgresWebhookStore> {
-    const db = openDatabase<WebhooksDatabase>(url, POOL_SIZE);
-    try {
-      const applied = await migrateToLatest(db as Kysely<unknown>);
-      new Logger(PostgresWebhookStore.name).log({ event: 'webhooks.migrated', applied });
-    } catch (error) {
-      await db.destroy();
-      throw new Error(`The database at DATABASE_URL could not be prepared: ${(error as Error).message}`);
-    }
-    return new PostgresWebhookStore(db);
+    return new PostgresWebhookStore(await openMigratedDatabase<WebhooksDatabase>(url, { context: PostgresWebhookStore.name, event: 'webhooks.migrated' }, POOL_SIZE));
   }
 
   /** After the service's onModuleDestroy, which waits for the attempts in flight to be recorded. */
@@ -44,11 +32,11 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
   }
 
   endpoints(): Promise<WebhookEndpoint[]> {
-    return this.run(async () => (await this.db.selectFrom('webhooks').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toEndpoint));
+    return runQuery(async () => (await this.db.selectFrom('webhooks').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toEndpoint));
   }
 
   endpoint(id: string): Promise<WebhookEndpoint | null> {
-    return this.run(async () => {
+    return runQuery(async () => {
       const row = await this.db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toEndpoint(row) : null;
     });
@@ -56,7 +44,7 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
 
   /** The table lock makes two processes adding at once count one after the other. */
   addEndpoint(endpoint: WebhookEndpoint, limit: number): Promise<boolean> {
-    return this.run(() =>
+    return runQuery(() =>
       this.db.transaction().execute(async (trx) => {
         await sql`lock table webhooks in share row exclusive mode`.execute(trx);
         const { count } = await trx.selectFrom('webhooks').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
@@ -68,12 +56,12 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
   }
 
   removeEndpoint(id: string): Promise<boolean> {
-    return this.run(async () => (await this.db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n);
+    return runQuery(async () => (await this.db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n);
   }
 
   /** The endpoints read share-locked: a deletion at the same moment waits, then takes these deliveries with it. */
   addDeliveries(event: RaisedEvent): Promise<DeliveryRecord[]> {
-    return this.run(() =>
+    return runQuery(() =>
       this.db.transaction().execute(async (trx) => {
         const subscribed = await trx.selectFrom('webhooks').select('id').where(sql<boolean>`${event.type} = any(events)`).forShare().execute();
         const deliveries = subscribed.map((endpoint) => newDelivery(newId('whd'), endpoint.id, event));
@@ -84,7 +72,7 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
   }
 
   deliveries(webhookId: string, first: number, after: string | null): Promise<DeliveryPage | null> {
-    return this.run(async () => {
+    return runQuery(async () => {
       const anchor = after === null ? null : await this.db.selectFrom('webhook_deliveries').select(['id', 'created_at']).where('id', '=', after).where('webhook_id', '=', webhookId).executeTakeFirst();
       if (anchor === undefined) return null;
       let query = this.db.selectFrom('webhook_deliveries').selectAll().where('webhook_id', '=', webhookId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(first + 1);
@@ -100,7 +88,7 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
   /** The same choice as dueDeliveries, in one statement: rows another claim is taking are skipped, not waited for. */
   claimDue(now: Date, limit: number, leaseUntil: Date): Promise<ClaimedDelivery[]> {
     const until = leaseUntil.toISOString();
-    return this.run(async () => {
+    return runQuery(async () => {
       const rows = await this.db
         // materialized: the locking select runs once, whatever plan the update gets
         .with(
@@ -133,7 +121,7 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
   }
 
   nextClaimableAt(): Promise<Date | null> {
-    return this.run(async () => {
+    return runQuery(async () => {
       const { at } = await this.db
         .selectFrom('webhook_deliveries')
         .select(sql<Date | null>`min(greatest(next_attempt_at, lease_until))`.as('at'))
@@ -144,7 +132,7 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
   }
 
   saveAttempt(delivery: DeliveryRecord, leaseUntil: string, keep: number): Promise<boolean> {
-    return this.run(async () => {
+    return runQuery(async () => {
       const { status, attempts, next_attempt_at, last_attempt_at, last_response_code, last_error } = delivery;
       const saved = await this.db
         .updateTable('webhook_deliveries')
@@ -164,7 +152,7 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
 
   /** Records endpoints and deliveries kept elsewhere (their ids, secrets and states as they are); those it holds already are left alone. Returns how many of each were new. */
   insertMissing(endpoints: readonly WebhookEndpoint[], deliveries: readonly DeliveryRecord[]): Promise<{ endpoints: number; deliveries: number }> {
-    return this.run(() =>
+    return runQuery(() =>
       this.db.transaction().execute(async (trx) => {
         const added = { endpoints: 0, deliveries: 0 };
         if (endpoints.length > 0) added.endpoints = Number((await trx.insertInto('webhooks').values([...endpoints]).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows ?? 0n);
@@ -172,15 +160,5 @@ export class PostgresWebhookStore extends WebhookStore implements OnApplicationS
         return added;
       }),
     );
-  }
-
-  /** A lost database becomes a temporary SERVICE_UNAVAILABLE; anything else is thrown as it is. */
-  private async run<T>(query: () => Promise<T>): Promise<T> {
-    try {
-      return await query();
-    } catch (error) {
-      if (isConnectionLost(error)) throw new ServiceUnavailableError(DEPENDENCY);
-      throw error;
-    }
   }
 }
