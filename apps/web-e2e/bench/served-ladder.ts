@@ -77,11 +77,13 @@ export async function readServedLadder(
   masterUrl: URL,
   name: string,
 ): Promise<Ladder> {
-  const entries = parseMaster(await text(masterUrl));
+  const master = await text(masterUrl);
+  const entries = parseMaster(master);
   const rungs: LadderRung[] = [];
   for (const entry of entries) {
     const mediaUrl = new URL(entry.uri, masterUrl);
-    const media = parseMedia(await text(mediaUrl));
+    const playlist = await text(mediaUrl);
+    const media = parseMedia(playlist);
     const segments = [];
     for (const s of media.segments)
       segments.push({
@@ -97,8 +99,9 @@ export async function readServedLadder(
       initBytes: media.initUri
         ? await size(new URL(media.initUri, mediaUrl))
         : 0,
+      playlistBytes: Buffer.byteLength(playlist),
       segments,
     });
   }
-  return { name, rungs };
+  return { name, rungs, masterBytes: Buffer.byteLength(master) };
 }

@@ -10,6 +10,8 @@ export interface LadderRung {
   /** HLS AVERAGE-BANDWIDTH. */
   averageBandwidth: number;
   initBytes: number;
+  /** Its media playlist's size, where known (a served ladder); the fixture's count as empty. */
+  playlistBytes?: number;
   segments: readonly { duration: number; bytes: number }[];
 }
 
@@ -17,6 +19,8 @@ export interface Ladder {
   name: string;
   /** Highest first, as the master playlist lists them. */
   rungs: readonly LadderRung[];
+  /** The master playlist's size, where known. */
+  masterBytes?: number;
 }
 
 /** The rungs in hls.js's level order (lowest bitrate first), which is the simulator's order too. */

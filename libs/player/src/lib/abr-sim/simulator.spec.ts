@@ -169,6 +169,32 @@ describe('simulate', () => {
     },
   );
 
+  // a link that carries nothing for its first second, then 2 Mbit/s: 1 kB takes 4 ms
+  it.each<[string, number | undefined, number]>([
+    ['sizes unknown: playlists are free', undefined, 0],
+    ['1 kB each: they wait for the link', 1000, 1.008],
+  ])(
+    'charges the master and media playlists their bytes where the ladder knows them: %s',
+    (_name, bytes, requestedAt) => {
+      const ladder: Ladder = {
+        ...TWO_RUNGS,
+        masterBytes: bytes,
+        rungs: TWO_RUNGS.rungs.map((r) => ({ ...r, playlistBytes: bytes })),
+      };
+      const trace: Trace = {
+        name: 'silent first second',
+        pieces: [
+          { seconds: 1, bps: 0, latencyMs: 0 },
+          { seconds: 10, bps: 2e6, latencyMs: 0 },
+        ],
+      };
+      const session = simulate(new ScriptedPolicy([0]), ladder, trace, {
+        sessionSeconds: 4,
+      });
+      expect(session.segments[0].requestedAt).toBeCloseTo(requestedAt, 6);
+    },
+  );
+
   it('stops fetching while the buffer holds the maximum', () => {
     // 0.5 s per segment on 8 Mbit/s: the buffer passes 10 s after three segments, then waits down to it
     const session = simulate(new ScriptedPolicy([0]), TWO_RUNGS, constant(8), {

@@ -64,7 +64,7 @@ export interface SimSession {
  * Plays one session: a ladder's real segments over a trace's link, every choice made by `policy`
  * through the same calls `HlsAbrAdapter` makes. Requests go one at a time as in hls.js: the master
  * playlist, each rung's media playlist the first time it is used, then the segment; each costs the
- * link's latency, then its bytes at the link's rate. Whenever the rung changes, its init segment is
+ * link's latency, then its bytes at the link's rate (a playlist's where the ladder knows them). Whenever the rung changes, its init segment is
  * requested with the segment (hls.js 1.7 loads both at once), so it adds its bytes, not a latency.
  * A change of rung first loads the last buffered segment again at the new rung, as hls.js does
  * here (see `switchReloadsLastSegment`). Fetching pauses while the buffer holds what hls.js buffers to (see `maxBufferBytes`).
@@ -154,7 +154,7 @@ export function simulate(
   ): AbrDecision | null => {
     const { level } = decision;
     const rung = rungs[level];
-    if (!visited.has(level)) fetch(0);
+    if (!visited.has(level)) fetch(rung.playlistBytes ?? 0);
     visited.add(level);
     // the link carries the init segment first, then the segment
     const initBits = initLevel !== level ? rung.initBytes * 8 : 0;
@@ -226,7 +226,7 @@ export function simulate(
     return count;
   };
 
-  fetch(0);
+  fetch(ladder.masterBytes ?? 0);
   for (let index = 0, played = 0; played < options.sessionSeconds; index++) {
     const piece = index % segmentCount;
     const duration = rungs[0].segments[piece].duration;
