@@ -167,21 +167,69 @@ describe('hls.js abrController adapter', () => {
     expect(gates).toHaveLength(2);
   });
 
+  // the server's lead-in: 1, 1 and 2 s, then 4 s segments; 3.5 s on average over the playlist
+  const LEAD_IN = [0, 1, 2, 4, 8, 12].map((start, i, all) => ({
+    start,
+    duration: (all[i + 1] ?? 16) - start,
+  }));
+  it.each<[string, number, typeof LEAD_IN | undefined, number]>([
+    ['the first, before anything is buffered', 0, LEAD_IN, 1],
+    // the buffered range ends ~0.1 s short of the segment (its audio is shorter): hls.js goes on
+    ['the next, once one is buffered', 0.92, LEAD_IN, 1],
+    ['the 2 s one', 2, LEAD_IN, 2],
+    ['a 4 s one after the lead-in', 3.9, LEAD_IN, 4],
+    ["the playlist's mean, where it lists no segments", 2, undefined, 3.5],
+  ])(
+    'tells the policy the length of the segment hls.js loads next: %s',
+    (_name, bufferedUntil, fragments, expected) => {
+      const hls = new FakeHls();
+      hls.media = fakeVideo({ bufferedUntil, clientWidth: 1280 });
+      hls.latestLevelDetails = {
+        targetduration: 4,
+        averagetargetduration: 3.5,
+        fragments,
+      };
+      const policy = new AbrController();
+      const decide = jest.spyOn(policy, 'decide');
+      const Adapter = createHlsAbrAdapter(env(), {}, () => policy);
+      void new Adapter(hls).nextAutoLevel;
+      expect(decide).toHaveBeenCalledWith(
+        expect.objectContaining({ segmentDuration: expected }),
+      );
+    },
+  );
+
   // a lead-in of 1, 1 and 2 s segments, then 4 s ones: the gate counts requests, not seconds ÷ 1 s
   it.each<[string, boolean, number | null]>([
-    ['the segments after the loaded one, on a playlist that has ended', false, 16],
+    [
+      'the segments after the loaded one, on a playlist that has ended',
+      false,
+      16,
+    ],
     ['nothing, on a playlist that has not', true, null],
-  ])('tells the start gate the segments still to load: %s', (_name, live, expected) => {
-    const hls = new FakeHls();
-    hls.media = fakeVideo({ bufferedUntil: 0, clientWidth: 1280 });
-    hls.latestLevelDetails = { targetduration: 4, live, totalduration: 70, endSN: 19 };
-    const policy = new AbrController();
-    const startGate = jest.spyOn(policy, 'startGate');
-    const Adapter = createHlsAbrAdapter(env(), {}, () => policy);
-    new Adapter(hls);
-    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: fragment(100_000, 1000, { sn: 3, duration: 1 }) });
-    expect(startGate).toHaveBeenCalledWith(expect.objectContaining({ remainingSegments: expected }));
-  });
+  ])(
+    'tells the start gate the segments still to load: %s',
+    (_name, live, expected) => {
+      const hls = new FakeHls();
+      hls.media = fakeVideo({ bufferedUntil: 0, clientWidth: 1280 });
+      hls.latestLevelDetails = {
+        targetduration: 4,
+        live,
+        totalduration: 70,
+        endSN: 19,
+      };
+      const policy = new AbrController();
+      const startGate = jest.spyOn(policy, 'startGate');
+      const Adapter = createHlsAbrAdapter(env(), {}, () => policy);
+      new Adapter(hls);
+      hls.emit(HLS_EVENTS.FRAG_LOADED, {
+        frag: fragment(100_000, 1000, { sn: 3, duration: 1 }),
+      });
+      expect(startGate).toHaveBeenCalledWith(
+        expect.objectContaining({ remainingSegments: expected }),
+      );
+    },
+  );
 
   it('opens the start gate at once on a playlist that has not ended', () => {
     const { hls, gates } = setup(undefined, 0);

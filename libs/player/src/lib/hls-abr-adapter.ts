@@ -32,6 +32,8 @@ const ABANDON_CHECK_MS = 100;
 const DROPPED_FRAMES_PERIOD_MS = 5000;
 /** hls.js's `maxBufferLength` default, for a config that does not say. */
 const DEFAULT_MAX_BUFFER_SECONDS = 30;
+/** hls.js's `maxFragLookUpTolerance`: a segment ending this close past the buffer is taken as loaded. */
+const FRAG_LOOKUP_TOLERANCE = 0.25;
 
 /**
  * Builds the class for hls.js's `abrController` option: hls.js does the loading and buffering, an
@@ -197,12 +199,15 @@ export class HlsAbrAdapter {
     const levels = capping >= 0 ? hls.levels.slice(0, capping + 1) : hls.levels;
     const media = hls.media;
     const network = this.env.network();
+    const buffered = bufferAhead(media);
     return {
       levels,
       current:
         hls.loadLevel < levels.length ? hls.loadLevel : levels.length - 1,
-      bufferAheadSeconds: bufferAhead(media),
-      segmentDuration: segmentDuration ?? levelDuration(hls),
+      bufferAheadSeconds: buffered,
+      segmentDuration:
+        segmentDuration ??
+        nextSegmentDuration(hls, (media?.currentTime ?? 0) + buffered),
       averageSegmentDuration: levelDuration(hls),
       maxBufferSeconds:
         hls.config.maxBufferLength ?? DEFAULT_MAX_BUFFER_SECONDS,
@@ -241,6 +246,18 @@ export class HlsAbrAdapter {
       waitedSeconds: (performance.now() - this.createdAt) / 1000,
     };
   }
+}
+
+/**
+ * The length of the segment hls.js loads next, found as hls.js finds it: the first of the playlist
+ * to end past the buffer's end (within its lookup tolerance). A lead-in's 1 s segments are 1 s, not
+ * the playlist's mean; that mean where the playlist lists no segments.
+ */
+function nextSegmentDuration(hls: HlsLike, bufferEnd: number): number {
+  const next = hls.latestLevelDetails?.fragments?.find(
+    (f) => f.start + f.duration - FRAG_LOOKUP_TOLERANCE > bufferEnd,
+  );
+  return next?.duration ?? levelDuration(hls);
 }
 
 /** The typical segment duration of the level loaded last, 0 before any. */

@@ -94,6 +94,7 @@ export interface HlsLike {
     totalduration?: number;
     /** Sequence number of the playlist's last segment. */
     endSN?: number;
+    fragments?: readonly { start: number; duration: number }[];
   } | null;
   loadLevel: number;
   nextLoadLevel: number;
