@@ -1,5 +1,5 @@
 import { WORK_DIR } from '../catalog/manifest';
-import { attemptStreamDir, STREAM_DIR } from '../packaging/stream-layout';
+import { attemptStreamDir, CAPTIONS_DIR, STREAM_DIR } from '../packaging/stream-layout';
 import { Storage } from '../storage/storage';
 import { STORYBOARD_DIR } from '../storyboard/storyboard-layout';
 
@@ -19,7 +19,8 @@ export async function discardRun(storage: Storage, playlistId: string, run: stri
 
 /**
  * Removes what other runs left: every build folder (an ffmpeg orphaned by a crashed worker, still
- * writing there, fails at its next segment), every stream but `keep`'s, and, unless `keep` is the
+ * writing there, fails at its next segment), every stream but `keep`'s (the captions beside them
+ * belong to the playlist, not to a run), and, unless `keep` is the
  * run whose storyboard is published, the storyboard. Only for the run that holds the claim: at its
  * start, or once it has recorded the job's end, after which no run takes the job again.
  */
@@ -32,6 +33,6 @@ export async function pruneRuns(storage: Storage, playlistId: string, keep?: str
     return;
   }
   for (const run of await storage.list(`${playlistId}/${STREAM_DIR}`)) {
-    if (run !== keep) await storage.removeTree(`${playlistId}/${attemptStreamDir(run)}`);
+    if (run !== keep && run !== CAPTIONS_DIR) await storage.removeTree(`${playlistId}/${attemptStreamDir(run)}`);
   }
 }

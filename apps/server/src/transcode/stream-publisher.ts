@@ -52,16 +52,16 @@ export class StreamPublisher {
 
   /**
    * Publishes whatever ffmpeg has completed since the last call; resolves true on the call that
-   * made the stream playable. Calls never overlap: one made while another runs is folded into a
+   * made the stream playable (`encodeSpeed`: ffmpeg's latest, × real time). Calls never overlap: one made while another runs is folded into a
    * single follow-up. A failure is logged and left to the next call (or to `finish`, which checks).
    */
-  refresh(signal?: AbortSignal): Promise<boolean> {
+  refresh(encodeSpeed: number | null, signal?: AbortSignal): Promise<boolean> {
     if (this.pending || this.closed) return Promise.resolve(false);
     this.pending = true;
     this.running = this.running.then(() => {
       this.pending = false;
       if (this.closed) return false;
-      return this.publishGrowing(signal).catch((error: Error) => {
+      return this.publishGrowing(encodeSpeed, signal).catch((error: Error) => {
         this.logger.debug({
           event: 'publish.retry_later',
           folder: this.options.folder,
@@ -133,7 +133,7 @@ export class StreamPublisher {
     await this.running;
   }
 
-  private async publishGrowing(signal?: AbortSignal): Promise<boolean> {
+  private async publishGrowing(encodeSpeed: number | null, signal?: AbortSignal): Promise<boolean> {
     const current = await Promise.all(this.options.rungs.map((rung) => this.rendition(rung, signal)));
     let grew = false;
     for (const r of current) {
@@ -146,7 +146,7 @@ export class StreamPublisher {
     if (!grew || this.published.size < this.options.rungs.length) return false;
     const renditions = this.options.rungs.map((rung) => this.published.get(rung.label) as Rendition);
     const published = renditions.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0));
-    if (!this.playable && !enoughToPlay(published, this.options.segmentDuration, this.options.sourceDuration)) return false;
+    if (!this.playable && !enoughToPlay(published, this.options.segmentDuration, this.options.sourceDuration, encodeSpeed)) return false;
     const growing = {
       availabilityStartTime: this.options.encodeStartedAt,
       publishTime: new Date(),

@@ -118,14 +118,19 @@ export class TranscodePipeline {
       const subtitles = new CaptionExtractor(this.storage, this.runner, this.binaries).extract({ playlistId: input.playlistId, sourceKey: input.sourceKey, probe: input.probe, build }, signal);
       extracting = subtitles.catch(() => undefined);
       // ffmpeg's playlists are looked at on a clock, not on its progress reports, which stop while it waits for input
+      let speed: number | null = null;
       const publishing = setInterval(
         () =>
-          void publisher.refresh(signal).then((playable) => {
+          void publisher.refresh(speed, signal).then((playable) => {
             if (playable) events.playable?.({ hls_manifest: `${published}/${MASTER_PLAYLIST}`, dash_manifest: `${published}/${DASH_MANIFEST}`, at: new Date() });
           }),
         PUBLISH_INTERVAL_MS,
       );
-      const encode = await this.encode(input, fps, build, events.progress, signal, events.encoderStarted).finally(() => clearInterval(publishing));
+      const progress = (p: EncodeProgress) => {
+        speed = p.speed ?? speed;
+        events.progress(p);
+      };
+      const encode = await this.encode(input, fps, build, progress, signal, events.encoderStarted).finally(() => clearInterval(publishing));
       events.progress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
 
       const renditions: Rendition[] = [];

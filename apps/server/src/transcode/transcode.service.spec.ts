@@ -266,7 +266,7 @@ describe('TranscodeService: the job state machine', () => {
   });
 
   it.each([
-    ['READY removes what other runs left, keeping its own stream and the storyboard', () => Promise.resolve(output), (run: string) => ({ stream: [run], '.work': null, storyboard: ['thumbnails.vtt'] })],
+    ['READY removes what other runs left, keeping its own stream, the captions and the storyboard', () => Promise.resolve(output), (run: string) => ({ stream: ['captions', run].sort(), '.work': null, storyboard: ['thumbnails.vtt'] })],
     ['FAILED removes what every run left', () => Promise.reject(new ProcessingError(ProcessingFailure.EncoderFailed, 'Encoding failed.')), () => ({ stream: null, '.work': null, storyboard: null })],
   ])('%s', async (_name, end, expected) => {
     await seed('p');
@@ -274,14 +274,14 @@ describe('TranscodeService: the job state machine', () => {
     writeFiles('p/stream/an-old-run/240p/segment_00000.m4s', 'p/.work/an-old-run/240p/segment_00001.m4s');
     await start(
       new ScriptedPipeline(async (_onProgress, _signal, _started, _events, input) => {
-        writeFiles(`p/stream/${input.run}/master.m3u8`, 'p/storyboard/thumbnails.vtt');
+        writeFiles(`p/stream/${input.run}/master.m3u8`, 'p/stream/captions/fr.vtt', 'p/storyboard/thumbnails.vtt');
         return end();
       }),
     );
     service?.enqueue('p');
     await jobsDone();
     const run = catalog.get('p').job_run as string;
-    expect(Object.fromEntries(['stream', '.work', 'storyboard'].map((folder) => [folder, leftIn('p', folder)]))).toEqual(expected(run));
+    expect(Object.fromEntries(['stream', '.work', 'storyboard'].map((folder) => [folder, leftIn('p', folder)?.sort() ?? null]))).toEqual(expected(run));
   });
 
   it('a progress write that fails (a full disk, say) is logged, not an unhandled rejection, and the job goes on', async () => {
