@@ -29,7 +29,7 @@ import {
   parseMediaPlaylist,
   renditionBitrates,
 } from '../src/packaging/hls-playlist';
-import { RUNG_PLAYLIST } from '../src/packaging/stream-layout';
+import { ENCODER_PLAYLIST } from '../src/packaging/stream-layout';
 
 const OUT = join(
   __dirname,
@@ -130,7 +130,7 @@ function main(): void {
         rungs: rungs.map((rung) => {
           const dir = join(outputDir, rung.label);
           const playlist = parseMediaPlaylist(
-            readFileSync(join(dir, RUNG_PLAYLIST), 'utf8'),
+            readFileSync(join(dir, ENCODER_PLAYLIST), 'utf8'),
           );
           const segments = playlist.segments.map((s) => ({
             duration: s.duration,
