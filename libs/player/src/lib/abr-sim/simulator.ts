@@ -64,8 +64,9 @@ export interface SimSession {
  * Plays one session: a ladder's real segments over a trace's link, every choice made by `policy`
  * through the same calls `HlsAbrAdapter` makes. Requests go one at a time as in hls.js: the master
  * playlist, each rung's media playlist the first time it is used, then the segment; each costs the
- * link's latency, then its bytes at the link's rate (a playlist's where the ladder knows them). Whenever the rung changes, its init segment is
- * requested with the segment (hls.js 1.7 loads both at once), so it adds its bytes, not a latency.
+ * link's latency, then its bytes at the link's rate (a playlist's where the ladder knows them).
+ * Whenever the rung changes, its init segment is requested with the segment (hls.js 1.7 loads
+ * both at once), so it adds its bytes, not a latency.
  * A change of rung first loads the last buffered segment again at the new rung, as hls.js does
  * here (see `switchReloadsLastSegment`). Fetching pauses while the buffer holds what hls.js buffers to (see `maxBufferBytes`).
  * Playback starts when the policy's start gate opens, asked after each segment is buffered, or
