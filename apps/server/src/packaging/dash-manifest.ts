@@ -1,4 +1,5 @@
 import { INIT_SEGMENT, SEGMENT_DASH_TEMPLATE, segmentName } from './stream-layout';
+import { mediaSeconds } from './media-seconds';
 
 /** One rendition as the MPD lists it; segment URIs are relative to the MPD. */
 export interface DashRepresentation {
@@ -76,7 +77,7 @@ const isoTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
  */
 export function writeDashManifest(representations: readonly DashRepresentation[], growing?: GrowingPresentation, texts: readonly DashTextTrack[] = []): string {
   const sorted = [...representations].sort((a, b) => b.height - a.height || b.bandwidth - a.bandwidth);
-  const total = Math.max(0, ...sorted.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0)));
+  const total = Math.max(0, ...sorted.map((r) => mediaSeconds(r.segments)));
   const longest = Math.max(0, ...sorted.flatMap((r) => r.segments.map((s) => s.duration)));
   const presentation = growing
     ? `type="dynamic" availabilityStartTime="${isoTime(growing.availabilityStartTime)}" publishTime="${isoTime(growing.publishTime)}" minimumUpdatePeriod="${seconds(growing.updatePeriod)}"`

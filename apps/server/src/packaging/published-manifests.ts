@@ -1,6 +1,7 @@
 import type { CaptionRecord, PlaylistManifest, VariantRecord } from '../catalog/manifest';
 import { outputFrameRate, parseRatio } from '../ffmpeg/frame-rate';
 import { DashTextTrack, writeDashManifest } from './dash-manifest';
+import { mediaSeconds } from './media-seconds';
 import { SubtitleRendition, writeMasterPlaylist, writeSubtitlePlaylist } from './hls-playlist';
 import { posix } from 'node:path';
 import { MASTER_PLAYLIST, STREAM_DIR } from './stream-layout';
@@ -22,8 +23,8 @@ export function subtitlePlaylists(captions: readonly CaptionRecord[], duration: 
 }
 
 /** The length of the published ladder: its longest rendition. */
-export function ladderDuration(variants: readonly Pick<VariantRecord, 'segments'>[]): number {
-  return Math.max(0, ...variants.map((v) => v.segments.reduce((sum, s) => sum + s.duration, 0)));
+export function ladderDuration(variants: readonly { segments: readonly { duration: number }[] }[]): number {
+  return Math.max(0, ...variants.map((v) => mediaSeconds(v.segments)));
 }
 
 /**

@@ -4,6 +4,7 @@ import { ProcessingError, ProcessingFailure } from '../errors/domain-error';
 import { parseRatio } from '../ffmpeg/frame-rate';
 import type { DashRepresentation } from './dash-manifest';
 import { MasterVariant, renditionBitrates } from './hls-playlist';
+import { mediaSeconds } from './media-seconds';
 import { segmentLabel } from './segment-label';
 import { RUNG_PLAYLIST } from './stream-layout';
 
@@ -76,7 +77,7 @@ export function variantRecord(r: Rendition, streamDir: string): VariantRecord {
  * probed length, allowing a second or 5 %.
  */
 export function ensureComplete(probedSeconds: number, renditions: readonly Rendition[], stderrTail = ''): void {
-  const encoded = Math.min(...renditions.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0)));
+  const encoded = Math.min(...renditions.map((r) => mediaSeconds(r.segments)));
   if (encoded < probedSeconds - Math.max(1, probedSeconds * 0.05)) {
     throw new ProcessingError(
       ProcessingFailure.TruncatedFile,

@@ -5,7 +5,8 @@ import type { CaptionRecord } from '../catalog/manifest';
 import type { Storage } from '../storage/storage';
 import { writeDashManifest } from '../packaging/dash-manifest';
 import { parseMediaPlaylist, writeMasterPlaylist, writeMediaPlaylist } from '../packaging/hls-playlist';
-import { dashTextTracks, subtitlePlaylists, subtitleRenditions } from '../packaging/published-manifests';
+import { mediaSeconds } from '../packaging/media-seconds';
+import { dashTextTracks, ladderDuration, subtitlePlaylists, subtitleRenditions } from '../packaging/published-manifests';
 import { dashRepresentation, masterVariant, Rendition } from '../packaging/rendition';
 import { DASH_MANIFEST, ENCODER_PLAYLIST, MASTER_PLAYLIST, RUNG_PLAYLIST } from '../packaging/stream-layout';
 import { enoughToPlay } from './playable-lead';
@@ -110,7 +111,7 @@ export class StreamPublisher {
       await this.linkSegments(r);
       await this.writeRungPlaylist(r, true);
     }
-    const duration = Math.max(0, ...renditions.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0)));
+    const duration = ladderDuration(renditions);
     // caption paths are relative to the playlist folder, which holds the run's stream folder
     const playlistFolder = this.options.folder.slice(0, this.options.folder.indexOf('/'));
     const inPlaylist = this.options.folder.slice(playlistFolder.length + 1);
@@ -145,7 +146,7 @@ export class StreamPublisher {
     }
     if (!grew || this.published.size < this.options.rungs.length) return false;
     const renditions = this.options.rungs.map((rung) => this.published.get(rung.label) as Rendition);
-    const published = renditions.map((r) => r.segments.reduce((sum, s) => sum + s.duration, 0));
+    const published = renditions.map((r) => mediaSeconds(r.segments));
     if (!this.playable && !enoughToPlay(published, this.options.segmentDuration, this.options.sourceDuration, encodeSpeed)) return false;
     const growing = {
       availabilityStartTime: this.options.encodeStartedAt,

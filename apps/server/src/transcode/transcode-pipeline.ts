@@ -17,6 +17,7 @@ import type { StoryboardRecord } from '../storyboard/storyboard-record';
 import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob } from './ffmpeg-args';
 import { computeProgress, progressLineReader } from './progress-parser';
 import { ensureComplete, Rendition, variantRecord } from '../packaging/rendition';
+import { mediaSeconds } from '../packaging/media-seconds';
 import { StallWatchdog } from './stall-watchdog';
 import { attemptStreamDir, DASH_MANIFEST, MASTER_PLAYLIST, POSTER } from '../packaging/stream-layout';
 import { discardRun, pruneRuns, runBuildDir } from './run-folders';
@@ -83,9 +84,9 @@ const STDERR_TAIL_BYTES = 32 * 1024;
 /**
  * Turns a probed source into CMAF renditions with HLS and DASH manifests, captions from its text
  * subtitles and a poster, published while they encode: ffmpeg writes under `<id>/.work/<run>/`, and
- * a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they complete, playable from
- * the first ones (see there). On any
- * failure the run's own stream and work folder are removed and a ProcessingError says why.
+ * a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they complete, playable once
+ * far enough ahead (see there). On any failure the run's own stream and work folder are removed
+ * and a ProcessingError says why.
  */
 @Injectable()
 export class TranscodePipeline {
@@ -221,7 +222,7 @@ export class TranscodePipeline {
     const source = {
       playlistId,
       files: [`${dir}/${rendition.initUri}`, ...rendition.segments.map((s) => `${dir}/${s.uri}`)],
-      duration: rendition.segments.reduce((sum, s) => sum + s.duration, 0),
+      duration: mediaSeconds(rendition.segments),
       width: rendition.width,
       height: rendition.height,
     };
