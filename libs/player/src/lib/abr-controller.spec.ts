@@ -231,6 +231,39 @@ describe('AbrController', () => {
     expect(jumpy.decide(healthy).level).toBe(2);
   });
 
+  // 720p peaks at 2.8 Mbit/s but averages 2 (the fixture's 1080p peaks 1.6 × its average): on
+  // 2 Mbit/s a run of its segments costs 4 s each, no deficit, and a reload of 4 s
+  const PEAKY = LEVELS.map((l, i) =>
+    i === 3 ? { ...l, averageBitrate: 2_000_000 } : l,
+  );
+  it.each<[string, Partial<AbrContext>, number, string]>([
+    [
+      'steps up when the surplus covers the reload at the average',
+      { current: 2, bufferAheadSeconds: 25 },
+      3,
+      'buffer',
+    ],
+    [
+      '…and not on less',
+      { current: 2, bufferAheadSeconds: 23 },
+      2,
+      'throughput',
+    ],
+    [
+      'keeps a rung the link carries on average though not at its peak',
+      { current: 3, bufferAheadSeconds: 21 },
+      3,
+      'buffer',
+    ],
+  ])(
+    'prices an excursion at the rung’s average bitrate: %s',
+    (_name, change, level, reason) => {
+      expect(measured(2).decide(context({ levels: PEAKY, ...change }))).toEqual(
+        { level, reason },
+      );
+    },
+  );
+
   it('steps down on dropped frames and stays capped until reset', () => {
     const abr = measured(20);
     abr.onSegmentLoaded(

@@ -88,8 +88,9 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  * - buffer rule, once the buffer holds more than the insurance level (two thirds of the maximum):
  *   that surplus may pay for one rung more than the link sustains, as long as it covers the
  *   deficit (two segments' worth to start, one to go on), so a dip is ridden out on the buffer
- *   and a link between two rungs is shared between them. The deficit is reckoned on the same
- *   discounted estimate, so a jumpy link earns less credit;
+ *   and a link between two rungs is shared between them. The deficit and the reload are reckoned
+ *   at the rung's average bitrate (a run of segments costs that, the peak only bounds one) on the
+ *   same discounted estimate, so a jumpy link earns less credit;
  * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry (if
  *   none would, the one that arrives soonest), and never a step up the buffer could not step
  *   back down from: its loads and then the way back (the reload and a segment at the current
@@ -281,8 +282,10 @@ export class AbrController implements AbrPolicy {
     const surplus =
       context.bufferAheadSeconds -
       this.options.insuranceBufferShare * context.maxBufferSeconds;
+    // a run of segments costs the rung's average bitrate; its peak bounds one segment's arrival
+    // (above), and pricing an excursion at it kept 1080p, which peaks at 1.6 × its average, out
     const affordable = this.highest(Math.min(top, current + 1), (r) => {
-      const download = (context.segmentDuration * at(r).bitrate) / robust;
+      const download = (context.segmentDuration * average(at(r))) / robust;
       const deficit = download - context.segmentDuration;
       if (r <= current) return surplus >= Math.max(0, deficit);
       // going up costs the reload and, later, the switch back down
