@@ -61,4 +61,14 @@ describe('blocking playlist reloads from the built server', () => {
     for (let i = 0; i < 50 && inotifyWatches(server.pid) > before; i++) await sleep(20);
     expect(inotifyWatches(server.pid)).toBe(before);
   });
+
+  // last: it stops the server
+  it('answers held requests 503 when the server is stopped, rather than keeping it up', async () => {
+    const pending = fetch(url('_HLS_msn=3'));
+    await sleep(300);
+    const stopping = performance.now();
+    const [res] = await Promise.all([pending, server.stop('SIGTERM')]);
+    expect(res.status).toBe(503);
+    expect(performance.now() - stopping).toBeLessThan(5000);
+  });
 });

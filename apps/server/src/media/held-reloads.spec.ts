@@ -59,7 +59,7 @@ describe('blocking playlist reloads over HTTP, the playlist written as the publi
   });
 
   afterEach(async () => {
-    held.beforeApplicationShutdown();
+    held.onModuleDestroy();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await rm(root, { recursive: true, force: true });
@@ -168,11 +168,14 @@ describe('blocking playlist reloads over HTTP, the playlist written as the publi
     expect(await pending).toBe(playlist(4));
   });
 
-  it('answers every held request 503 when the server shuts down', async () => {
+  it('answers every held request 503 when the server shuts down, and holds none after', async () => {
     await serve(new HeldReloads(storage));
     const pending = fetch(`${origin}${URL_PATH}?_HLS_msn=3`);
     await sleep(100);
-    held.beforeApplicationShutdown();
+    held.onModuleDestroy();
     expect((await pending).status).toBe(503);
+    const started = performance.now();
+    expect((await fetch(`${origin}${URL_PATH}?_HLS_msn=3`)).status).toBe(503);
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });

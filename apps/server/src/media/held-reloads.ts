@@ -1,4 +1,4 @@
-import type { BeforeApplicationShutdown } from '@nestjs/common';
+import type { OnModuleDestroy } from '@nestjs/common';
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { Storage } from '../storage/storage';
@@ -47,9 +47,10 @@ interface Watched {
  * may be another process (ROLE=worker): the only thing shared is the file, renamed into place
  * whole, so this watches the file system, not the publisher. Nothing outlives its last waiter.
  */
-export class HeldReloads implements BeforeApplicationShutdown {
+export class HeldReloads implements OnModuleDestroy {
   private readonly watched = new Map<string, Watched>();
   private held = 0;
+  private stopping = false;
 
   constructor(
     private readonly storage: Storage,
@@ -72,6 +73,7 @@ export class HeldReloads implements BeforeApplicationShutdown {
    */
   wait(key: string, ready: (playlist: string | null) => boolean, timeoutMs: number, closed: AbortSignal): Promise<HoldOutcome> {
     if (closed.aborted) return Promise.resolve('closed');
+    if (this.stopping) return Promise.resolve('shutdown');
     if (this.held >= this.options.maxHeld) return Promise.resolve('full');
     return new Promise((resolve) => {
       const watched = this.watch(key);
@@ -94,8 +96,12 @@ export class HeldReloads implements BeforeApplicationShutdown {
     });
   }
 
-  /** Answers every held request at once, so that a stopping server is not kept up by them. */
-  beforeApplicationShutdown(): void {
+  /**
+   * Answers every held request, and any later one, at once: Apollo's drain (GraphQLModule's
+   * destroy, after this one) waits up to 10 s for open requests before it cuts them.
+   */
+  onModuleDestroy(): void {
+    this.stopping = true;
     for (const watched of [...this.watched.values()]) for (const waiter of [...watched.waiters]) waiter.finish('shutdown');
   }
 
