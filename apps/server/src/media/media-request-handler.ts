@@ -115,6 +115,8 @@ export class MediaRequestHandler {
     const closed = new AbortController();
     const onClose = () => closed.abort();
     res.once('close', onClose);
+    // the client may have gone while the playlist was read
+    if (res.closed) closed.abort();
     const outcome = await this.held.wait(key, (text) => text === null || reloadDecision(text, directives.msn).kind !== 'hold', decision.timeoutMs, closed.signal);
     res.off('close', onClose);
     if (outcome === 'ready') return false;
