@@ -40,7 +40,7 @@ function measured(mbps: number): AbrController {
 
 describe('AbrController', () => {
   it.each<[string, AbrController, Partial<AbrContext>, number]>([
-    ['nothing known: a 5 Mbit/s guess', new AbrController(), {}, 3],
+    ['nothing known: the lowest, which starts soonest', new AbrController(), {}, 0],
     [
       'Network Information downlink 1 Mbit/s',
       new AbrController(),
@@ -73,7 +73,7 @@ describe('AbrController', () => {
     ],
   ])('caps at the player size: %s', (_name, change, expected) => {
     const decision = new AbrController().decide(
-      context({ current: -1, ...change }),
+      context({ current: -1, effectiveType: '4g', ...change }),
     );
     expect(decision).toEqual({
       level: expected,
@@ -123,6 +123,23 @@ describe('AbrController', () => {
       'stays when nothing lands in time and a switch with its reload lands no sooner',
       2,
       { current: 1, bufferAheadSeconds: 1 },
+      1,
+      'throughput',
+    ],
+    // going up to 480p: 2 × 2.8 s there, then the way back to 360p, 2 × 1.6 s
+    [
+      'steps up when the buffer also covers the way back down',
+      2,
+      { current: 1, bufferAheadSeconds: 9 },
+      2,
+      'throughput',
+    ],
+    // 3G log 2010-09-14_2303: one fast lead-in segment bought 480p; the link fell, and the reload
+    // and the way back down stalled playback
+    [
+      '…and stays where it does not',
+      2,
+      { current: 1, bufferAheadSeconds: 8 },
       1,
       'throughput',
     ],
@@ -235,7 +252,7 @@ describe('AbrController', () => {
       abr.decide(context({ current: 2, bufferAheadSeconds: 30 })).level,
     ).toBe(2);
     abr.reset();
-    expect(abr.decide(context({ current: -1 }))).toEqual({
+    expect(abr.decide(context({ current: -1, effectiveType: '4g' }))).toEqual({
       level: 3,
       reason: 'startup',
     });
@@ -334,15 +351,22 @@ describe('AbrController', () => {
     );
   });
 
-  // 20 s left at the lowest rung's 0.4 Mbit/s, on 90 % of the estimate (the throughput rule's share)
+  // 20 s left at the lowest rung's 0.4 Mbit/s, on 90 % of the estimate (the throughput rule's share);
+  // the lead-in's 1 s segments, 3.5 s on average over the playlist
   it.each<[string, AbrController, number, boolean, string, number]>([
-    ['holds a link at 0.2 Mbit/s until the buffer covers its deficit (44.4 s to load 20 s)', measured(0.2), 8, false, 'deficit', 24.5],
+    ['holds a link at 0.2 Mbit/s (44.4 s to load 20 s) until the buffer covers its deficit as far as a typical segment', measured(0.2), 2, false, 'deficit', 3.5],
+    ['then starts', measured(0.2), 4, true, 'buffer', 3.5],
     // 3G log 2011-02-11_1618: started on one segment, the link fell by half and nothing could step down in time
-    ['waits for a second segment on a link that carries the lowest rung: room for a switch down and its reload', measured(0.5), 4, false, 'min-buffer', 8],
-    ['then starts', measured(0.5), 8, true, 'buffer', 8],
-    ['starts on the first segment before anything is measured', new AbrController(), 4, true, 'no-estimate', 4],
+    ['waits for a second segment on a link that carries the lowest rung: room for a switch down and its reload', measured(0.5), 1, false, 'min-buffer', 2],
+    ['then starts', measured(0.5), 2, true, 'buffer', 2],
+    ['starts on the first segment before anything is measured', new AbrController(), 1, true, 'no-estimate', 1],
   ])('start gate: %s', (_name, abr, buffer, open, reason, required) => {
-    const gate = abr.startGate({ ...context({ bufferAheadSeconds: buffer }), remainingSeconds: 20, remainingSegments: 5, waitedSeconds: 10 });
+    const gate = abr.startGate({
+      ...context({ bufferAheadSeconds: buffer, segmentDuration: 1, averageSegmentDuration: 3.5 }),
+      remainingSeconds: 20,
+      remainingSegments: 5,
+      waitedSeconds: 10,
+    });
     expect(gate).toMatchObject({ open, reason, requiredSeconds: expect.closeTo(required, 1) });
   });
 });

@@ -71,12 +71,6 @@ const EFFECTIVE_TYPE_MBPS: Record<string, number> = {
   '3g': 0.7,
   '4g': 10,
 };
-/**
- * The guess when nothing is measured and the browser does not say: hls.js's ceiling for its own
- * first estimate. The start-up budget bounds what a wrong guess costs.
- */
-const UNKNOWN_DOWNLINK_MBPS = 5;
-
 /** Segments over which the estimate's errors are remembered (RobustMPC's window). */
 const ERROR_WINDOW = 5;
 
@@ -85,8 +79,9 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
 /**
  * Picks the rung to load next from throughput and buffer together, in the spirit of dash.js's
  * dynamic strategy:
- * - start-up: what Network Information affords (else a 5 Mbit/s guess); a first segment that would
- *   take longer than the start-up budget is abandoned for a lower rung;
+ * - start-up: what Network Information affords, else the lowest rung: with nothing known, the
+ *   cheapest segment starts soonest and measures the link for the rules above it; a first segment
+ *   that would take longer than the start-up budget is abandoned for a lower rung;
  * - throughput rule, which alone decides on a thin buffer: the highest rung whose average bitrate
  *   fits 90 % of the estimate; to go up, 80 % of the estimate discounted by its recent errors
  *   (RobustMPC's lower bound), since an up-switch pays a reload and the way back down another;
@@ -96,7 +91,10 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  *   and a link between two rungs is shared between them. The deficit is reckoned on the same
  *   discounted estimate, so a jumpy link earns less credit;
  * - never a rung whose segment, at its peak bitrate, would arrive after the buffer ran dry (if
- *   none would, the one that arrives soonest);
+ *   none would, the one that arrives soonest), and never a step up the buffer could not step
+ *   back down from: its loads and then the way back (the reload and a segment at the current
+ *   rung) must all land before the buffer runs dry, or one fast sample on a thin buffer buys two
+ *   reloads just as the link falls;
  * - every switch is judged with its real cost in hls.js: the last segment loaded again at the new
  *   rung (`switchReloadSegments`), which makes a one-rung step down on a thin buffer no faster
  *   than staying, and an excursion up dearer;
@@ -105,8 +103,9 @@ const average = (level: AbrLevel) => level.averageBitrate ?? level.bitrate;
  * - caps: the smallest rung as wide as the player in device pixels (as hls.js), and below a rung
  *   that dropped frames; a choice a cap lowered gives the cap as its reason;
  * - start gate: playback begins once the buffer covers the deficit of playing the rest at the
- *   lowest rung on the measured throughput, and never on less than a switch down needs: the
- *   segment playing and the one the switch loads again (see `startGate`).
+ *   lowest rung on the measured throughput, as far as one typical segment, and never on less
+ *   than a switch down needs: the segment playing and the one the switch loads again (see
+ *   `startGate`).
  * Every decision says which of these made it. Pure: the caller measures, this class keeps the
  * estimate and a little state, changed only by the events.
  */
@@ -216,14 +215,16 @@ export class AbrController implements AbrPolicy {
   }
 
   /**
-   * See `startGate`: on the share of the estimate a rung may use, as the throughput rule, and never
-   * on less than the segment playing and those a switch loads again, so the first choice after
-   * start can still step down in time.
+   * See `startGate`: on the share of the estimate a rung may use, as the throughput rule, never on
+   * less than the segment playing and those a switch loads again, so the first choice after start
+   * can still step down in time, and a deficit covered as far as the playlists' mean segment.
    */
   startGate(context: StartContext): StartGateDecision {
     return startGate({
       ...context,
       minSegments: 1 + this.options.switchReloadSegments,
+      maxDeficitSeconds:
+        context.averageSegmentDuration || context.segmentDuration,
       maxWaitSeconds: this.options.maxStartWaitSeconds,
       estimateBps: this.bwEstimator.canEstimate()
         ? this.options.safetyFactor * this.bwEstimator.getEstimate()
@@ -242,7 +243,10 @@ export class AbrController implements AbrPolicy {
     if (context.current < 0 || !this.bwEstimator.canEstimate()) {
       const budget = this.startupBudget(context);
       return {
-        rank: this.highest(top, (r) => at(r).bitrate <= budget),
+        rank:
+          budget === null
+            ? 0
+            : this.highest(top, (r) => at(r).bitrate <= budget),
         reason: 'startup',
       };
     }
@@ -257,17 +261,23 @@ export class AbrController implements AbrPolicy {
         (r > current ? upSafetyFactor * robust : safetyFactor * estimate),
     );
     const ttfb = this.bwEstimator.getEstimateTTFB() / 1000;
+    const { switchReloadSegments } = this.options;
+    const load = (r: number) =>
+      ttfb + (at(r).bitrate * context.segmentDuration) / estimate;
     // seconds until a segment of `r` is buffered, the reload a switch costs included
     const arrival = (r: number) =>
-      (r === current ? 1 : 1 + this.options.switchReloadSegments) *
-      (ttfb + (at(r).bitrate * context.segmentDuration) / estimate);
+      (r === current ? 1 : 1 + switchReloadSegments) * load(r);
+    // a step up also keeps room for the way back: the reload and a segment at the current rung
+    const needs = (r: number) =>
+      arrival(r) +
+      (r > current ? (1 + switchReloadSegments) * load(current) : 0);
     const soonest = order
       .map((_, r) => r)
       .reduce((best, r) => (arrival(r) < arrival(best) ? r : best), current);
     const arrivesInTime =
       arrival(soonest) > context.bufferAheadSeconds
         ? soonest
-        : this.highest(top, (r) => arrival(r) <= context.bufferAheadSeconds);
+        : this.highest(top, (r) => needs(r) <= context.bufferAheadSeconds);
     const surplus =
       context.bufferAheadSeconds -
       this.options.insuranceBufferShare * context.maxBufferSeconds;
@@ -288,18 +298,18 @@ export class AbrController implements AbrPolicy {
 
   /**
    * Bits per second the first choice may use: the measured estimate with its safety margin, else
-   * Network Information or the guess as they are (the start-up budget is the margin for a guess).
+   * Network Information as it says (the start-up budget is the margin for it); null when nothing
+   * is known.
    */
-  private startupBudget(context: AbrContext): number {
+  private startupBudget(context: AbrContext): number | null {
     if (this.bwEstimator.canEstimate())
       return this.options.safetyFactor * this.bwEstimator.getEstimate();
     const mbps =
       context.networkDownlinkMbps ??
       (context.effectiveType
         ? EFFECTIVE_TYPE_MBPS[context.effectiveType]
-        : undefined) ??
-      UNKNOWN_DOWNLINK_MBPS;
-    return mbps * 1e6;
+        : undefined);
+    return mbps === undefined ? null : mbps * 1e6;
   }
 
   /** The highest rank up to `cap` that passes, else the lowest. */

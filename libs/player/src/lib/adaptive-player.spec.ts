@@ -202,7 +202,7 @@ describe('AdaptivePlayer', () => {
   });
 
   describe('start-up on a link below the lowest rung', () => {
-    // a 60 s video; 0.2 Mbit/s against a lowest rung of 0.4: the gate asks for the 30 s the player buffers
+    // a 60 s video; 0.2 Mbit/s against a lowest rung of 0.4: the gate asks for two 4 s segments
     function slowStart() {
       const started = start(fakeVideo());
       started.hls.latestLevelDetails = { targetduration: 4, live: false, totalduration: 60 };
@@ -217,10 +217,10 @@ describe('AdaptivePlayer', () => {
       void video.play();
       load(0);
       expect(video.paused).toBe(true);
-      expect(last().start).toEqual({ held: true, reason: 'deficit', requiredSeconds: 30 });
-      load(26);
+      expect(last().start).toEqual({ held: true, reason: 'deficit', requiredSeconds: 8 });
+      load(4);
       expect(video.paused).toBe(false);
-      expect(last().start).toEqual({ held: false, reason: 'buffer', requiredSeconds: 30 });
+      expect(last().start).toEqual({ held: false, reason: 'buffer', requiredSeconds: 8 });
     });
 
     it('lets it play once it has held as long as hls.js would wait for a first segment', () => {

@@ -24,7 +24,7 @@ describe('hls.js abrController adapter', () => {
   }
 
   it.each([
-    [undefined, 2],
+    [undefined, 0],
     [0.3, 0],
     [1, 1],
     [20, 2],
@@ -36,7 +36,7 @@ describe('hls.js abrController adapter', () => {
   );
 
   it('learns from loaded main fragments only, and answers every read afresh', () => {
-    const { hls, adapter, decisions } = setup();
+    const { hls, adapter, decisions } = setup(20);
     expect(adapter.firstAutoLevel).toBe(2);
     hls.loadLevel = 1;
     // 1 MB in 980 ms after 20 ms to first byte: 8.2 Mbit/s, twice; an audio fragment does not count
@@ -156,14 +156,14 @@ describe('hls.js abrController adapter', () => {
   it('asks the start gate as each main fragment loads, counting it as buffered, until it opens', () => {
     const { hls, gates } = setup(undefined, 0);
     hls.latestLevelDetails = { targetduration: 4, live: false, totalduration: 60 };
-    // 0.2 Mbit/s against a lowest rung of 0.4: the 56 s left would run 68 s short, so the
-    // gate asks for the 30 s the player buffers
+    // 0.2 Mbit/s against a lowest rung of 0.4: the 56 s left would run 68 s short; the gate
+    // covers that as far as a typical segment (4 s), less than the two segments it always asks
     const slow = (start: number) => fragment(100_000, 4000, { start });
     hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(0) });
-    expect(gates).toEqual([{ open: false, reason: 'deficit', requiredSeconds: 30, holdAtMostSeconds: expect.closeTo(120, 0) }]);
-    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(26) });
+    expect(gates).toEqual([{ open: false, reason: 'deficit', requiredSeconds: 8, holdAtMostSeconds: expect.closeTo(120, 0) }]);
+    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(4) });
     expect(gates[1]).toMatchObject({ open: true, reason: 'buffer' });
-    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(30) });
+    hls.emit(HLS_EVENTS.FRAG_LOADED, { frag: slow(8) });
     expect(gates).toHaveLength(2);
   });
 

@@ -9,6 +9,7 @@ const input = (change: Partial<StartGateInput> = {}): StartGateInput => ({
   bufferAheadSeconds: 4,
   segmentDuration: 4,
   minSegments: 1,
+  maxDeficitSeconds: 30,
   maxBufferSeconds: 30,
   remainingSeconds: 20,
   remainingSegments: 5,
@@ -114,6 +115,32 @@ describe('startGate', () => {
         open: false,
         reason: 'deficit',
         requiredSeconds: 20,
+        holdAtMostSeconds: 110,
+      },
+    ],
+    // the lead-in's 1 s segments, 3.5 s on average: the 20 s short is covered as far as 3.5 s
+    [
+      'covers a deficit only as far as one typical segment',
+      { minSegments: 2, segmentDuration: 1, maxDeficitSeconds: 3.5, estimateBps: 250_000, bufferAheadSeconds: 2 },
+      {
+        open: false,
+        reason: 'deficit',
+        requiredSeconds: 3.5,
+        holdAtMostSeconds: 110,
+      },
+    ],
+    [
+      'then starts, leaving the rest of the deficit to the controller',
+      { minSegments: 2, segmentDuration: 1, maxDeficitSeconds: 3.5, estimateBps: 250_000, bufferAheadSeconds: 4 },
+      open('buffer', 3.5),
+    ],
+    [
+      'still holds for the segments it always waits for when they are more',
+      { minSegments: 2, maxDeficitSeconds: 3.5, estimateBps: 250_000, bufferAheadSeconds: 4 },
+      {
+        open: false,
+        reason: 'deficit',
+        requiredSeconds: 8,
         holdAtMostSeconds: 110,
       },
     ],

@@ -8,6 +8,12 @@ export interface StartGateInput {
   segmentDuration: number;
   /** Segments always waited for where the end is known (one is where playback began before). */
   minSegments: number;
+  /**
+   * The most buffer a projected deficit asks for: the player's typical segment (one steady
+   * segment after the lead-in). Beyond it the projection is a forecast from a few seconds of
+   * measurement, and each second held there is a second of start-up that only may save a stall.
+   */
+  maxDeficitSeconds: number;
   /** The player buffers up to this much, so the gate never asks for more. */
   maxBufferSeconds: number;
   /** Media seconds after the buffered ones still to load; null when the end is unknown (live, growing). */
@@ -25,7 +31,7 @@ export interface StartGateInput {
 }
 
 export type StartGateReason =
-  /** Closed: playing the rest at the lowest rung would run the buffer dry. */
+  /** Closed: playing the rest at the lowest rung would run the buffer dry (as far as one typical segment covers). */
   | 'deficit'
   /** Closed: fewer segments buffered than the gate always waits for. */
   | 'min-buffer'
@@ -52,13 +58,15 @@ export interface StartGateDecision {
 /**
  * When playback may begin: once the buffer covers the deficit of playing the rest at the lowest
  * rung on the measured throughput, the time to download what remains there (a request latency per
- * segment included) less the time it plays. Playing from then on, with the controller free to fall
- * to the lowest rung, the link delivers the last segment before the play head reaches it, so a link
- * below the lowest rung costs one wait at start-up instead of stalls. Never less than `minSegments`
- * segments (the controller asks for room to switch down: a switch loads the last segment again, so
- * on one segment a drop of the link right after start is a stall whatever it chooses), never more
- * than the player buffers, and never longer than `maxWaitSeconds` in all; a stream without a known
- * end starts on its first segment, as before.
+ * segment included) less the time it plays, as far as one typical segment (`maxDeficitSeconds`).
+ * A second held at start saves at most a second of stall later, and only if the link stays as
+ * measured: on a link far below the lowest rung that holds until about one segment of the steady
+ * stream is buffered (what the first segment of a higher rung would have cost), and a deficit
+ * beyond it is left to the controller, which plays the lowest rung there. Never less than
+ * `minSegments` segments (the controller asks for room to switch down: a switch loads the last
+ * segment again, so on one segment a drop of the link right after start is a stall whatever it
+ * chooses), never more than the player buffers, and never longer than `maxWaitSeconds` in all; a
+ * stream without a known end starts on its first segment, as before.
  */
 export function startGate(input: StartGateInput): StartGateDecision {
   const {
@@ -90,7 +98,10 @@ export function startGate(input: StartGateInput): StartGateDecision {
   const floor = input.minSegments * segmentDuration;
   const requiredSeconds = Math.max(
     segmentDuration,
-    Math.min(Math.max(floor, deficit), input.maxBufferSeconds),
+    Math.min(
+      Math.max(floor, Math.min(deficit, input.maxDeficitSeconds)),
+      input.maxBufferSeconds,
+    ),
   );
   if (buffer >= requiredSeconds) return open('buffer', requiredSeconds);
   if (input.waitedSeconds >= input.maxWaitSeconds)
