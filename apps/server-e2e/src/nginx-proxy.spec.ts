@@ -1,5 +1,6 @@
 // deploy/nginx.conf in front of the built server, as an operator runs it: the upload, its progress
-// over graphql-ws, the media headers, the refusals and hls.js playback all go through nginx.
+// over graphql-ws, the media headers, the refusals, blocking playlist reloads and hls.js playback
+// all go through nginx.
 // Needs `nx build server`, Debian's nginx (skipped with a warning without it) and chromium.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
@@ -10,6 +11,7 @@ import type { BrowserContext } from 'playwright-core';
 import { makeClip } from '@cmm/ffmpeg-binaries/testing';
 import { launchChromium } from './support/chromium';
 import { collectSubscription, gql, uploadFile } from './support/graphql-client';
+import { growingPlaylist, publish } from './support/growing-playlist';
 import { NGINX_PATH, nginxInstalled, renderDeployConf, type RunningNginx, startNginx } from './support/nginx';
 import { repoRoot, type RunningServer, startServer } from './support/server-process';
 
@@ -136,6 +138,44 @@ describeWithNginx('deploy/nginx.conf in front of the server', () => {
       expect({ path, nginx: viaNginx.status, server: direct.status }).toEqual({ path, nginx: 404, server: 404 });
       expect(viaNginx.body).not.toContain(server.mediaDir);
     }
+  });
+
+  describe('a growing rung playlist, renamed into MEDIA_DIR as the encoding process does', () => {
+    const key = 'growing/stream/r1/240p/playlist.m3u8';
+
+    beforeEach(() => publish(server.mediaDir, key, growingPlaylist(3)));
+
+    it('passes a blocking reload (_HLS_msn) to Node, which answers once the segment is published', async () => {
+      let answeredAt = 0;
+      const pending = fetch(`${nginx.url}/media/${key}?_HLS_msn=3`, { headers: { Origin: 'https://player.example' } }).then(async (res) => {
+        answeredAt = performance.now();
+        return res;
+      });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(answeredAt).toBe(0);
+      publish(server.mediaDir, key, growingPlaylist(4));
+      const publishedAt = performance.now();
+      const res = await pending;
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(growingPlaylist(4));
+      expect(answeredAt - publishedAt).toBeLessThan(150);
+      // Node's headers alone: nginx adds no second CORS header (browsers refuse a repeated one)
+      const direct = await fetch(`${server.url}/media/${key}`);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('etag')).toBe(direct.headers.get('etag'));
+    });
+
+    it('refuses a request far past the last segment with 400, as Node does', async () => {
+      expect((await fetch(`${nginx.url}/media/${key}?_HLS_msn=9`)).status).toBe(400);
+    });
+
+    it('serves the playlist from disk at once without directives', async () => {
+      const [fromNginx, fromServer] = await Promise.all([fetch(`${nginx.url}/media/${key}?v=1`), fetch(`${server.url}/media/${key}`)]);
+      expect(await fromNginx.text()).toBe(growingPlaylist(3));
+      // nginx's own ETag (mtime-size), not Node's (size-mtime)
+      expect(fromNginx.headers.get('etag')).not.toBe(fromServer.headers.get('etag'));
+    });
   });
 
   describe('in hls.js in Chromium, on a page from another origin', () => {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 import type { OpenedFile } from '../storage/storage';
 import { rawGet } from '../testing/raw-get';
+import { HeldReloads } from './held-reloads';
 import { MediaRequestHandler } from './media-request-handler';
 import { serveMediaFirst } from './serve-media-first';
 
@@ -109,7 +110,7 @@ describe('MediaRequestHandler over HTTP, mounted in front of the framework', () 
         .writeHead(418, { 'content-type': 'text/plain' })
         .end(`framework ${req.url}`),
     );
-    serveMediaFirst(server, new MediaRequestHandler(storage));
+    serveMediaFirst(server, new MediaRequestHandler(storage, new HeldReloads(storage)));
     await new Promise<void>((resolve) =>
       server.listen(0, '127.0.0.1', resolve),
     );

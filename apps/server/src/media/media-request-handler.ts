@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OpenedFile, Storage } from '../storage/storage';
+import { deliveryDirectives, reloadDecision } from './blocking-reload';
 import { BufferPool } from './buffer-pool';
+import { HeldReloads } from './held-reloads';
 import { mediaKeyFromPath } from './media-key';
 import { CORS_HEADERS, mediaResponse, PREFLIGHT_HEADERS } from './media-response';
 
@@ -10,7 +12,7 @@ const CHUNK_BYTES = 1024 * 1024;
 /** Read buffers kept between requests (32 MiB at most); a burst beyond them allocates, and the GC takes those back. */
 const POOLED_BUFFERS = 32;
 
-function plain(res: ServerResponse, status: 400 | 404, text: string): void {
+function plain(res: ServerResponse, status: 400 | 404 | 503, text: string): void {
   res.writeHead(status, [...CORS_HEADERS, 'Content-Type', 'text/plain; charset=utf-8', 'Content-Length', String(text.length), 'X-Content-Type-Options', 'nosniff']).end(text);
 }
 
@@ -38,7 +40,10 @@ export class MediaRequestHandler {
   private readonly logger = new Logger(MediaRequestHandler.name);
   private readonly buffers = new BufferPool(CHUNK_BYTES, POOLED_BUFFERS);
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly held: HeldReloads,
+  ) {}
 
   handle(req: IncomingMessage, res: ServerResponse): void {
     this.answer(req, res).catch((error: Error) => {
@@ -58,13 +63,16 @@ export class MediaRequestHandler {
       res.writeHead(204, PREFLIGHT_HEADERS as string[]).end();
       return;
     }
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
     let key: string | null;
     try {
       // The raw URL, not a decoded one: an encoded `/` or `..` must be seen as such.
-      key = mediaKeyFromPath((req.url ?? '').split('?')[0]);
+      key = mediaKeyFromPath(query === -1 ? url : url.slice(0, query));
     } catch {
       return plain(res, 400, 'Bad Request');
     }
+    if (query !== -1 && key?.endsWith('.m3u8') && (req.method === 'GET' || req.method === 'HEAD') && (await this.answeredByHold(req, res, key, url.slice(query + 1)))) return;
     const file = key !== null && (req.method === 'GET' || req.method === 'HEAD') ? await this.storage.openRead(key) : null;
     if (key === null || file === null) return plain(res, 404, 'Not Found');
     try {
@@ -82,6 +90,39 @@ export class MediaRequestHandler {
     } finally {
       file.close();
     }
+  }
+
+  /**
+   * A blocking playlist reload (blocking-reload.ts): answers 400 or 503 itself and returns true,
+   * or returns false, at once or once the playlist holds the segment asked for, for the ordinary
+   * answer with the playlist as it then is. Without directives it costs a query-string parse.
+   */
+  private async answeredByHold(req: IncomingMessage, res: ServerResponse, key: string, query: string): Promise<boolean> {
+    const directives = deliveryDirectives(query);
+    if (directives.kind === 'none') return false;
+    if (directives.kind === 'invalid') {
+      plain(res, 400, 'Bad Request');
+      return true;
+    }
+    const playlist = await this.storage.readText(key).catch(() => null);
+    // a missing playlist is the ordinary path's 404
+    const decision = playlist === null ? ({ kind: 'serve' } as const) : reloadDecision(playlist, directives.msn);
+    if (decision.kind === 'serve') return false;
+    if (decision.kind === 'reject') {
+      plain(res, 400, 'Bad Request');
+      return true;
+    }
+    const closed = new AbortController();
+    const onClose = () => closed.abort();
+    res.once('close', onClose);
+    // the client may have gone while the playlist was read
+    if (res.closed) closed.abort();
+    const outcome = await this.held.wait(key, (text) => text === null || reloadDecision(text, directives.msn).kind !== 'hold', decision.timeoutMs, closed.signal);
+    res.off('close', onClose);
+    if (outcome === 'ready') return false;
+    if (outcome === 'full') this.logger.warn({ event: 'media.reload_refused', path: req.url, reason: 'too many held requests', held: this.held.size });
+    if (outcome !== 'closed') plain(res, 503, 'Service Unavailable');
+    return true;
   }
 
   /**

@@ -66,12 +66,13 @@ describe('writeMediaPlaylist', () => {
     { uri: 'segment_00001.m4s', duration: 1 },
     { uri: 'segment_00002.m4s', duration: 2 },
   ];
-  const head = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:4', '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-INDEPENDENT-SEGMENTS', '#EXT-X-MAP:URI="init.mp4"'];
+  const head = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-TARGETDURATION:4', '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-INDEPENDENT-SEGMENTS'];
+  const map = '#EXT-X-MAP:URI="init.mp4"';
   const body = ['#EXTINF:1.000000,', 'segment_00000.m4s', '#EXTINF:1.000000,', 'segment_00001.m4s', '#EXTINF:2.000000,', 'segment_00002.m4s'];
 
   it.each([
-    ['growing: the planned target from the first segment on, no end', false, [...head, ...body]],
-    ['complete: the same playlist with ENDLIST appended', true, [...head, ...body, '#EXT-X-ENDLIST']],
+    ['growing: the planned target from the first segment on, blocking reloads offered, no end', false, [...head, '#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES', map, ...body]],
+    ['complete: ENDLIST appended, no server control', true, [...head, map, ...body, '#EXT-X-ENDLIST']],
   ])('%s', (_name, ended, lines) => {
     expect(writeMediaPlaylist({ initUri: 'init.mp4', segments, segmentDuration: 4, ended })).toBe(lines.join('\n') + '\n');
   });

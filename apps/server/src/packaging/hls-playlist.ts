@@ -74,6 +74,14 @@ export interface PublishedMediaPlaylist extends MediaPlaylist {
 }
 
 /**
+ * Said while a playlist grows: `/media` holds a reload that asks for the next segment (`_HLS_msn`)
+ * until it is published (media/blocking-reload.ts), so players learn of it at once rather than
+ * up to a target duration later. Dropped with ENDLIST: nobody reloads a finished playlist, and it
+ * stays a plain file any static server or CDN may answer.
+ */
+export const CAN_BLOCK_RELOAD = '#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES';
+
+/**
  * A rung's public playlist: an EVENT playlist, so players start from its beginning and may seek
  * anywhere in it while segments are appended; ENDLIST once the encode is complete.
  */
@@ -86,6 +94,7 @@ export function writeMediaPlaylist(p: PublishedMediaPlaylist): string {
     '#EXT-X-MEDIA-SEQUENCE:0',
     '#EXT-X-PLAYLIST-TYPE:EVENT',
     '#EXT-X-INDEPENDENT-SEGMENTS',
+    ...(p.ended ? [] : [CAN_BLOCK_RELOAD]),
     `#EXT-X-MAP:URI="${p.initUri}"`,
   ];
   for (const s of p.segments) lines.push(`#EXTINF:${s.duration.toFixed(6)},`, s.uri);
