@@ -66,7 +66,8 @@ describe('blocking playlist reloads over HTTP, the playlist written as the publi
   });
 
   it('holds a request for the next segment until the playlist holds it, then answers with that playlist', async () => {
-    await serve(new HeldReloads(storage));
+    // a poll too slow to matter: only the folder watch can release the request before the 12 s hold ends in 503
+    await serve(new HeldReloads(storage, { maxHeld: 10, pollMs: 60_000, watch }));
     let answeredAt = 0;
     const pending = fetch(`${origin}${URL_PATH}?_HLS_msn=3`).then(async (res) => {
       answeredAt = performance.now();
@@ -76,11 +77,8 @@ describe('blocking playlist reloads over HTTP, the playlist written as the publi
     expect(answeredAt).toBe(0);
     expect(held.size).toBe(1);
     await storage.writeAtomic(KEY, playlist(4));
-    const renamedAt = performance.now();
     const res = await pending;
     expect(res).toEqual({ status: 200, text: playlist(4) });
-    // the folder watch sees the rename: well under the 250 ms poll
-    expect(answeredAt - renamedAt).toBeLessThan(100);
     expect({ held: held.size, watching: held.watching }).toEqual({ held: 0, watching: 0 });
   });
 
@@ -90,13 +88,12 @@ describe('blocking playlist reloads over HTTP, the playlist written as the publi
     ['_HLS_part without _HLS_msn', '_HLS_part=0', 400],
     ['a malformed _HLS_msn', '_HLS_msn=next', 400],
     ['no directive, only other parameters', 'v=1', 200],
-  ])('answers %s at once (%s)', async (_name, query, status) => {
+  ])('answers %s without holding it (%s)', async (_name, query, status) => {
     await serve(new HeldReloads(storage));
-    const started = performance.now();
+    // a held request could only end in 503 here (nothing is published): the status says it was not held
     const res = await fetch(`${origin}${URL_PATH}?${query}`);
     expect(res.status).toBe(status);
     if (status === 200) expect(await res.text()).toBe(playlist(3));
-    expect(performance.now() - started).toBeLessThan(200);
   });
 
   it('answers at once once the playlist is finished, however far ahead the request', async () => {
@@ -122,7 +119,6 @@ describe('blocking playlist reloads over HTTP, the playlist written as the publi
     const res = await fetch(`${origin}${URL_PATH}?_HLS_msn=3`);
     expect(res.status).toBe(503);
     expect(performance.now() - started).toBeGreaterThanOrEqual(2900);
-    expect(performance.now() - started).toBeLessThan(3500);
     expect({ held: held.size, watching: held.watching }).toEqual({ held: 0, watching: 0 });
   });
 
@@ -174,8 +170,9 @@ describe('blocking playlist reloads over HTTP, the playlist written as the publi
     await sleep(100);
     held.onModuleDestroy();
     expect((await pending).status).toBe(503);
+    // held, it would wait three target durations (12 s) for its 503
     const started = performance.now();
     expect((await fetch(`${origin}${URL_PATH}?_HLS_msn=3`)).status).toBe(503);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(6000);
   });
 });
