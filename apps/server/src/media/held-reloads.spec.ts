@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeMediaPlaylist } from '../packaging/hls-playlist';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 import { HeldReloads } from './held-reloads';
 import { MediaRequestHandler } from './media-request-handler';
@@ -12,21 +13,10 @@ import { serveMediaFirst } from './serve-media-first';
 const KEY = 'clip/stream/r1/240p/playlist.m3u8';
 const URL_PATH = `/media/${KEY}`;
 
-/** A growing rung playlist as stream-publisher.ts writes it: `count` segments, target `target` s. */
+/** A rung playlist as stream-publisher.ts writes it: `count` 1 s segments, target `target` s. */
 function playlist(count: number, { target = 4, ended = false } = {}): string {
-  return [
-    '#EXTM3U',
-    '#EXT-X-VERSION:7',
-    `#EXT-X-TARGETDURATION:${target}`,
-    '#EXT-X-MEDIA-SEQUENCE:0',
-    '#EXT-X-PLAYLIST-TYPE:EVENT',
-    '#EXT-X-INDEPENDENT-SEGMENTS',
-    ...(ended ? [] : ['#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES']),
-    '#EXT-X-MAP:URI="init.mp4"',
-    ...Array.from({ length: count }, (_, i) => ['#EXTINF:1.000000,', `segment_${String(i).padStart(5, '0')}.m4s`]).flat(),
-    ...(ended ? ['#EXT-X-ENDLIST'] : []),
-    '',
-  ].join('\n');
+  const segments = Array.from({ length: count }, (_, i) => ({ uri: `segment_${String(i).padStart(5, '0')}.m4s`, duration: 1 }));
+  return writeMediaPlaylist({ initUri: 'init.mp4', segments, segmentDuration: target, ended });
 }
 
 /** A folder inotify cannot watch (a network volume written from another host, say): only the poll sees changes. */
