@@ -16,7 +16,7 @@ const URL_PATH = `/media/${KEY}`;
 /** A rung playlist as stream-publisher.ts writes it: `count` 1 s segments, target `target` s. */
 function playlist(count: number, { target = 4, ended = false } = {}): string {
   const segments = Array.from({ length: count }, (_, i) => ({ uri: `segment_${String(i).padStart(5, '0')}.m4s`, duration: 1 }));
-  return writeMediaPlaylist({ initUri: 'init.mp4', segments, segmentDuration: target, ended });
+  return writeMediaPlaylist({ initUri: 'init.mp4', segments, segmentDuration: target, ended, blockingReload: true });
 }
 
 /** A folder inotify cannot watch (a network volume written from another host, say): only the poll sees changes. */

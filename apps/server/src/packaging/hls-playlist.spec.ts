@@ -71,14 +71,15 @@ describe('writeMediaPlaylist', () => {
   const body = ['#EXTINF:1.000000,', 'segment_00000.m4s', '#EXTINF:1.000000,', 'segment_00001.m4s', '#EXTINF:2.000000,', 'segment_00002.m4s'];
 
   it.each([
-    ['growing: the planned target from the first segment on, blocking reloads offered, no end', false, [...head, '#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES', map, ...body]],
-    ['complete: ENDLIST appended, no server control', true, [...head, map, ...body, '#EXT-X-ENDLIST']],
-  ])('%s', (_name, ended, lines) => {
-    expect(writeMediaPlaylist({ initUri: 'init.mp4', segments, segmentDuration: 4, ended })).toBe(lines.join('\n') + '\n');
+    ['growing: the planned target from the first segment on, blocking reloads offered, no end', false, true, [...head, '#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES', map, ...body]],
+    ['growing, its next segment not expected soon: no server control', false, false, [...head, map, ...body]],
+    ['complete: ENDLIST appended, no server control', true, true, [...head, map, ...body, '#EXT-X-ENDLIST']],
+  ])('%s', (_name, ended, blockingReload, lines) => {
+    expect(writeMediaPlaylist({ initUri: 'init.mp4', segments, segmentDuration: 4, ended, blockingReload })).toBe(lines.join('\n') + '\n');
   });
 
   it('raises the target to the longest segment, should one run long', () => {
-    expect(writeMediaPlaylist({ initUri: 'init.mp4', segments: [{ uri: 'a.m4s', duration: 6.4 }], segmentDuration: 4, ended: true })).toContain('#EXT-X-TARGETDURATION:6\n');
+    expect(writeMediaPlaylist({ initUri: 'init.mp4', segments: [{ uri: 'a.m4s', duration: 6.4 }], segmentDuration: 4, ended: true, blockingReload: false })).toContain('#EXT-X-TARGETDURATION:6\n');
   });
 });
 

@@ -71,13 +71,16 @@ export interface PublishedMediaPlaylist extends MediaPlaylist {
   segmentDuration: number;
   /** True once the rendition is complete: `#EXT-X-ENDLIST` turns the EVENT playlist into a finished one. */
   ended: boolean;
+  /** While it grows: offer blocking reloads (see CAN_BLOCK_RELOAD and transcode/reload-offer.ts). */
+  blockingReload: boolean;
 }
 
 /**
- * Said while a playlist grows: `/media` holds a reload that asks for the next segment (`_HLS_msn`)
- * until it is published (media/blocking-reload.ts), so players learn of it at once rather than
- * up to a target duration later. Dropped with ENDLIST: nobody reloads a finished playlist, and it
- * stays a plain file any static server or CDN may answer.
+ * Said while a playlist grows and its next segment is expected soon enough: `/media` holds a
+ * reload that asks for the next segment (`_HLS_msn`) until it is published
+ * (media/blocking-reload.ts), so players learn of it at once rather than up to a target duration
+ * later. Dropped with ENDLIST: nobody reloads a finished playlist, and it stays a plain file any
+ * static server or CDN may answer.
  */
 export const CAN_BLOCK_RELOAD = '#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES';
 
@@ -94,7 +97,7 @@ export function writeMediaPlaylist(p: PublishedMediaPlaylist): string {
     '#EXT-X-MEDIA-SEQUENCE:0',
     '#EXT-X-PLAYLIST-TYPE:EVENT',
     '#EXT-X-INDEPENDENT-SEGMENTS',
-    ...(p.ended ? [] : [CAN_BLOCK_RELOAD]),
+    ...(p.blockingReload && !p.ended ? [CAN_BLOCK_RELOAD] : []),
     `#EXT-X-MAP:URI="${p.initUri}"`,
   ];
   for (const s of p.segments) lines.push(`#EXTINF:${s.duration.toFixed(6)},`, s.uri);

@@ -1,7 +1,8 @@
 /**
  * Whether a growing ladder can be announced as playable: every rung has published at least one
  * segment duration of media, more when the encode runs slower than real time (or the whole source).
- * A player learns of new segments by reloading the playlist, up to one segment duration late, and
+ * A player learns of new segments by reloading the playlist, up to one segment duration late where
+ * blocking reloads are not offered (long segments, slow encodes: see reload-offer.ts), and
  * the next segment needs that much more media encoded: a player started on less, on an encode at
  * 1.1 to 1.3 times real time, catches up with the edge and stalls (the playable bench saw 1 to 4
  * stalls a run on the first segment alone). An encode at speed r < 1 falls behind a player by

@@ -10,6 +10,7 @@ import { dashTextTracks, ladderDuration, subtitlePlaylists, subtitleRenditions }
 import { dashRepresentation, masterVariant, Rendition } from '../packaging/rendition';
 import { DASH_MANIFEST, ENCODER_PLAYLIST, MASTER_PLAYLIST, RUNG_PLAYLIST } from '../packaging/stream-layout';
 import { enoughToPlay } from './playable-lead';
+import { offersBlockingReload } from './reload-offer';
 
 export interface StreamPublisherOptions {
   /** Where ffmpeg writes: a folder per rung with its hidden playlist, init and segments. */
@@ -28,7 +29,8 @@ export interface StreamPublisherOptions {
 /**
  * Publishes a ladder while ffmpeg encodes it. Whenever ffmpeg's hidden playlist for a rung lists
  * more segments (it lists a segment once whole), they are hard-linked from the build folder into
- * the stream folder and the rung's public EVENT playlist is rewritten; once every rung is far
+ * the stream folder and the rung's public EVENT playlist is rewritten (offering blocking reloads
+ * while the next segment is expected soon, see `offersBlockingReload`); once every rung is far
  * enough ahead (see `enoughToPlay`), the master playlist and a dynamic MPD are written and the
  * stream is playable.
  * `finish` writes the complete versions. Manifests are replaced atomically; segments appear
@@ -109,7 +111,7 @@ export class StreamPublisher {
     await this.running;
     for (const r of renditions) {
       await this.linkSegments(r);
-      await this.writeRungPlaylist(r, true);
+      await this.writeRungPlaylist(r, true, false);
     }
     const duration = ladderDuration(renditions);
     // caption paths are relative to the playlist folder, which holds the run's stream folder
@@ -140,7 +142,7 @@ export class StreamPublisher {
     for (const r of current) {
       if (!r || r.segments.length <= (this.published.get(r.rung.label)?.segments.length ?? 0)) continue;
       await this.linkSegments(r);
-      await this.writeRungPlaylist(r, false);
+      await this.writeRungPlaylist(r, false, offersBlockingReload(this.options.segmentDuration, encodeSpeed));
       this.published.set(r.rung.label, r);
       grew = true;
     }
@@ -184,12 +186,13 @@ export class StreamPublisher {
     for (const file of files) await this.storage.link(`${from}/${file}`, `${to}/${file}`);
   }
 
-  private async writeRungPlaylist(r: Rendition, ended: boolean): Promise<void> {
+  private async writeRungPlaylist(r: Rendition, ended: boolean, blockingReload: boolean): Promise<void> {
     const text = writeMediaPlaylist({
       initUri: r.initUri,
       segments: r.segments,
       segmentDuration: this.options.segmentDuration,
       ended,
+      blockingReload,
     });
     await this.storage.writeAtomic(`${this.options.folder}/${r.rung.label}/${RUNG_PLAYLIST}`, text);
   }
