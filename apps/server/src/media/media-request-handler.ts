@@ -72,9 +72,10 @@ export class MediaRequestHandler {
     } catch {
       return plain(res, 400, 'Bad Request');
     }
-    if (query !== -1 && key?.endsWith('.m3u8') && (req.method === 'GET' || req.method === 'HEAD') && (await this.answeredByHold(req, res, key, url.slice(query + 1)))) return;
-    const file = key !== null && (req.method === 'GET' || req.method === 'HEAD') ? await this.storage.openRead(key) : null;
-    if (key === null || file === null) return plain(res, 404, 'Not Found');
+    if (key === null || (req.method !== 'GET' && req.method !== 'HEAD')) return plain(res, 404, 'Not Found');
+    if (query !== -1 && key.endsWith('.m3u8') && (await this.answeredByHold(req, res, key, url.slice(query + 1)))) return;
+    const file = await this.storage.openRead(key);
+    if (file === null) return plain(res, 404, 'Not Found');
     try {
       const h = req.headers;
       const answer = mediaResponse(key, file, {
