@@ -1,4 +1,4 @@
-import { MAX_THUMBNAILS, planStoryboard, StoryboardPlan, thumbnailCell } from './storyboard-plan';
+import { fitStoryboard, MAX_THUMBNAILS, planStoryboard, StoryboardPlan, thumbnailCell } from './storyboard-plan';
 
 describe('planStoryboard', () => {
   it.each<[string, number, number, number, StoryboardPlan]>([
@@ -29,5 +29,17 @@ describe('thumbnailCell', () => {
     [119, { sheet: 1, x: 1440, y: 90 }],
   ])('thumbnail %i is on sheet %j', (index, cell) => {
     expect(thumbnailCell(plan, index)).toEqual(cell);
+  });
+});
+
+describe('fitStoryboard', () => {
+  it.each<[string, [number, number, number], number, Partial<StoryboardPlan>]>([
+    ['the video as long as probed: the plan as it was', [20, 256, 144], 20, { count: 10, sheets: 1, columns: 10, rows: 1 }],
+    ['longer than probed: no more than was planned (and tiled)', [20, 256, 144], 23, { count: 10, sheets: 1 }],
+    ['ending 4 s early: the last thumbnail is at 16 s, none at 18 or 20 s', [21, 256, 144], 17, { count: 9, sheets: 1, columns: 10, rows: 2 }],
+    ['a long video ending early loses its second sheet, not its layout', [600, 256, 144], 480, { interval: 5, count: 96, sheets: 1, columns: 10, rows: 10 }],
+    ['a video with barely a frame keeps one thumbnail', [20, 256, 144], 0.01, { count: 1, sheets: 1 }],
+  ])('%s', (_name, [duration, width, height], encoded, fitted) => {
+    expect(fitStoryboard(planStoryboard(duration, width, height), encoded)).toEqual({ ...planStoryboard(duration, width, height), ...fitted });
   });
 });

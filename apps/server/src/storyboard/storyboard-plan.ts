@@ -33,11 +33,13 @@ const LAST_FRAME_MARGIN = 0.05;
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
+/** How many multiples of `interval` (0 included) a video of `duration` seconds has a frame at. */
+const instants = (duration: number, interval: number) => Math.max(1, Math.ceil((duration - LAST_FRAME_MARGIN) / interval));
+
 /** The plan for a video of `duration` seconds whose picture is `width` × `height` square pixels. */
 export function planStoryboard(duration: number, width: number, height: number): StoryboardPlan {
-  const frames = (interval: number) => Math.max(1, Math.ceil((duration - LAST_FRAME_MARGIN) / interval));
-  const interval = INTERVALS.find((i) => frames(i) <= MAX_THUMBNAILS) ?? INTERVALS[INTERVALS.length - 1];
-  const count = Math.min(frames(interval), MAX_THUMBNAILS);
+  const interval = INTERVALS.find((i) => instants(duration, i) <= MAX_THUMBNAILS) ?? INTERVALS[INTERVALS.length - 1];
+  const count = Math.min(instants(duration, interval), MAX_THUMBNAILS);
   const scale = Math.min(1, BOX / Math.max(width, height));
   const columns = Math.min(SHEET_COLUMNS, count);
   const rows = Math.min(SHEET_ROWS, Math.ceil(count / columns));
@@ -49,4 +51,14 @@ export function thumbnailCell(plan: StoryboardPlan, index: number): { sheet: num
   const perSheet = plan.columns * plan.rows;
   const cell = index % perSheet;
   return { sheet: Math.floor(index / perSheet), x: (cell % plan.columns) * plan.width, y: Math.floor(cell / plan.columns) * plan.height };
+}
+
+/**
+ * A plan made from the probed duration, cut to the video as encoded (`duration`): a video that
+ * ends early has no frame at the last instants, so neither thumbnails nor sheets for them. Its
+ * layout stays, since the sheets were tiled by it.
+ */
+export function fitStoryboard(plan: StoryboardPlan, duration: number): StoryboardPlan {
+  const count = Math.min(plan.count, instants(duration, plan.interval));
+  return { ...plan, count, sheets: Math.ceil(count / (plan.columns * plan.rows)) };
 }

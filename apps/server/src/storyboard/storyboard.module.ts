@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { FfmpegModule } from '../ffmpeg/ffmpeg.module';
-import { StoryboardMaker } from './storyboard-maker';
+import { StoryboardPublisher } from './storyboard-publisher';
 
 /** Storyboard previews; Storage comes from the global StorageModule. */
 @Module({
-  imports: [FfmpegModule],
-  providers: [StoryboardMaker],
-  exports: [StoryboardMaker],
+  providers: [StoryboardPublisher],
+  exports: [StoryboardPublisher],
 })
 export class StoryboardModule {}

@@ -5,6 +5,8 @@ import { Demuxer, inputArgs } from '../ffmpeg/input-args';
 import { pictureFilters, SourcePicture } from './picture-filters';
 import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from '../packaging/stream-layout';
 import { teeOutput } from './tee-output';
+import { storyboardFilter } from '../storyboard/storyboard-filter';
+import type { StoryboardPlan } from '../storyboard/storyboard-plan';
 
 export interface EncodeJob {
   inputPath: string;
@@ -18,17 +20,33 @@ export interface EncodeJob {
   fps: string;
   picture: SourcePicture;
   capabilities: FfmpegCapabilities;
+  /** Made from the same decode (see `buildEncodeArgs`). */
+  stills: Stills;
 }
 
-export interface PosterJob {
-  inputPath: string;
-  demuxer: Demuxer;
-  outputPath: string;
-  duration: number;
-  display: { width: number; height: number };
-  picture: SourcePicture;
-  capabilities: FfmpegCapabilities;
+/** The poster and the storyboard sheets, as image2 patterns (absolute, numbered from 0) and plans. */
+export interface Stills {
+  /** Receives POSTER_CANDIDATES. */
+  posterPattern: string;
+  poster: PosterPlan;
+  storyboardPattern: string;
+  storyboard: StoryboardPlan;
 }
+
+/** The poster shows the video at `at` seconds from its start, `width` × `height` square pixels. */
+export interface PosterPlan {
+  at: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * What the poster pattern receives, as numbered from 0: the first frame, then the frame at the
+ * poster's instant. The poster is the last of them that exists: the first frame stands in when the
+ * video ends before that instant (its probed duration was its audio's, say).
+ */
+export const POSTER_CANDIDATE_PATTERN = 'poster_%d.jpg';
+export const POSTER_CANDIDATES = ['poster_1.jpg', 'poster_0.jpg'] as const;
 
 const POSTER_MAX_WIDTH = 640;
 /** veryfast keeps a 1080p ladder near real time on a few cores at a small quality cost. */
@@ -46,6 +64,22 @@ const X264_PARAMS_SMALL = 'trellis=1:subme=5:ref=2:bframes=2:me=dia';
 const SMALL_RUNG_PIXELS = 854 * 480;
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+
+/** A tenth of the way in (1 s into short clips), at most 640 wide, in the display's shape. */
+export function planPoster(duration: number, display: { width: number; height: number }): PosterPlan {
+  const at = duration >= 10 ? duration / 10 : Math.min(1, duration / 2);
+  const width = even(Math.min(POSTER_MAX_WIDTH, display.width));
+  return { at, width, height: even((width * display.height) / display.width) };
+}
+
+/**
+ * The poster's frames (see POSTER_CANDIDATES) from the top rung's picture, which is already
+ * upright, square-pixelled and SDR: the first, and the first at or after the instant. `setpts`
+ * numbers them for the image2 muxer, which keeps a constant rate, so each is written once.
+ */
+function posterFilter(plan: PosterPlan): string {
+  return [`setpts=PTS-STARTPTS`, `select='eq(n\\,0)+eq(selected_n\\,1)*gte(t\\,${plan.at.toFixed(3)})'`, `scale=${plan.width}:${plan.height}`, 'setsar=1', 'setpts=N/FRAME_RATE/TB'].join(',');
+}
 /**
  * A rung this many times smaller than a higher one is scaled from that rung's picture rather
  * than from the source: fewer rows to filter (about 3 % of a 1080p ladder's CPU), within 0.2 dB
@@ -96,8 +130,8 @@ export function keyFrameSchedule(segmentDuration: number): { forceKeyFrames: str
  * One ffmpeg process for the whole ladder: the source is decoded once, deinterlaced if need be,
  * made constant-rate by `fps` (the portable way: 2018 builds lack `-fps_mode`, newer ones
  * deprecate `-vsync`), brought from HDR to SDR if need be (see `pictureFilters`), split, and
- * scaled per rung, a small rung from a larger rung's picture (see `scaleSources`). Key frames are forced on every segment boundary (see `keyFrameSchedule`) with
- * scene cuts off, so all rungs cut segments at the same times. The audio is encoded once per
+ * scaled per rung, a small rung from a larger rung's picture (see `scaleSources`). Key frames are
+ * forced on every segment boundary (see `keyFrameSchedule`) with scene cuts off, so all rungs cut segments at the same times. The audio is encoded once per
  * bitrate the ladder uses (one encode for most ladders), not once per rung.
  *
  * One `tee` output carries every stream; each slave is one rung's `hls` muxer, selecting its
@@ -107,6 +141,10 @@ export function keyFrameSchedule(segmentDuration: number): { forceKeyFrames: str
  * fMP4 init segments need them. Each rung's EVENT playlist (hidden, see ENCODER_PLAYLIST) lists a
  * segment once it is whole; `temp_file` also writes it as `.tmp` and renames it when whole (newer
  * builds; the 2018 one only warns), so a segment name never holds half a segment.
+ *
+ * Two more outputs take their pictures from the same decode, so no second pass over the source or
+ * the ladder is needed once it is encoded: the poster from the top rung (see `posterFilter`) and
+ * the storyboard sheets from the smallest (see `storyboardFilter`).
  */
 export function buildEncodeArgs(job: EncodeJob): string[] {
   const { fps } = job;
@@ -115,16 +153,19 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
   const keys = keyFrameSchedule(job.segmentDuration);
   const sources = scaleSources(job.rungs);
   const input = (i: number) => (sources[i] < 0 ? `[s${i}]` : `[c${i}]`);
+  const last = job.rungs.length - 1;
   const scales = job.rungs.map((r, i) => {
     const children = sources.flatMap((from, c) => (from === i ? [`[c${c}]`] : []));
-    const out = children.length ? `,split=${children.length + 1}[v${i}]${children.join('')}` : `[v${i}]`;
+    const outputs = [`[v${i}]`, ...children, ...(i === 0 ? ['[poster]'] : []), ...(i === last ? ['[storyboard]'] : [])];
+    const out = outputs.length > 1 ? `,split=${outputs.length}${outputs.join('')}` : outputs[0];
     // a rung's picture is already SDR, limited range and square-pixelled: only the source needs the scale options
     const options = sources[i] < 0 ? picture.scaleOptions : '';
     return `${input(i)}scale=${r.width}:${r.height}${options},setsar=1,format=yuv420p${out}`;
   });
   const roots = job.rungs.flatMap((_, i) => (sources[i] < 0 ? [input(i)] : []));
   const decoded = [...picture.deinterlace, `fps=${fps}`, ...picture.toSdr].join(',');
-  const graph = [`[0:v:0]${decoded},split=${roots.length}${roots.join('')}`, ...scales].join(';');
+  const stills = [`[poster]${posterFilter(job.stills.poster)}[posterOut]`, `[storyboard]${storyboardFilter(job.stills.storyboard)}[storyboardOut]`];
+  const graph = [`[0:v:0]${decoded},split=${roots.length}${roots.join('')}`, ...scales, ...stills].join(';');
   const audioRates = [...new Set(job.rungs.map((r) => r.audioKbps))];
 
   const video = job.rungs.flatMap((rung, i) => [
@@ -161,32 +202,12 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
     ...['-c:a', 'aac', '-ac', '2', ...audio],
     ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
     ...['-f', 'tee', teeOutput(slaves)],
+    ...stillOutput('[posterOut]', '3', job.stills.posterPattern),
+    ...stillOutput('[storyboardOut]', '4', job.stills.storyboardPattern),
   ];
 }
 
-/** One JPEG at a tenth of the way in (1 s into short clips), at most 640 wide, upright, square-pixelled and SDR. */
-export function buildPosterArgs(job: PosterJob): string[] {
-  const at = job.duration >= 10 ? job.duration / 10 : Math.min(1, job.duration / 2);
-  return posterArgs(job, ['-ss', at.toFixed(3)]);
-}
-
-/**
- * The poster from the first frame that decodes, for when the seek finds none: MPEG-TS has no
- * index, so a seek lands by byte position and by timestamps that need not start at 0, and may
- * end up past the last key frame.
- */
-export function buildFirstFramePosterArgs(job: PosterJob): string[] {
-  return posterArgs(job, []);
-}
-
-function posterArgs(job: PosterJob, seek: string[]): string[] {
-  const picture = pictureFilters(job.picture, job.capabilities);
-  const width = even(Math.min(POSTER_MAX_WIDTH, job.display.width));
-  const height = even((width * job.display.height) / job.display.width);
-  const filters = [...picture.deinterlace, ...picture.toSdr, `scale=${width}:${height}${picture.scaleOptions}`, 'setsar=1'];
-  return [
-    ...['-hide_banner', '-nostdin', '-y', '-loglevel', 'error'],
-    ...[...seek, ...inputArgs(job.inputPath, job.demuxer)],
-    ...['-frames:v', '1', '-vf', filters.join(','), '-q:v', '3', '-map_metadata', '-1', '-f', 'image2', job.outputPath],
-  ];
+/** JPEGs numbered from 0; `-q:v` 3 for the poster, 4 for the small storyboard thumbnails. */
+function stillOutput(pad: string, quality: string, pattern: string): string[] {
+  return ['-map', pad, '-q:v', quality, '-map_metadata', '-1', '-start_number', '0', '-f', 'image2', pattern];
 }

@@ -7,14 +7,15 @@ import { DISK_FULL_WHILE_PROCESSING } from '../ffmpeg/failure-diagnosis';
 import { FfmpegBinaries } from '../ffmpeg/ffmpeg-binaries';
 import { outputFrameRate } from '../ffmpeg/frame-rate';
 import { MediaProbe } from '../ffmpeg/media-probe';
-import { ensureSucceeded, runFailure } from '../ffmpeg/process-failure';
+import { ensureSucceeded } from '../ffmpeg/process-failure';
 import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner, RunResult } from '../ffmpeg/process-runner';
 import { Storage } from '../storage/storage';
-import { StoryboardMaker } from '../storyboard/storyboard-maker';
-import { STORYBOARD_DIR } from '../storyboard/storyboard-layout';
+import { StoryboardPublisher } from '../storyboard/storyboard-publisher';
+import { SPRITE_FFMPEG_PATTERN, STORYBOARD_DIR } from '../storyboard/storyboard-layout';
+import { planStoryboard } from '../storyboard/storyboard-plan';
 import type { StoryboardRecord } from '../storyboard/storyboard-record';
-import { buildEncodeArgs, buildFirstFramePosterArgs, buildPosterArgs, PosterJob } from './ffmpeg-args';
+import { buildEncodeArgs, planPoster, POSTER_CANDIDATE_PATTERN, POSTER_CANDIDATES, Stills } from './ffmpeg-args';
 import { computeProgress, progressLineReader } from './progress-parser';
 import { ensureComplete, Rendition, variantRecord } from '../packaging/rendition';
 import { mediaSeconds } from '../packaging/media-seconds';
@@ -76,14 +77,13 @@ const ENCODE_TIMEOUT_PER_SECOND_MS = 10_000;
 /** However long the source claims to be, an encoder whose output time stops advancing this long is stuck. */
 const ENCODE_STALL_MS = 120_000;
 const ENCODE_STALLED = 'Encoding stopped making progress and was stopped; the source is kept so it can be retried.';
-const POSTER_TIMEOUT_MS = 60_000;
 /** How often the growing ladder is published: a small part of the first (1 s) segment. */
 const PUBLISH_INTERVAL_MS = 200;
 const STDERR_TAIL_BYTES = 32 * 1024;
 
 /**
  * Turns a probed source into CMAF renditions with HLS and DASH manifests, captions from its text
- * subtitles and a poster, published while they encode: ffmpeg writes under `<id>/.work/<run>/`, and
+ * subtitles, a poster and a storyboard, published while they encode: ffmpeg writes under `<id>/.work/<run>/`, and
  * a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they complete, playable once
  * far enough ahead (see there). On any failure the run's own stream and work folder are removed
  * and a ProcessingError says why.
@@ -97,7 +97,7 @@ export class TranscodePipeline {
     private readonly runner: ProcessRunner,
     private readonly binaries: FfmpegBinaries,
     private readonly mediaProbe: MediaProbe,
-    private readonly storyboards: StoryboardMaker,
+    private readonly storyboards: StoryboardPublisher,
   ) {}
 
   /** Only the run that holds the job's claim calls this (see TranscodeService): it withdraws what other runs left. */
@@ -114,7 +114,7 @@ export class TranscodePipeline {
     const publisher = new StreamPublisher(this.storage, this.mediaProbe, { build, folder: stream, rungs: input.rungs, fps, segmentDuration: input.segmentDuration, sourceDuration: input.probe.duration, encodeStartedAt: new Date() });
     let extracting: Promise<unknown> = Promise.resolve();
     try {
-      await Promise.all(input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]));
+      await Promise.all([...input.rungs.flatMap((r) => [this.storage.ensureDir(`${build}/${r.label}`), this.storage.ensureDir(`${stream}/${r.label}`)]), this.storage.ensureDir(`${build}/${STORYBOARD_DIR}`)]);
       // subtitles are read beside the encode: a pass over the source that decodes no picture
       const subtitles = new CaptionExtractor(this.storage, this.runner, this.binaries).extract({ playlistId: input.playlistId, sourceKey: input.sourceKey, probe: input.probe, build }, signal);
       extracting = subtitles.catch(() => undefined);
@@ -131,7 +131,8 @@ export class TranscodePipeline {
         speed = p.speed ?? speed;
         events.progress(p);
       };
-      const encode = await this.encode(input, fps, build, progress, signal, events.encoderStarted).finally(() => clearInterval(publishing));
+      const stills = this.planStills(input, build);
+      const encode = await this.encode(input, fps, build, stills, progress, signal, events.encoderStarted).finally(() => clearInterval(publishing));
       events.progress({ stage: 'PACKAGING', percent: 100, speed: null, etaSeconds: 0 });
 
       const renditions: Rendition[] = [];
@@ -146,13 +147,8 @@ export class TranscodePipeline {
       const { captions, skipped } = await subtitles;
       await publisher.finish(renditions, captions);
 
-      // both read what is already written; the storyboard reads the smallest rung, decoded far faster than the source
-      const [poster, storyboardRecord] = await Promise.all([
-        this.writePoster(input, `${build}/${POSTER}`, signal),
-        this.writeStoryboard(input.playlistId, renditions[renditions.length - 1], build, signal),
-      ]);
-      if (poster) await this.storage.rename(`${build}/${POSTER}`, `${input.playlistId}/${POSTER}`);
-      else await this.storage.removeTree(`${input.playlistId}/${POSTER}`);
+      const poster = await this.publishPoster(input.playlistId, build);
+      const storyboardRecord = await this.publishStoryboard(input.playlistId, build, stills, renditions[renditions.length - 1]);
       await this.storage.removeTree(build);
       return {
         variants: renditions.map((r) => variantRecord(r, published)),
@@ -178,6 +174,7 @@ export class TranscodePipeline {
     input: PipelineInput,
     fps: string,
     build: string,
+    stills: Stills,
     onProgress: (p: EncodeProgress) => void,
     signal?: AbortSignal,
     onSpawn?: (pid: number) => void,
@@ -192,6 +189,7 @@ export class TranscodePipeline {
       fps,
       picture: input.probe.video,
       capabilities: this.binaries.capabilities,
+      stills,
     });
     const started = Date.now();
     const watchdog = new StallWatchdog(ENCODE_STALL_MS);
@@ -216,54 +214,37 @@ export class TranscodePipeline {
     return result;
   }
 
-  /** The storyboard from a finished rendition; a failure is logged and leaves the ladder without one. Cancelling still cancels. */
-  private async writeStoryboard(playlistId: string, rendition: Rendition, build: string, signal?: AbortSignal): Promise<StoryboardRecord | null> {
-    const dir = `${build}/${rendition.rung.label}`;
-    const source = {
-      playlistId,
-      files: [`${dir}/${rendition.initUri}`, ...rendition.segments.map((s) => `${dir}/${s.uri}`)],
-      duration: mediaSeconds(rendition.segments),
-      width: rendition.width,
-      height: rendition.height,
+  /** The poster from the top rung's picture and the storyboard from the smallest rung's, planned from the probe. */
+  private planStills(input: PipelineInput, build: string): Stills {
+    const smallest = input.rungs[input.rungs.length - 1];
+    return {
+      posterPattern: this.storage.localPath(`${build}/${POSTER_CANDIDATE_PATTERN}`),
+      poster: planPoster(input.probe.duration, { width: input.probe.video.displayWidth, height: input.probe.video.displayHeight }),
+      storyboardPattern: this.storage.localPath(`${build}/${STORYBOARD_DIR}/${SPRITE_FFMPEG_PATTERN}`),
+      storyboard: planStoryboard(input.probe.duration, smallest.width, smallest.height),
     };
-    try {
-      return await this.storyboards.make(source, `${build}/${STORYBOARD_DIR}`, signal);
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      await this.storage.removeTree(`${playlistId}/${STORYBOARD_DIR}`);
-      this.logger.warn({ event: 'transcode.no_storyboard', playlistId, message: (error as Error).message, stderrTail: error instanceof ProcessingError ? error.stderrTail : undefined });
-      return null;
-    }
   }
 
-  /**
-   * The poster at its chosen instant, else from the first frame that decodes (see
-   * `buildFirstFramePosterArgs`). The ladder is finished by now: a source no frame of which makes
-   * a poster is published without one rather than failed. Cancelling still cancels.
-   */
-  private async writePoster(input: PipelineInput, key: string, signal?: AbortSignal): Promise<string | null> {
-    const job: PosterJob = {
-      inputPath: this.storage.localPath(input.sourceKey),
-      demuxer: input.probe.demuxer,
-      outputPath: this.storage.localPath(key),
-      duration: input.probe.duration,
-      display: { width: input.probe.video.displayWidth, height: input.probe.video.displayHeight },
-      picture: input.probe.video,
-      capabilities: this.binaries.capabilities,
-    };
-    const misses: string[] = [];
-    for (const [attempt, args] of [
-      ['chosen instant', buildPosterArgs(job)],
-      ['first frame', buildFirstFramePosterArgs(job)],
-    ] as const) {
-      const result = await this.runner.run(this.binaries.ffmpeg.path, args, { timeoutMs: POSTER_TIMEOUT_MS, signal });
-      if (result.aborted) ensureSucceeded(result, 'Making the poster');
-      // ffmpeg exits 0 having written nothing when its seek finds no frame to decode
-      if (result.exitCode === 0 && ((await this.storage.stat(key))?.size ?? 0) > 0) return POSTER;
-      misses.push(`${attempt}: ${runFailure(result, 'Making the poster')?.message ?? 'no frame written'}`);
+  /** The best poster the encode wrote (see POSTER_CANDIDATES); a ladder without one is kept without one. */
+  private async publishPoster(playlistId: string, build: string): Promise<string | null> {
+    for (const candidate of POSTER_CANDIDATES) {
+      if (!(await this.storage.stat(`${build}/${candidate}`))?.size) continue;
+      await this.storage.rename(`${build}/${candidate}`, `${playlistId}/${POSTER}`);
+      return POSTER;
     }
-    await this.storage.removeTree(key);
-    this.logger.warn({ event: 'transcode.no_poster', playlistId: input.playlistId, misses });
+    await this.storage.removeTree(`${playlistId}/${POSTER}`);
+    this.logger.warn({ event: 'transcode.no_poster', playlistId });
     return null;
+  }
+
+  /** The storyboard the encode wrote, fitted to the smallest rung as encoded; a failure is logged and leaves the ladder without one. */
+  private async publishStoryboard(playlistId: string, build: string, stills: Stills, smallest: Rendition): Promise<StoryboardRecord | null> {
+    try {
+      return await this.storyboards.publish({ playlistId, folder: `${build}/${STORYBOARD_DIR}`, plan: stills.storyboard, duration: mediaSeconds(smallest.segments) });
+    } catch (error) {
+      await this.storage.removeTree(`${playlistId}/${STORYBOARD_DIR}`);
+      this.logger.warn({ event: 'transcode.no_storyboard', playlistId, message: (error as Error).message });
+      return null;
+    }
   }
 }
