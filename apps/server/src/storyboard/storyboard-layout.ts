@@ -1,6 +1,8 @@
 /** The names of a playlist's storyboard files, in one place: ffmpeg writes them, the VTT names them, `/media` serves them. */
 export const STORYBOARD_DIR = 'storyboard';
 export const THUMBNAILS_VTT = 'thumbnails.vtt';
+/** The encode's raw thumbnails, in the work folder only: tiled into sheets, then removed. */
+export const THUMBNAILS_RAW = 'thumbnails.yuv';
 
 const SHEET_DIGITS = 3;
 /** `sprite_000.jpg`: the first sheet. */

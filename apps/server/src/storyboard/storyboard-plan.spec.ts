@@ -34,12 +34,13 @@ describe('thumbnailCell', () => {
 
 describe('fitStoryboard', () => {
   it.each<[string, [number, number, number], number, Partial<StoryboardPlan>]>([
-    ['the video as long as probed: the plan as it was', [20, 256, 144], 20, { count: 10, sheets: 1, columns: 10, rows: 1 }],
-    ['longer than probed: no more than was planned (and tiled)', [20, 256, 144], 23, { count: 10, sheets: 1 }],
-    ['ending 4 s early: the last thumbnail is at 16 s, none at 18 or 20 s', [21, 256, 144], 17, { count: 9, sheets: 1, columns: 10, rows: 2 }],
-    ['a long video ending early loses its second sheet, not its layout', [600, 256, 144], 480, { interval: 5, count: 96, sheets: 1, columns: 10, rows: 10 }],
-    ['a video with barely a frame keeps one thumbnail', [20, 256, 144], 0.01, { count: 1, sheets: 1 }],
-  ])('%s', (_name, [duration, width, height], encoded, fitted) => {
-    expect(fitStoryboard(planStoryboard(duration, width, height), encoded)).toEqual({ ...planStoryboard(duration, width, height), ...fitted });
+    ['every planned instant picked: the plan as it was', [20, 256, 144], 10, {}],
+    ['more picked than planned (it cannot be): no more than planned', [20, 256, 144], 12, {}],
+    ['a 21 s plan whose video ended after 16 s: 9 thumbnails in one row', [21, 256, 144], 9, { count: 9, columns: 9, rows: 1, sheets: 1 }],
+    ['a 10 min plan whose video ended after 8 min: one full sheet less a row', [600, 256, 144], 96, { count: 96, columns: 10, rows: 10, sheets: 1 }],
+    ['a single thumbnail', [20, 256, 144], 1, { count: 1, columns: 1, rows: 1, sheets: 1 }],
+  ])('%s', (_name, [duration, width, height], picked, fitted) => {
+    const plan = planStoryboard(duration, width, height);
+    expect(fitStoryboard(plan, picked)).toEqual({ ...plan, ...fitted });
   });
 });

@@ -39,11 +39,22 @@ const instants = (duration: number, interval: number) => Math.max(1, Math.ceil((
 /** The plan for a video of `duration` seconds whose picture is `width` × `height` square pixels. */
 export function planStoryboard(duration: number, width: number, height: number): StoryboardPlan {
   const interval = INTERVALS.find((i) => instants(duration, i) <= MAX_THUMBNAILS) ?? INTERVALS[INTERVALS.length - 1];
-  const count = Math.min(instants(duration, interval), MAX_THUMBNAILS);
   const scale = Math.min(1, BOX / Math.max(width, height));
+  return { interval, width: even(width * scale), height: even(height * scale), ...sheetLayout(Math.min(instants(duration, interval), MAX_THUMBNAILS)) };
+}
+
+/**
+ * The plan for the thumbnails the encode picked by `plan` (made from the probed duration): fewer
+ * when the video ends before the instants the probe promised, laid out as their own count is.
+ */
+export function fitStoryboard(plan: StoryboardPlan, picked: number): StoryboardPlan {
+  return { ...plan, ...sheetLayout(Math.min(plan.count, picked)) };
+}
+
+function sheetLayout(count: number): Pick<StoryboardPlan, 'count' | 'columns' | 'rows' | 'sheets'> {
   const columns = Math.min(SHEET_COLUMNS, count);
   const rows = Math.min(SHEET_ROWS, Math.ceil(count / columns));
-  return { interval, count, width: even(width * scale), height: even(height * scale), columns, rows, sheets: Math.ceil(count / (columns * rows)) };
+  return { count, columns, rows, sheets: Math.ceil(count / (columns * rows)) };
 }
 
 /** Where thumbnail `index` is: its sheet and its top-left corner in pixels. */
@@ -51,14 +62,4 @@ export function thumbnailCell(plan: StoryboardPlan, index: number): { sheet: num
   const perSheet = plan.columns * plan.rows;
   const cell = index % perSheet;
   return { sheet: Math.floor(index / perSheet), x: (cell % plan.columns) * plan.width, y: Math.floor(cell / plan.columns) * plan.height };
-}
-
-/**
- * A plan made from the probed duration, cut to the video as encoded (`duration`): a video that
- * ends early has no frame at the last instants, so neither thumbnails nor sheets for them. Its
- * layout stays, since the sheets were tiled by it.
- */
-export function fitStoryboard(plan: StoryboardPlan, duration: number): StoryboardPlan {
-  const count = Math.min(plan.count, instants(duration, plan.interval));
-  return { ...plan, count, sheets: Math.ceil(count / (plan.columns * plan.rows)) };
 }

@@ -48,7 +48,7 @@ describe('transcode pipeline on a full disk', () => {
     const binaries = new FfmpegBinaries({ path: ffmpegPath(), version: 'test' }, { path: ffprobePath(), version: 'test' }, { toneMapping: false });
     const probe = await new MediaProbe(binaries, runner, new AppConfig()).probe(join(root, id, 'source', 'clip.mp4'));
     const { rungs } = planLadder({ width: 160, height: 120 }, [144]);
-    const pipeline = new TranscodePipeline(storage, runner, binaries, new MediaProbe(binaries, runner, new AppConfig()), new StoryboardPublisher(storage));
+    const pipeline = new TranscodePipeline(storage, runner, binaries, new MediaProbe(binaries, runner, new AppConfig()), new StoryboardPublisher(storage, runner, binaries));
 
     await expect(pipeline.run({ playlistId: id, run: 'the-run', sourceKey: `${id}/source/clip.mp4`, probe, rungs, segmentDuration: 1 }, { progress: () => undefined })).rejects.toMatchObject({
       failure: ProcessingFailure.StorageFull,

@@ -41,20 +41,20 @@ const head = [
   ...['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,avi,mpegts,flv,ogg', '-f', 'mov', '-i', 'file:/media/p/source/clip.mp4'],
 ];
 
-/** A 20 s clip's poster at 2 s and its storyboard of ten 160 × 120 thumbnails. */
+/** A 20 s clip's poster at 2 s and its storyboard's ten 160 × 120 thumbnails. */
 const stills: Stills = {
   posterPattern: '/media/p/.work/poster_%d.jpg',
   poster: { at: 2, width: 320, height: 240 },
-  storyboardPattern: '/media/p/.work/storyboard/sprite_%03d.jpg',
+  thumbnailsPath: '/media/p/.work/storyboard/thumbnails.yuv',
   storyboard: planStoryboard(20, 320, 240),
 };
 /** The ladder's graph, then the poster's and the storyboard's branches, fed from the split pads named `[poster]` and `[storyboard]`. */
 const withStills = (ladder: string) =>
   `${ladder};[poster]setpts=PTS-STARTPTS,select='eq(n\\,0)+eq(selected_n\\,1)*gte(t\\,2.000)',scale=320:240,setsar=1,setpts=N/FRAME_RATE/TB[posterOut]` +
-  `;[storyboard]setpts=PTS-STARTPTS,select='lt(selected_n\\,10)*gte(t\\,selected_n*2)',scale=160:120,setsar=1,tile=10x1,setpts=N/FRAME_RATE/TB[storyboardOut]`;
+  `;[storyboard]setpts=PTS-STARTPTS,select='lt(selected_n\\,10)*gte(t\\,selected_n*2)',scale=160:120,setsar=1,format=yuv420p,setpts=N/FRAME_RATE/TB[storyboardOut]`;
 const stillOutputs = [
   ...['-map', '[posterOut]', '-q:v', '3', '-map_metadata', '-1', '-start_number', '0', '-f', 'image2', '/media/p/.work/poster_%d.jpg'],
-  ...['-map', '[storyboardOut]', '-q:v', '4', '-map_metadata', '-1', '-start_number', '0', '-f', 'image2', '/media/p/.work/storyboard/sprite_%03d.jpg'],
+  ...['-map', '[storyboardOut]', '-c:v', 'rawvideo', '-pix_fmt', 'yuv420p', '-map_metadata', '-1', '-f', 'rawvideo', '/media/p/.work/storyboard/thumbnails.yuv'],
 ];
 
 describe('keyFrameSchedule', () => {

@@ -5,7 +5,7 @@ import { Demuxer, inputArgs } from '../ffmpeg/input-args';
 import { pictureFilters, SourcePicture } from './picture-filters';
 import { ENCODER_PLAYLIST, INIT_SEGMENT, SEGMENT_FFMPEG_PATTERN } from '../packaging/stream-layout';
 import { teeOutput } from './tee-output';
-import { storyboardFilter } from '../storyboard/storyboard-filter';
+import { thumbnailFilter, thumbnailsOutputArgs } from '../storyboard/storyboard-args';
 import type { StoryboardPlan } from '../storyboard/storyboard-plan';
 
 export interface EncodeJob {
@@ -24,12 +24,13 @@ export interface EncodeJob {
   stills: Stills;
 }
 
-/** The poster and the storyboard sheets, as image2 patterns (absolute, numbered from 0) and plans. */
+/** The poster and the storyboard's thumbnails: where they go (absolute) and their plans. */
 export interface Stills {
-  /** Receives POSTER_CANDIDATES. */
+  /** An image2 pattern that receives POSTER_CANDIDATES. */
   posterPattern: string;
   poster: PosterPlan;
-  storyboardPattern: string;
+  /** One file of raw thumbnails (see `thumbnailsOutputArgs`). */
+  thumbnailsPath: string;
   storyboard: StoryboardPlan;
 }
 
@@ -144,7 +145,7 @@ export function keyFrameSchedule(segmentDuration: number): { forceKeyFrames: str
  *
  * Two more outputs take their pictures from the same decode, so no second pass over the source or
  * the ladder is needed once it is encoded: the poster from the top rung (see `posterFilter`) and
- * the storyboard sheets from the smallest (see `storyboardFilter`).
+ * the storyboard's thumbnails from the smallest (see `thumbnailFilter`).
  */
 export function buildEncodeArgs(job: EncodeJob): string[] {
   const { fps } = job;
@@ -164,7 +165,7 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
   });
   const roots = job.rungs.flatMap((_, i) => (sources[i] < 0 ? [input(i)] : []));
   const decoded = [...picture.deinterlace, `fps=${fps}`, ...picture.toSdr].join(',');
-  const stills = [`[poster]${posterFilter(job.stills.poster)}[posterOut]`, `[storyboard]${storyboardFilter(job.stills.storyboard)}[storyboardOut]`];
+  const stills = [`[poster]${posterFilter(job.stills.poster)}[posterOut]`, `[storyboard]${thumbnailFilter(job.stills.storyboard)}[storyboardOut]`];
   const graph = [`[0:v:0]${decoded},split=${roots.length}${roots.join('')}`, ...scales, ...stills].join(';');
   const audioRates = [...new Set(job.rungs.map((r) => r.audioKbps))];
 
@@ -202,12 +203,7 @@ export function buildEncodeArgs(job: EncodeJob): string[] {
     ...['-c:a', 'aac', '-ac', '2', ...audio],
     ...['-flags', '+global_header', '-map_metadata', '-1', '-dn', '-sn', '-max_muxing_queue_size', '1024'],
     ...['-f', 'tee', teeOutput(slaves)],
-    ...stillOutput('[posterOut]', '3', job.stills.posterPattern),
-    ...stillOutput('[storyboardOut]', '4', job.stills.storyboardPattern),
+    ...['-map', '[posterOut]', '-q:v', '3', '-map_metadata', '-1', '-start_number', '0', '-f', 'image2', job.stills.posterPattern],
+    ...thumbnailsOutputArgs('[storyboardOut]', job.stills.thumbnailsPath),
   ];
-}
-
-/** JPEGs numbered from 0; `-q:v` 3 for the poster, 4 for the small storyboard thumbnails. */
-function stillOutput(pad: string, quality: string, pattern: string): string[] {
-  return ['-map', pad, '-q:v', quality, '-map_metadata', '-1', '-start_number', '0', '-f', 'image2', pattern];
 }

@@ -12,7 +12,7 @@ import type { VideoProbe } from '../ffmpeg/probe-parser';
 import { ProcessRunner, RunResult } from '../ffmpeg/process-runner';
 import { Storage } from '../storage/storage';
 import { StoryboardPublisher } from '../storyboard/storyboard-publisher';
-import { SPRITE_FFMPEG_PATTERN, STORYBOARD_DIR } from '../storyboard/storyboard-layout';
+import { STORYBOARD_DIR, THUMBNAILS_RAW } from '../storyboard/storyboard-layout';
 import { planStoryboard } from '../storyboard/storyboard-plan';
 import type { StoryboardRecord } from '../storyboard/storyboard-record';
 import { buildEncodeArgs, planPoster, POSTER_CANDIDATE_PATTERN, POSTER_CANDIDATES, Stills } from './ffmpeg-args';
@@ -148,7 +148,7 @@ export class TranscodePipeline {
       await publisher.finish(renditions, captions);
 
       const poster = await this.publishPoster(input.playlistId, build);
-      const storyboardRecord = await this.publishStoryboard(input.playlistId, build, stills, renditions[renditions.length - 1]);
+      const storyboardRecord = await this.publishStoryboard(input.playlistId, build, stills, renditions[renditions.length - 1], signal);
       await this.storage.removeTree(build);
       return {
         variants: renditions.map((r) => variantRecord(r, published)),
@@ -220,7 +220,7 @@ export class TranscodePipeline {
     return {
       posterPattern: this.storage.localPath(`${build}/${POSTER_CANDIDATE_PATTERN}`),
       poster: planPoster(input.probe.duration, { width: input.probe.video.displayWidth, height: input.probe.video.displayHeight }),
-      storyboardPattern: this.storage.localPath(`${build}/${STORYBOARD_DIR}/${SPRITE_FFMPEG_PATTERN}`),
+      thumbnailsPath: this.storage.localPath(`${build}/${STORYBOARD_DIR}/${THUMBNAILS_RAW}`),
       storyboard: planStoryboard(input.probe.duration, smallest.width, smallest.height),
     };
   }
@@ -237,11 +237,12 @@ export class TranscodePipeline {
     return null;
   }
 
-  /** The storyboard the encode wrote, fitted to the smallest rung as encoded; a failure is logged and leaves the ladder without one. */
-  private async publishStoryboard(playlistId: string, build: string, stills: Stills, smallest: Rendition): Promise<StoryboardRecord | null> {
+  /** The storyboard from the thumbnails the encode picked; a failure is logged and leaves the ladder without one. Cancelling still cancels. */
+  private async publishStoryboard(playlistId: string, build: string, stills: Stills, smallest: Rendition, signal?: AbortSignal): Promise<StoryboardRecord | null> {
     try {
-      return await this.storyboards.publish({ playlistId, folder: `${build}/${STORYBOARD_DIR}`, plan: stills.storyboard, duration: mediaSeconds(smallest.segments) });
+      return await this.storyboards.publish({ playlistId, folder: `${build}/${STORYBOARD_DIR}`, plan: stills.storyboard, duration: mediaSeconds(smallest.segments) }, signal);
     } catch (error) {
+      if (signal?.aborted) throw error;
       await this.storage.removeTree(`${playlistId}/${STORYBOARD_DIR}`);
       this.logger.warn({ event: 'transcode.no_storyboard', playlistId, message: (error as Error).message });
       return null;
