@@ -4,6 +4,8 @@
  * through the demuxer of a real video container. Playlists (hls, dash), concat lists, image
  * sequences, lavfi graphs, raw data/tty and subtitle-only formats are never opened: an upload
  * named `.mp4` whose bytes are an HLS playlist would otherwise make ffmpeg read whatever it names.
+ * (The storyboard's sheets pass reads no upload but the encode's own raw frames: see
+ * `buildSheetsArgs`.)
  */
 
 /** ffmpeg's names of the demuxers uploads may be read with: MP4/MOV, Matroska/WebM, AVI, MPEG-TS, FLV, Ogg. */

@@ -132,8 +132,9 @@ export function keyFrameSchedule(segmentDuration: number): { forceKeyFrames: str
  * made constant-rate by `fps` (the portable way: 2018 builds lack `-fps_mode`, newer ones
  * deprecate `-vsync`), brought from HDR to SDR if need be (see `pictureFilters`), split, and
  * scaled per rung, a small rung from a larger rung's picture (see `scaleSources`). Key frames are
- * forced on every segment boundary (see `keyFrameSchedule`) with scene cuts off, so all rungs cut segments at the same times. The audio is encoded once per
- * bitrate the ladder uses (one encode for most ladders), not once per rung.
+ * forced on every segment boundary (see `keyFrameSchedule`) with scene cuts off, so all rungs cut
+ * segments at the same times. The audio is encoded once per bitrate the ladder uses (one encode
+ * for most ladders), not once per rung.
  *
  * One `tee` output carries every stream; each slave is one rung's `hls` muxer, selecting its
  * video and its audio, so every rung folder holds segments with audio and video as before. (A

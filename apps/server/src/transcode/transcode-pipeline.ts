@@ -83,9 +83,9 @@ const STDERR_TAIL_BYTES = 32 * 1024;
 
 /**
  * Turns a probed source into CMAF renditions with HLS and DASH manifests, captions from its text
- * subtitles, a poster and a storyboard, published while they encode: ffmpeg writes under `<id>/.work/<run>/`, and
- * a StreamPublisher moves whole segments into `<id>/stream/<run>/` as they complete, playable once
- * far enough ahead (see there). On any failure the run's own stream and work folder are removed
+ * subtitles, a poster and a storyboard, published while they encode: ffmpeg writes under
+ * `<id>/.work/<run>/`, and a StreamPublisher moves whole segments into `<id>/stream/<run>/` as
+ * they complete, playable once far enough ahead (see there). On any failure the run's own stream and work folder are removed
  * and a ProcessingError says why.
  */
 @Injectable()
