@@ -24,7 +24,7 @@ import {
 } from '@cmm/media-rules';
 import { ffmpegPath } from '@cmm/ffmpeg-binaries/testing';
 import { buildEncodeArgs } from '../src/transcode/ffmpeg-args';
-import { GENERATED_SOURCE } from './generated-source';
+import { GENERATED_SOURCE, stillsIn } from './generated-source';
 import {
   parseMediaPlaylist,
   renditionBitrates,
@@ -116,6 +116,7 @@ function main(): void {
         segmentDuration: DEFAULT_SEGMENT_DURATION,
         fps: FPS,
         ...GENERATED_SOURCE,
+        stills: stillsIn(outputDir, SECONDS, SIZE, rungs),
       });
       const run = spawnSync(ffmpegPath(), args, {
         stdio: ['ignore', 'ignore', 'pipe'],

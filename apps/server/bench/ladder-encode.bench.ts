@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planLadder } from '@cmm/media-rules';
 import { buildEncodeArgs } from '../src/transcode/ffmpeg-args';
-import { GENERATED_SOURCE } from './generated-source';
+import { GENERATED_SOURCE, stillsIn } from './generated-source';
 import { ffmpegPath, makeClip } from '@cmm/ffmpeg-binaries/testing';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
@@ -40,7 +40,7 @@ function main(): void {
       const outputDir = join(work, name);
       rmSync(outputDir, { recursive: true, force: true });
       for (const r of only) mkdirSync(join(outputDir, r.label), { recursive: true });
-      return buildEncodeArgs({ inputPath: source, demuxer: 'mov', outputDir, rungs: only, segmentDuration: 4, fps: '25', ...GENERATED_SOURCE });
+      return buildEncodeArgs({ inputPath: source, demuxer: 'mov', outputDir, rungs: only, segmentDuration: 4, fps: '25', ...GENERATED_SOURCE, stills: stillsIn(outputDir, SECONDS, { width: 1280, height: 720 }, only) });
     };
     const single: { wall: number; cpu: number }[] = [];
     const perRung: { wall: number; cpu: number }[] = [];
